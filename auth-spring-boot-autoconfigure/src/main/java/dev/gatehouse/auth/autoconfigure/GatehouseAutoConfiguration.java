@@ -1,0 +1,95 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import dev.gatehouse.auth.context.AuthContextTaskDecorator;
+import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
+import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
+import dev.gatehouse.auth.enforcement.AuthorizationAdvisorPositioner;
+import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
+import dev.gatehouse.auth.enforcement.ContextRoleChecker;
+import dev.gatehouse.auth.enforcement.ContextScopeChecker;
+import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.spi.RelationChecker;
+import dev.gatehouse.auth.spi.RoleChecker;
+import dev.gatehouse.auth.spi.ScopeChecker;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+
+/**
+ * Core auto-configuration: metadata resolution, the enforcing advisor, the requirement evaluator, the default
+ * context-based checkers and the task decorator that carries the AuthContext into Boot's executors and
+ * {@code @Async} methods. {@code gatehouse.enabled=false} turns all of it off.
+ */
+@AutoConfiguration(after = AopAutoConfiguration.class, before = TaskExecutionAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GatehouseProperties.class)
+@Import(AuthAutoProxyRegistrar.class)
+public final class GatehouseAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static AuthMetadataResolver authMetadataResolver() {
+		return new AuthMetadataResolver();
+	}
+
+	// Static, infrastructure and lazy towards the evaluator: advisors are created while post-processors are
+	// being registered, and must not pull application beans (the checkers) in that early.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static AuthorizationAdvisor authorizationAdvisor(ObjectProvider<AuthMetadataResolver> metadataResolver,
+			ObjectProvider<AuthRequirementEvaluator> evaluator) {
+		AuthMetadataResolver resolver = metadataResolver.getObject();
+		return new AuthorizationAdvisor(resolver, new AuthorizationMethodInterceptor(resolver, evaluator::getObject));
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static AuthorizationAdvisorPositioner authorizationAdvisorPositioner() {
+		return new AuthorizationAdvisorPositioner();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthRequirementEvaluator authRequirementEvaluator(ObjectProvider<RoleChecker> roleChecker,
+			ObjectProvider<ScopeChecker> scopeChecker, ObjectProvider<PermissionChecker> permissionChecker,
+			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator) {
+		return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
+				permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RoleChecker.class)
+	@ConditionalOnBooleanProperty(name = "gatehouse.checkers.context-roles", matchIfMissing = true)
+	ContextRoleChecker contextRoleChecker() {
+		return new ContextRoleChecker();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ScopeChecker.class)
+	@ConditionalOnBooleanProperty(name = "gatehouse.checkers.context-scopes", matchIfMissing = true)
+	ContextScopeChecker contextScopeChecker() {
+		return new ContextScopeChecker();
+	}
+
+	// Not conditional on a missing TaskDecorator: Boot composes every TaskDecorator bean, and the
+	// application's own decorators must keep working beside this one.
+	@Bean
+	@ConditionalOnMissingBean
+	AuthContextTaskDecorator authContextTaskDecorator() {
+		return new AuthContextTaskDecorator();
+	}
+
+}

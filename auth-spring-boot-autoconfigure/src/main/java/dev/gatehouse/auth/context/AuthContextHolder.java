@@ -1,0 +1,140 @@
+package dev.gatehouse.auth.context;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ambient, per-thread {@link AuthContext}.
+ *
+ * <p>A context is bound only inside an explicit {@link AuthContextScope}: inbound adapters open one for
+ * exactly the request and close it in {@code finally}, so a pooled thread never keeps a previous caller's
+ * identity. Propagation to other threads is deliberate: Gatehouse's task decorator and Micrometer
+ * context-propagation (Reactor, {@code ContextPropagatingTaskDecorator}) carry the context; a raw
+ * {@link java.util.concurrent.ExecutorService} does not.
+ */
+public final class AuthContextHolder {
+
+	private static final ThreadLocal<AuthContextScope> CURRENT = new ThreadLocal<>();
+
+	private AuthContextHolder() {
+	}
+
+	/**
+	 * Returns the context bound to the current thread. Allocates nothing.
+	 * @return the context, or empty when none is bound
+	 */
+	public static Optional<AuthContext> current() {
+		AuthContextScope scope = CURRENT.get();
+		return (scope != null) ? scope.context() : Optional.empty();
+	}
+
+	/**
+	 * Returns the context bound to the current thread, failing when there is none.
+	 * @return the context
+	 * @throws AuthContextNotFoundException when no context is bound
+	 */
+	public static AuthContext require() {
+		return current().orElseThrow(AuthContextNotFoundException::new);
+	}
+
+	/**
+	 * Binds the given context to the current thread until the returned scope is closed.
+	 * @param context the context, or {@code null} to bind "no context" inside the scope
+	 * @return the scope to close, preferably with try-with-resources
+	 */
+	public static AuthContextScope open(@Nullable AuthContext context) {
+		return push(context, false);
+	}
+
+	/**
+	 * Calls the task with the given context bound, restoring the previous binding afterwards.
+	 * @param <T> the result type
+	 * @param context the context, or {@code null} for "no context"
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception whatever the task throws
+	 */
+	public static <T> T callWith(@Nullable AuthContext context, Callable<T> task) throws Exception {
+		try (AuthContextScope scope = open(context)) {
+			return task.call();
+		}
+	}
+
+	/**
+	 * Runs the task with the given context bound, restoring the previous binding afterwards.
+	 * @param context the context, or {@code null} for "no context"
+	 * @param task the task
+	 */
+	public static void runWith(@Nullable AuthContext context, Runnable task) {
+		try (AuthContextScope scope = open(context)) {
+			task.run();
+		}
+	}
+
+	/**
+	 * Opens a scope on behalf of context propagation (a task decorator or a thread-local accessor), which
+	 * {@link #closePropagated()} closes again.
+	 */
+	static AuthContextScope openPropagated(@Nullable AuthContext context) {
+		return push(context, true);
+	}
+
+	/**
+	 * Closes the innermost scope if context propagation opened it; anything else is left alone because it
+	 * belongs to application code.
+	 */
+	static void closePropagated() {
+		AuthContextScope top = CURRENT.get();
+		if (top != null && top.isPropagated()) {
+			close(top);
+		}
+	}
+
+	private static AuthContextScope push(@Nullable AuthContext context, boolean propagated) {
+		AuthContextScope scope = new AuthContextScope(context, CURRENT.get(), propagated);
+		CURRENT.set(scope);
+		return scope;
+	}
+
+	static void close(AuthContextScope scope) {
+		if (scope.isClosed()) {
+			return;
+		}
+		AuthContextScope top = CURRENT.get();
+		if (top == scope) {
+			scope.markClosed();
+			restore(scope.previous());
+			return;
+		}
+		int nestedStillOpen = 0;
+		for (AuthContextScope candidate = top; candidate != null; candidate = candidate.previous()) {
+			if (candidate == scope) {
+				// Unwind the inner scopes as well: leaving them bound would let an identity outlive its scope.
+				for (AuthContextScope inner = top; inner != scope; inner = inner.previous()) {
+					inner.markClosed();
+				}
+				scope.markClosed();
+				restore(scope.previous());
+				throw new IllegalStateException("AuthContextScope closed out of order: " + nestedStillOpen
+						+ " scope(s) opened inside it were still open and have been closed with it. "
+						+ "Close scopes in reverse order of opening (use try-with-resources).");
+			}
+			nestedStillOpen++;
+		}
+		throw new IllegalStateException("AuthContextScope is not open on this thread: it was opened on another "
+				+ "thread or already closed by an enclosing scope. Close a scope on the thread that opened it.");
+	}
+
+	private static void restore(@Nullable AuthContextScope previous) {
+		if (previous == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(previous);
+		}
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.gatehouse.auth.enforcement;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.error.AuthRequirementProviderUnavailableException;
+import dev.gatehouse.auth.metadata.AuthRequirement;
+import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.spi.AuthorizationRequest;
+import dev.gatehouse.auth.spi.PermissionCheckRequest;
+import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.spi.RelationCheckRequest;
+import dev.gatehouse.auth.spi.RelationChecker;
+import dev.gatehouse.auth.spi.RoleCheckRequest;
+import dev.gatehouse.auth.spi.RoleChecker;
+import dev.gatehouse.auth.spi.ScopeCheckRequest;
+import dev.gatehouse.auth.spi.ScopeChecker;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Evaluates a boundary's requirements in order against a context, asking the ports, and fails closed: the
+ * first decision that is not ALLOW is thrown as an {@link AuthRequirementDeniedException}.
+ *
+ * <p>Ports are looked up lazily on first use and then cached, so no provider bean is created early and the
+ * hot path does no bean-factory lookup. A port with no single bean, a checker that throws or one that returns
+ * {@code null} never lets the call through. Thread-safe.
+ */
+public final class AuthRequirementEvaluator {
+
+	private static final AuthorizationDecision CHECKER_FAILED = AuthorizationDecision
+		.error(AuthorizationReasonCode.INTERNAL_ERROR, "The authorization check failed.");
+
+	private final Port<RoleChecker> roleChecker;
+
+	private final Port<ScopeChecker> scopeChecker;
+
+	private final Port<PermissionChecker> permissionChecker;
+
+	private final Port<RelationChecker> relationChecker;
+
+	private final Port<PolicyEvaluator> policyEvaluator;
+
+	/**
+	 * Creates an evaluator over suppliers of the ports; each supplier returns the one provider bean, or
+	 * {@code null} when there is not exactly one.
+	 * @param roleChecker supplies the {@link RoleChecker}
+	 * @param scopeChecker supplies the {@link ScopeChecker}
+	 * @param permissionChecker supplies the {@link PermissionChecker}
+	 * @param relationChecker supplies the {@link RelationChecker}
+	 * @param policyEvaluator supplies the {@link PolicyEvaluator}
+	 */
+	public AuthRequirementEvaluator(Supplier<@Nullable RoleChecker> roleChecker,
+			Supplier<@Nullable ScopeChecker> scopeChecker, Supplier<@Nullable PermissionChecker> permissionChecker,
+			Supplier<@Nullable RelationChecker> relationChecker, Supplier<@Nullable PolicyEvaluator> policyEvaluator) {
+		this.roleChecker = new Port<>(roleChecker, RoleChecker.class);
+		this.scopeChecker = new Port<>(scopeChecker, ScopeChecker.class);
+		this.permissionChecker = new Port<>(permissionChecker, PermissionChecker.class);
+		this.relationChecker = new Port<>(relationChecker, RelationChecker.class);
+		this.policyEvaluator = new Port<>(policyEvaluator, PolicyEvaluator.class);
+	}
+
+	/**
+	 * Enforces the boundary's requirements against the context.
+	 * @param metadata the boundary's metadata
+	 * @param context the caller's context, or {@code null} when none is bound
+	 * @throws AuthContextNotFoundException when the boundary is protected and no context is bound
+	 * @throws AuthRequirementDeniedException when a requirement is not met or could not be evaluated
+	 * @throws AuthRequirementProviderUnavailableException when a needed port has no single provider
+	 */
+	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
+		List<AuthRequirement> requirements = metadata.requirements();
+		if (requirements.isEmpty()) {
+			return;
+		}
+		if (context == null) {
+			throw new AuthContextNotFoundException();
+		}
+		for (int i = 0; i < requirements.size(); i++) {
+			AuthorizationDecision decision = decide(requirements.get(i), context);
+			if (!decision.isAllowed()) {
+				throw new AuthRequirementDeniedException(decision);
+			}
+		}
+	}
+
+	private AuthorizationDecision decide(AuthRequirement requirement, AuthContext context) {
+		AuthorizationDecision decision;
+		try {
+			decision = switch (requirement.kind()) {
+				case AUTHENTICATED -> AuthorizationDecision.allow();
+				case ROLE -> this.roleChecker.get()
+					.checkRole(new RoleCheckRequest(context, requirement.ref(), requirement.tenant()));
+				case SCOPE -> this.scopeChecker.get().checkScope(new ScopeCheckRequest(context, requirement.ref()));
+				case PERMISSION -> this.permissionChecker.get()
+					.checkPermission(new PermissionCheckRequest(context, requirement.ref(), requirement.resource(),
+							requirement.tenant()));
+				case RELATION -> this.relationChecker.get()
+					.checkRelation(new RelationCheckRequest(context, requirement.ref(), nonNull(requirement.resource()),
+							requirement.tenant()));
+				case POLICY -> this.policyEvaluator.get()
+					.evaluatePolicy(new AuthorizationRequest(context, nonNull(requirement.resource()),
+							nonNull(requirement.action()), requirement.tenant()));
+			};
+		}
+		catch (AuthException ex) {
+			// Already a typed refusal (provider unavailable, or a checker's own decision): keep it as it is.
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+		}
+		return (decision != null) ? decision : CHECKER_FAILED;
+	}
+
+	private static String nonNull(@Nullable String value) {
+		if (value == null) {
+			throw new IllegalStateException("requirement is missing a mandatory field");
+		}
+		return value;
+	}
+
+	/** A port resolved on first use and cached; refuses the call when no single provider exists. */
+	private static final class Port<T> {
+
+		private final SingletonSupplier<T> provider;
+
+		private final String portName;
+
+		Port(Supplier<@Nullable T> provider, Class<T> portType) {
+			this.provider = SingletonSupplier.ofNullable(provider);
+			this.portName = portType.getSimpleName();
+		}
+
+		T get() {
+			T port = this.provider.get();
+			if (port == null) {
+				throw new AuthRequirementProviderUnavailableException("No single " + this.portName
+						+ " bean is available, so the requirement cannot be checked. Define exactly one bean "
+						+ "implementing " + this.portName + ".");
+			}
+			return port;
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.gatehouse.auth.error;
+
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+
+/**
+ * No {@link dev.gatehouse.auth.context.AuthContext} is bound where one is required: the caller presented no
+ * credential, or the code runs on a thread the context was not propagated to (CHALLENGE/MISSING_CREDENTIAL).
+ */
+public class AuthContextNotFoundException extends AuthException {
+
+	private static final AuthorizationDecision DECISION = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.MISSING_CREDENTIAL, "Authentication is required.");
+
+	/** Creates the exception with the standard message. */
+	public AuthContextNotFoundException() {
+		this("No AuthContext is bound to the current thread: the call carried no credential, or the context "
+				+ "was not propagated to this thread.");
+	}
+
+	/**
+	 * Creates the exception.
+	 * @param message a safe message
+	 */
+	public AuthContextNotFoundException(String message) {
+		super(message, DECISION, null);
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.gatehouse.auth.error;
+
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+
+/**
+ * A boundary is declared both {@code @PublicAccess} and protected; Gatehouse refuses to guess which was
+ * meant. Raised while resolving metadata, so the application fails at startup.
+ */
+public class ConflictingAuthMetadataException extends AuthorizationException {
+
+	private static final AuthorizationDecision DECISION = AuthorizationDecision
+		.error(AuthorizationReasonCode.INTERNAL_ERROR, "The endpoint's access rules are misconfigured.");
+
+	/**
+	 * Creates the exception.
+	 * @param message a message that names the method and the conflicting annotations
+	 */
+	public ConflictingAuthMetadataException(String message) {
+		super(message, DECISION, null);
+	}
+
+}

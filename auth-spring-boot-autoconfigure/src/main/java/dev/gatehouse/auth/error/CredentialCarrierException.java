@@ -1,0 +1,33 @@
+package dev.gatehouse.auth.error;
+
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A credential could not even be read: a malformed header, an unknown scheme, a value of the wrong shape
+ * (CHALLENGE/INVALID_CREDENTIAL). The message describes the shape, never the material.
+ */
+public class CredentialCarrierException extends AuthException {
+
+	private static final AuthorizationDecision DECISION = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The credential is malformed.");
+
+	/**
+	 * Creates the exception.
+	 * @param message a safe message
+	 */
+	public CredentialCarrierException(String message) {
+		this(message, null);
+	}
+
+	/**
+	 * Creates the exception.
+	 * @param message a safe message
+	 * @param cause the cause, or {@code null}
+	 */
+	public CredentialCarrierException(String message, @Nullable Throwable cause) {
+		super(message, DECISION, cause);
+	}
+
+}

@@ -1,0 +1,404 @@
+package dev.gatehouse.auth.metadata;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.gatehouse.auth.annotation.Protected;
+import dev.gatehouse.auth.annotation.PublicAccess;
+import dev.gatehouse.auth.annotation.RequirePermission;
+import dev.gatehouse.auth.annotation.RequirePolicy;
+import dev.gatehouse.auth.annotation.RequireRelation;
+import dev.gatehouse.auth.annotation.RequireRole;
+import dev.gatehouse.auth.annotation.RequireScope;
+import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
+import dev.gatehouse.auth.error.InvalidAuthMetadataException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.BridgeMethodResolver;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Resolves the {@link EffectiveAuthMetadata} of a method as invoked on a target class, and caches it per
+ * (method, target class).
+ *
+ * <p>Sources, in order: class level first (the target class, its superclasses, then its interfaces), then
+ * method level (the method and the methods it overrides or implements, in the same type order). Within one
+ * element, annotations count in declaration order, and a composed annotation contributes its
+ * meta-annotations where it stands. A type's class-level annotations apply to the methods that type (or one
+ * of its own supertypes) declares, so a type-level annotation on an interface covers that interface's methods
+ * only. Methods of {@link Object} are never boundaries.
+ *
+ * <p>Thread-safe. A cache hit allocates nothing.
+ */
+public class AuthMetadataResolver {
+
+	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = Set.of(PublicAccess.class,
+			Protected.class, RequireScope.class, RequireScope.List.class, RequireRole.class, RequireRole.List.class,
+			RequirePermission.class, RequirePermission.List.class, RequirePolicy.class, RequirePolicy.List.class,
+			RequireRelation.class, RequireRelation.List.class);
+
+	private final Map<Method, ResolvedForClasses> cache = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, Boolean> annotatedTypes = new ConcurrentHashMap<>();
+
+	/**
+	 * Returns the metadata of the method when invoked on an instance of the target class.
+	 * @param method the invoked method (possibly an interface method)
+	 * @param targetClass the class of the target object, or {@code null} to use the method's declaring class
+	 * @return the metadata; {@link EffectiveAuthMetadata#NONE} for undecorated code
+	 * @throws ConflictingAuthMetadataException when the boundary is both public and protected
+	 * @throws InvalidAuthMetadataException when an annotation carries a value that cannot be enforced
+	 */
+	public EffectiveAuthMetadata resolve(Method method, @Nullable Class<?> targetClass) {
+		Class<?> type = (targetClass != null) ? targetClass : method.getDeclaringClass();
+		ResolvedForClasses resolved = this.cache.get(method);
+		if (resolved != null) {
+			EffectiveAuthMetadata metadata = resolved.find(type);
+			if (metadata != null) {
+				return metadata;
+			}
+		}
+		EffectiveAuthMetadata metadata = computeMetadata(method, type);
+		this.cache.compute(method, (key, existing) -> (existing != null) ? existing.with(type, metadata)
+				: new ResolvedForClasses(new Class<?>[] { type }, new EffectiveAuthMetadata[] { metadata }));
+		return metadata;
+	}
+
+	/**
+	 * Whether the type, its supertypes or any of their methods carry a Gatehouse annotation, directly or as a
+	 * meta-annotation. Cheap after the first call per type; used to skip undecorated classes entirely.
+	 * @param type the class to inspect
+	 * @return {@code true} if any auth annotation is present
+	 */
+	public boolean hasAuthAnnotations(Class<?> type) {
+		return this.annotatedTypes.computeIfAbsent(ClassUtils.getUserClass(type), this::scanForAuthAnnotations);
+	}
+
+	/**
+	 * Computes the metadata without consulting the cache; called once per (method, target class).
+	 * @param method the invoked method
+	 * @param targetClass the target class
+	 * @return the metadata
+	 */
+	protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
+		Class<?> userClass = ClassUtils.getUserClass(targetClass);
+		if (isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
+			return EffectiveAuthMetadata.NONE;
+		}
+		Method specific = BridgeMethodResolver.findBridgedMethod(ClassUtils.getMostSpecificMethod(method, userClass));
+		List<Class<?>> hierarchy = typeHierarchy(userClass, specific.getDeclaringClass());
+		List<Method> methodSources = new ArrayList<>();
+		List<Class<?>> declaringTypes = new ArrayList<>();
+		for (Class<?> type : hierarchy) {
+			Method declared = findMatchingDeclaredMethod(type, specific, userClass);
+			if (declared != null) {
+				methodSources.add(declared);
+				declaringTypes.add(type);
+			}
+		}
+		String boundary = describe(userClass, specific);
+		Collected collected = new Collected(boundary);
+		for (Class<?> type : hierarchy) {
+			if (appliesToMethod(type, declaringTypes)) {
+				collectDeclared(type, collected);
+			}
+		}
+		for (Method source : methodSources) {
+			collectDeclared(source, collected);
+		}
+		return collected.toMetadata();
+	}
+
+	private static boolean isObjectMethod(Method method) {
+		return method.getDeclaringClass() == Object.class
+				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
+	}
+
+	/** The target class and its superclasses, then all interfaces; the method's declaring type is included. */
+	private static List<Class<?>> typeHierarchy(Class<?> userClass, Class<?> declaringClass) {
+		Set<Class<?>> types = new LinkedHashSet<>();
+		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			types.add(type);
+		}
+		types.addAll(ClassUtils.getAllInterfacesForClassAsSet(userClass));
+		if (declaringClass != Object.class && !types.contains(declaringClass)) {
+			// An interface method invoked on a target that does not implement it (introductions, JDK proxies).
+			types.add(declaringClass);
+			types.addAll(ClassUtils.getAllInterfacesForClassAsSet(declaringClass));
+		}
+		return new ArrayList<>(types);
+	}
+
+	private static @Nullable Method findMatchingDeclaredMethod(Class<?> type, Method specific, Class<?> userClass) {
+		for (Method candidate : type.getDeclaredMethods()) {
+			if (candidate.isBridge() || candidate.isSynthetic() || Modifier.isStatic(candidate.getModifiers())
+					|| !candidate.getName().equals(specific.getName())
+					|| candidate.getParameterCount() != specific.getParameterCount()) {
+				continue;
+			}
+			if (candidate.equals(specific)) {
+				return candidate;
+			}
+			if (Modifier.isPrivate(candidate.getModifiers())) {
+				continue;
+			}
+			Method resolved = BridgeMethodResolver
+				.findBridgedMethod(ClassUtils.getMostSpecificMethod(candidate, userClass));
+			if (resolved.equals(specific)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static boolean appliesToMethod(Class<?> type, List<Class<?>> declaringTypes) {
+		for (Class<?> declaringType : declaringTypes) {
+			if (declaringType.isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Class<?> type, Method method) {
+		return type.getName() + "#" + method.getName();
+	}
+
+	private static void collectDeclared(AnnotatedElement element, Collected collected) {
+		for (Annotation annotation : element.getDeclaredAnnotations()) {
+			collect(annotation, collected, new HashSet<>());
+		}
+	}
+
+	private static void collect(Annotation annotation, Collected collected, Set<Class<?>> visiting) {
+		if (annotation instanceof PublicAccess) {
+			collected.publicAccess("@PublicAccess");
+		}
+		else if (annotation instanceof Protected) {
+			collected.add(AuthRequirement.authenticated(), "@Protected");
+		}
+		else if (annotation instanceof RequireScope scope) {
+			collected.add(AuthRequirement.scope(collected.required(scope.value(), "@RequireScope", "value")),
+					"@RequireScope");
+		}
+		else if (annotation instanceof RequireScope.List list) {
+			for (RequireScope scope : list.value()) {
+				collect(scope, collected, visiting);
+			}
+		}
+		else if (annotation instanceof RequireRole role) {
+			collected.add(AuthRequirement.role(collected.required(role.value(), "@RequireRole", "value"),
+					collected.optional(role.tenant(), "@RequireRole", "tenant")), "@RequireRole");
+		}
+		else if (annotation instanceof RequireRole.List list) {
+			for (RequireRole role : list.value()) {
+				collect(role, collected, visiting);
+			}
+		}
+		else if (annotation instanceof RequirePermission permission) {
+			collected.add(AuthRequirement.permission(
+					collected.required(permission.value(), "@RequirePermission", "value"),
+					collected.optional(permission.resource(), "@RequirePermission", "resource"),
+					collected.optional(permission.tenant(), "@RequirePermission", "tenant")), "@RequirePermission");
+		}
+		else if (annotation instanceof RequirePermission.List list) {
+			for (RequirePermission permission : list.value()) {
+				collect(permission, collected, visiting);
+			}
+		}
+		else if (annotation instanceof RequirePolicy policy) {
+			collected.add(AuthRequirement.policy(collected.required(policy.resource(), "@RequirePolicy", "resource"),
+					collected.required(policy.action(), "@RequirePolicy", "action"),
+					collected.optional(policy.tenant(), "@RequirePolicy", "tenant")), "@RequirePolicy");
+		}
+		else if (annotation instanceof RequirePolicy.List list) {
+			for (RequirePolicy policy : list.value()) {
+				collect(policy, collected, visiting);
+			}
+		}
+		else if (annotation instanceof RequireRelation relation) {
+			collected.add(AuthRequirement.relation(
+					collected.required(relation.value(), "@RequireRelation", "value"),
+					collected.required(relation.resource(), "@RequireRelation", "resource"),
+					collected.optional(relation.tenant(), "@RequireRelation", "tenant")), "@RequireRelation");
+		}
+		else if (annotation instanceof RequireRelation.List list) {
+			for (RequireRelation relation : list.value()) {
+				collect(relation, collected, visiting);
+			}
+		}
+		else {
+			Class<? extends Annotation> type = annotation.annotationType();
+			if (!isPlatformAnnotation(type) && visiting.add(type)) {
+				// A composed annotation: its Gatehouse meta-annotations count where it stands.
+				for (Annotation meta : type.getDeclaredAnnotations()) {
+					collect(meta, collected, visiting);
+				}
+				visiting.remove(type);
+			}
+		}
+	}
+
+	private static boolean isPlatformAnnotation(Class<? extends Annotation> type) {
+		String name = type.getName();
+		return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+				|| name.startsWith("kotlin.") || name.startsWith("org.jspecify.")
+				|| name.startsWith("org.springframework.lang.");
+	}
+
+	private boolean scanForAuthAnnotations(Class<?> userClass) {
+		Set<Class<?>> types = new LinkedHashSet<>();
+		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			types.add(type);
+		}
+		types.addAll(ClassUtils.getAllInterfacesForClassAsSet(userClass));
+		for (Class<?> type : types) {
+			if (carriesAuthAnnotation(type)) {
+				return true;
+			}
+			for (Method method : type.getDeclaredMethods()) {
+				if (carriesAuthAnnotation(method)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean carriesAuthAnnotation(AnnotatedElement element) {
+		for (Annotation annotation : element.getDeclaredAnnotations()) {
+			if (isOrComposesAuthAnnotation(annotation.annotationType(), new HashSet<>())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOrComposesAuthAnnotation(Class<? extends Annotation> type, Set<Class<?>> visiting) {
+		if (AUTH_ANNOTATION_TYPES.contains(type)) {
+			return true;
+		}
+		if (isPlatformAnnotation(type) || !visiting.add(type)) {
+			return false;
+		}
+		for (Annotation meta : type.getDeclaredAnnotations()) {
+			if (isOrComposesAuthAnnotation(meta.annotationType(), visiting)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Requirements found for one boundary, duplicates collapsed keeping the first. */
+	private static final class Collected {
+
+		private final String boundary;
+
+		private final Set<AuthRequirement> requirements = new LinkedHashSet<>();
+
+		private @Nullable String publicSource;
+
+		private @Nullable String requirementSource;
+
+		Collected(String boundary) {
+			this.boundary = boundary;
+		}
+
+		void publicAccess(String source) {
+			this.publicSource = source;
+		}
+
+		void add(AuthRequirement requirement, String source) {
+			if (this.requirementSource == null) {
+				this.requirementSource = source;
+			}
+			this.requirements.add(requirement);
+		}
+
+		String required(String value, String annotation, String attribute) {
+			if (value.isBlank()) {
+				throw new InvalidAuthMetadataException(annotation + "(" + attribute + ") on " + this.boundary
+						+ " must not be blank.");
+			}
+			return checkStatic(value, annotation, attribute);
+		}
+
+		@Nullable String optional(String value, String annotation, String attribute) {
+			if (value.isEmpty()) {
+				return null;
+			}
+			return required(value, annotation, attribute);
+		}
+
+		private String checkStatic(String value, String annotation, String attribute) {
+			if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
+				// Dynamic {parameter} references are resolved per call by a later feature; until then a
+				// placeholder would be compared literally, which is never what was meant, so refuse it.
+				throw new InvalidAuthMetadataException(annotation + "(" + attribute + " = \"" + value + "\") on "
+						+ this.boundary + " uses a {placeholder} reference, which this version does not support. "
+						+ "Use a static value.");
+			}
+			return value;
+		}
+
+		EffectiveAuthMetadata toMetadata() {
+			if (this.publicSource != null && this.requirementSource != null) {
+				throw new ConflictingAuthMetadataException(this.boundary + " is declared both "
+						+ this.publicSource + " and protected (" + this.requirementSource
+						+ "). Remove one of them: a boundary is either public or protected.");
+			}
+			if (this.publicSource != null) {
+				return EffectiveAuthMetadata.PUBLIC;
+			}
+			if (this.requirements.isEmpty()) {
+				return EffectiveAuthMetadata.NONE;
+			}
+			List<AuthRequirement> ordered = new ArrayList<>(this.requirements.size() + 1);
+			ordered.add(AuthRequirement.authenticated());
+			for (AuthRequirement requirement : this.requirements) {
+				if (!requirement.equals(AuthRequirement.authenticated())) {
+					ordered.add(requirement);
+				}
+			}
+			return new EffectiveAuthMetadata(false, ordered);
+		}
+
+	}
+
+	/** Copy-on-write table of the metadata resolved for one method on each target class seen so far. */
+	private record ResolvedForClasses(Class<?>[] types, EffectiveAuthMetadata[] metadata) {
+
+		@Nullable EffectiveAuthMetadata find(Class<?> type) {
+			for (int i = 0; i < this.types.length; i++) {
+				if (this.types[i] == type) {
+					return this.metadata[i];
+				}
+			}
+			return null;
+		}
+
+		ResolvedForClasses with(Class<?> type, EffectiveAuthMetadata resolved) {
+			if (find(type) != null) {
+				return this;
+			}
+			int size = this.types.length;
+			Class<?>[] newTypes = java.util.Arrays.copyOf(this.types, size + 1);
+			EffectiveAuthMetadata[] newMetadata = java.util.Arrays.copyOf(this.metadata, size + 1);
+			newTypes[size] = type;
+			newMetadata[size] = resolved;
+			return new ResolvedForClasses(newTypes, newMetadata);
+		}
+
+	}
+
+}
