@@ -1,5 +1,11 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,6 +21,20 @@ public class GatehouseProperties {
 
 	private final Checkers checkers = new Checkers();
 
+	/**
+	 * Name of the request header that carries an API key.
+	 */
+	private String apiKeyHeader = "X-API-Key";
+
+	/**
+	 * API keys accepted by the built-in API-key authenticator, each stored as the SHA-256 hex of the key.
+	 */
+	private List<ApiKey> apiKeys = new ArrayList<>();
+
+	private final Jwt jwt = new Jwt();
+
+	private final Web web = new Web();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -25,6 +45,30 @@ public class GatehouseProperties {
 
 	public Checkers getCheckers() {
 		return this.checkers;
+	}
+
+	public String getApiKeyHeader() {
+		return this.apiKeyHeader;
+	}
+
+	public void setApiKeyHeader(String apiKeyHeader) {
+		this.apiKeyHeader = apiKeyHeader;
+	}
+
+	public List<ApiKey> getApiKeys() {
+		return this.apiKeys;
+	}
+
+	public void setApiKeys(List<ApiKey> apiKeys) {
+		this.apiKeys = apiKeys;
+	}
+
+	public Jwt getJwt() {
+		return this.jwt;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/**
@@ -56,6 +100,195 @@ public class GatehouseProperties {
 
 		public void setContextScopes(boolean contextScopes) {
 			this.contextScopes = contextScopes;
+		}
+
+	}
+
+	/**
+	 * One accepted API key. Only the key's SHA-256 hash is configured, never the key itself.
+	 */
+	public static class ApiKey {
+
+		/**
+		 * SHA-256 of the API key, as 64 hexadecimal characters.
+		 */
+		private @Nullable String sha256;
+
+		/**
+		 * Subject id of the caller that presents this key.
+		 */
+		private @Nullable String subject;
+
+		/**
+		 * Display name of the caller.
+		 */
+		private @Nullable String displayName;
+
+		/**
+		 * Roles granted to the caller.
+		 */
+		private List<String> roles = new ArrayList<>();
+
+		/**
+		 * Scopes granted to the caller.
+		 */
+		private List<String> scopes = new ArrayList<>();
+
+		/**
+		 * Tenant the caller acts in.
+		 */
+		private @Nullable String tenant;
+
+		public @Nullable String getSha256() {
+			return this.sha256;
+		}
+
+		public void setSha256(@Nullable String sha256) {
+			this.sha256 = sha256;
+		}
+
+		public @Nullable String getSubject() {
+			return this.subject;
+		}
+
+		public void setSubject(@Nullable String subject) {
+			this.subject = subject;
+		}
+
+		public @Nullable String getDisplayName() {
+			return this.displayName;
+		}
+
+		public void setDisplayName(@Nullable String displayName) {
+			this.displayName = displayName;
+		}
+
+		public List<String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(List<String> roles) {
+			this.roles = roles;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public @Nullable String getTenant() {
+			return this.tenant;
+		}
+
+		public void setTenant(@Nullable String tenant) {
+			this.tenant = tenant;
+		}
+
+		@Override
+		public String toString() {
+			// The hash is not the key, but it is still credential material: keep it out of logs.
+			return "ApiKey[subject=" + this.subject + "]";
+		}
+
+	}
+
+	/**
+	 * The built-in JWT bearer authenticator (needs spring-security-oauth2-jose on the classpath).
+	 */
+	public static class Jwt {
+
+		/**
+		 * Issuer URI; its OpenID discovery document names the JWK set, and the "iss" claim must match it.
+		 */
+		private @Nullable String issuerUri;
+
+		/**
+		 * URI of the JWK set used to verify RS256/ES256 signatures.
+		 */
+		private @Nullable String jwkSetUri;
+
+		/**
+		 * Shared HS256 secret, base64 or base64url encoded, at least 32 bytes once decoded.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Accepted audiences; when set, the token's "aud" claim must contain one of them.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Tolerated clock difference when checking "exp" and "nbf".
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		public @Nullable String getIssuerUri() {
+			return this.issuerUri;
+		}
+
+		public void setIssuerUri(@Nullable String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public @Nullable String getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable String jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		@Override
+		public String toString() {
+			return "Jwt[issuerUri=" + this.issuerUri + ", jwkSetUri=" + this.jwkSetUri + ", secret="
+					+ ((this.secret != null) ? "[REDACTED]" : "null") + "]";
+		}
+
+	}
+
+	/**
+	 * The servlet boundary.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether startup fails when a controller handler method has neither @PublicAccess nor a requirement.
+		 */
+		private boolean requireExplicitAccess;
+
+		public boolean isRequireExplicitAccess() {
+			return this.requireExplicitAccess;
+		}
+
+		public void setRequireExplicitAccess(boolean requireExplicitAccess) {
+			this.requireExplicitAccess = requireExplicitAccess;
 		}
 
 	}
