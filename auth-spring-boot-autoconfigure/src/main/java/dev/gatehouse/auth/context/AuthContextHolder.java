@@ -83,13 +83,17 @@ public final class AuthContextHolder {
 	}
 
 	/**
-	 * Closes the innermost scope if context propagation opened it; anything else is left alone because it
-	 * belongs to application code.
+	 * Closes the innermost scope that context propagation opened. Scopes that the propagated task opened on top
+	 * of it and left open are closed with it (and reported, as for any out-of-order close): they were opened
+	 * inside the propagation and must not outlive it on a pooled thread. Scopes below it belong to the
+	 * application and are left alone; without a propagated scope nothing happens.
 	 */
 	static void closePropagated() {
-		AuthContextScope top = CURRENT.get();
-		if (top != null && top.isPropagated()) {
-			close(top);
+		for (AuthContextScope candidate = CURRENT.get(); candidate != null; candidate = candidate.previous()) {
+			if (candidate.isPropagated()) {
+				close(candidate);
+				return;
+			}
 		}
 	}
 
