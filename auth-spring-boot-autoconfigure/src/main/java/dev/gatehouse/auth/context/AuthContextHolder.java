@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * {@link java.util.concurrent.ExecutorService} does not.
  */
 public final class AuthContextHolder {
+
+	private static final Log logger = LogFactory.getLog(AuthContextHolder.class);
 
 	private static final ThreadLocal<AuthContextScope> CURRENT = new ThreadLocal<>();
 
@@ -84,14 +88,19 @@ public final class AuthContextHolder {
 
 	/**
 	 * Closes the innermost scope that context propagation opened. Scopes that the propagated task opened on top
-	 * of it and left open are closed with it (and reported, as for any out-of-order close): they were opened
-	 * inside the propagation and must not outlive it on a pooled thread. Scopes below it belong to the
-	 * application and are left alone; without a propagated scope nothing happens.
+	 * of it and left open are closed with it: they were opened inside the propagation and must not outlive it on
+	 * a pooled thread. This never throws, because Micrometer restores the other thread-locals (MDC,
+	 * observations) in the same loop and an exception would leave those behind; the leak is logged instead.
+	 * Scopes below it belong to the application and are left alone; without a propagated scope nothing happens.
 	 */
 	static void closePropagated() {
 		for (AuthContextScope candidate = CURRENT.get(); candidate != null; candidate = candidate.previous()) {
 			if (candidate.isPropagated()) {
-				close(candidate);
+				int leaked = unwind(candidate);
+				if (leaked > 0 && logger.isWarnEnabled()) {
+					logger.warn("A propagated task left " + leaked + " AuthContextScope(s) open; they have been "
+							+ "closed. Close scopes with try-with-resources.");
+				}
 				return;
 			}
 		}
@@ -107,29 +116,41 @@ public final class AuthContextHolder {
 		if (scope.isClosed()) {
 			return;
 		}
-		AuthContextScope top = CURRENT.get();
-		if (top == scope) {
-			scope.markClosed();
-			restore(scope.previous());
-			return;
+		if (!isOpenOnThisThread(scope)) {
+			throw new IllegalStateException("AuthContextScope is not open on this thread: it was opened on another "
+					+ "thread or already closed by an enclosing scope. Close a scope on the thread that opened it.");
 		}
-		int nestedStillOpen = 0;
-		for (AuthContextScope candidate = top; candidate != null; candidate = candidate.previous()) {
+		int nestedStillOpen = unwind(scope);
+		if (nestedStillOpen > 0) {
+			throw new IllegalStateException("AuthContextScope closed out of order: " + nestedStillOpen
+					+ " scope(s) opened inside it were still open and have been closed with it. "
+					+ "Close scopes in reverse order of opening (use try-with-resources).");
+		}
+	}
+
+	private static boolean isOpenOnThisThread(AuthContextScope scope) {
+		for (AuthContextScope candidate = CURRENT.get(); candidate != null; candidate = candidate.previous()) {
 			if (candidate == scope) {
-				// Unwind the inner scopes as well: leaving them bound would let an identity outlive its scope.
-				for (AuthContextScope inner = top; inner != scope; inner = inner.previous()) {
-					inner.markClosed();
-				}
-				scope.markClosed();
-				restore(scope.previous());
-				throw new IllegalStateException("AuthContextScope closed out of order: " + nestedStillOpen
-						+ " scope(s) opened inside it were still open and have been closed with it. "
-						+ "Close scopes in reverse order of opening (use try-with-resources).");
+				return true;
 			}
+		}
+		return false;
+	}
+
+	/**
+	 * Closes the scope and every scope opened inside it (leaving them bound would let an identity outlive its
+	 * scope), then restores the binding from before the scope.
+	 * @return how many inner scopes were still open
+	 */
+	private static int unwind(AuthContextScope scope) {
+		int nestedStillOpen = 0;
+		for (AuthContextScope inner = CURRENT.get(); inner != scope && inner != null; inner = inner.previous()) {
+			inner.markClosed();
 			nestedStillOpen++;
 		}
-		throw new IllegalStateException("AuthContextScope is not open on this thread: it was opened on another "
-				+ "thread or already closed by an enclosing scope. Close a scope on the thread that opened it.");
+		scope.markClosed();
+		restore(scope.previous());
+		return nestedStillOpen;
 	}
 
 	private static void restore(@Nullable AuthContextScope previous) {

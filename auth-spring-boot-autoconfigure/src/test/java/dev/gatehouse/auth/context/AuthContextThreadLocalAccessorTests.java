@@ -111,19 +111,18 @@ class AuthContextThreadLocalAccessorTests {
 		try (AuthContextScope scope = AuthContextHolder.open(ALICE)) {
 			snapshot = ContextSnapshotFactory.builder().build().captureAll();
 		}
-		AtomicReference<Throwable> failure = new AtomicReference<>();
+		AtomicReference<AuthContextScope> leaked = new AtomicReference<>();
 		Optional<AuthContext> after = onNewThread(() -> {
+			// Closing the propagation scope must not throw: Micrometer restores the other thread-locals in the
+			// same loop, so the leak is cleaned up and logged instead.
 			try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
 				// A buggy task: opens a scope and never closes it.
-				AuthContextHolder.open(LEFTOVER);
-			}
-			catch (IllegalStateException ex) {
-				failure.set(ex);
+				leaked.set(AuthContextHolder.open(LEFTOVER));
 			}
 			return AuthContextHolder.current();
 		});
 		assertThat(after).isEmpty();
-		assertThat(failure.get()).isInstanceOf(IllegalStateException.class);
+		assertThat(leaked.get()).hasToString("AuthContextScope[subject=" + LEFTOVER.subject().id() + ", closed=true]");
 	}
 
 	@Test
