@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,10 +69,17 @@ public class AuthMetadataResolver {
 				return metadata;
 			}
 		}
-		EffectiveAuthMetadata metadata = computeMetadata(method, type);
-		this.cache.compute(method, (key, existing) -> (existing != null) ? existing.with(type, metadata)
-				: new ResolvedForClasses(new Class<?>[] { type }, new EffectiveAuthMetadata[] { metadata }));
-		return metadata;
+		// Computed inside the map's atomic compute so that threads missing the cache together compute the
+		// pair once: the others wait for it instead of computing (and validating) it again.
+		ResolvedForClasses updated = this.cache.compute(method, (key, existing) -> {
+			if (existing != null && existing.find(type) != null) {
+				return existing;
+			}
+			EffectiveAuthMetadata computed = computeMetadata(method, type);
+			return (existing != null) ? existing.with(type, computed)
+					: new ResolvedForClasses(new Class<?>[] { type }, new EffectiveAuthMetadata[] { computed });
+		});
+		return Objects.requireNonNull(updated.find(type));
 	}
 
 	/**
@@ -85,7 +93,8 @@ public class AuthMetadataResolver {
 	}
 
 	/**
-	 * Computes the metadata without consulting the cache; called once per (method, target class).
+	 * Computes the metadata without consulting the cache; called once per (method, target class). It runs while
+	 * the method's cache entry is locked, so an override must not call {@link #resolve(Method, Class)}.
 	 * @param method the invoked method
 	 * @param targetClass the target class
 	 * @return the metadata
@@ -130,13 +139,31 @@ public class AuthMetadataResolver {
 		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
 			types.add(type);
 		}
-		types.addAll(ClassUtils.getAllInterfacesForClassAsSet(userClass));
+		types.addAll(allInterfaces(userClass));
 		if (declaringClass != Object.class && !types.contains(declaringClass)) {
 			// An interface method invoked on a target that does not implement it (introductions, JDK proxies).
 			types.add(declaringClass);
-			types.addAll(ClassUtils.getAllInterfacesForClassAsSet(declaringClass));
+			types.addAll(allInterfaces(declaringClass));
 		}
 		return new ArrayList<>(types);
+	}
+
+	/**
+	 * The interfaces the type and its superclasses implement, then their superinterfaces (breadth first).
+	 * {@link ClassUtils#getAllInterfacesForClassAsSet} lists only the interfaces a class names directly, but an
+	 * annotation on a superinterface must protect its methods just the same.
+	 */
+	private static Set<Class<?>> allInterfaces(Class<?> type) {
+		Set<Class<?>> interfaces = new LinkedHashSet<>(ClassUtils.getAllInterfacesForClassAsSet(type));
+		List<Class<?>> pending = new ArrayList<>(interfaces);
+		for (int i = 0; i < pending.size(); i++) {
+			for (Class<?> superinterface : pending.get(i).getInterfaces()) {
+				if (interfaces.add(superinterface)) {
+					pending.add(superinterface);
+				}
+			}
+		}
+		return interfaces;
 	}
 
 	private static @Nullable Method findMatchingDeclaredMethod(Class<?> type, Method specific, Class<?> userClass) {
@@ -261,7 +288,7 @@ public class AuthMetadataResolver {
 		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
 			types.add(type);
 		}
-		types.addAll(ClassUtils.getAllInterfacesForClassAsSet(userClass));
+		types.addAll(allInterfaces(userClass));
 		for (Class<?> type : types) {
 			if (carriesAuthAnnotation(type)) {
 				return true;
@@ -387,10 +414,8 @@ public class AuthMetadataResolver {
 			return null;
 		}
 
+		/** Returns a copy with one more entry; the caller has checked that the type is not present yet. */
 		ResolvedForClasses with(Class<?> type, EffectiveAuthMetadata resolved) {
-			if (find(type) != null) {
-				return this;
-			}
 			int size = this.types.length;
 			Class<?>[] newTypes = java.util.Arrays.copyOf(this.types, size + 1);
 			EffectiveAuthMetadata[] newMetadata = java.util.Arrays.copyOf(this.metadata, size + 1);
