@@ -247,6 +247,20 @@ class GatehouseAutoConfigurationTests {
 	}
 
 	@Test
+	void failsStartupOnConflictingMetadataOfInterfaceProxiedBean() {
+		// A JDK proxy is created as soon as one method matches, so the conflict must not depend on which
+		// method the proxy creator happens to look at first.
+		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
+			.withBean(ConflictingApi.class, ConflictingService::new)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(ConflictingAuthMetadataException.class)
+					.hasMessageContaining(ConflictingService.class.getName() + "#open");
+			});
+	}
+
+	@Test
 	void createsNoApplicationBeanWhileRegisteringPostProcessors(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(GuardedServiceConfiguration.class, RecordingRoleChecker.class)
 			.run((context) -> {
@@ -281,13 +295,23 @@ class GatehouseAutoConfigurationTests {
 
 	}
 
-	static class ConflictingService {
+	interface ConflictingApi {
 
+		String guarded();
+
+		String open();
+
+	}
+
+	static class ConflictingService implements ConflictingApi {
+
+		@Override
 		@RequireRole("admin")
 		public String guarded() {
 			return "guarded";
 		}
 
+		@Override
 		@PublicAccess
 		@RequireRole("admin")
 		public String open() {
