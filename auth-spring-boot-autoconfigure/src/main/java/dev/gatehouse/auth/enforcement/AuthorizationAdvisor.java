@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.enforcement;
 
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.aopalliance.aop.Advice;
@@ -11,6 +13,8 @@ import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Applies the {@link AuthorizationMethodInterceptor} to exactly the methods with protected metadata, at
@@ -54,9 +58,27 @@ public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
 		private final ClassFilter classFilter;
 
+		private final Set<Class<?>> validatedTypes = ConcurrentHashMap.newKeySet();
+
 		ProtectedMethodPointcut(AuthMetadataResolver metadataResolver) {
 			this.metadataResolver = metadataResolver;
-			this.classFilter = metadataResolver::hasAuthAnnotations;
+			this.classFilter = this::matchesType;
+		}
+
+		private boolean matchesType(Class<?> type) {
+			if (!this.metadataResolver.hasAuthAnnotations(type)) {
+				return false;
+			}
+			Class<?> userClass = ClassUtils.getUserClass(type);
+			if (!this.validatedTypes.contains(userClass)) {
+				// The proxy creator stops at the first matching method (and JDK proxies never look at the
+				// others), so resolve every method now: conflicting or invalid metadata anywhere in the class
+				// must fail startup, not the first call of that method.
+				ReflectionUtils.doWithMethods(userClass, (method) -> this.metadataResolver.resolve(method, userClass),
+						ReflectionUtils.USER_DECLARED_METHODS);
+				this.validatedTypes.add(userClass);
+			}
+			return true;
 		}
 
 		@Override
