@@ -27,6 +27,12 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
  * Gatehouse's overhead is (b) − (a); the target is at most a tenth of (e) − (a), and at most 64 bytes
  * allocated per call more than (a) ({@code -prof gc}, {@code gc.alloc.rate.norm}).
  *
+ * <p>The forks bridge Commons Logging through the Log4j API ({@link #LAZY_COMMONS_LOGGING}), which checks the
+ * level before it renders a message. Commons Logging 1.3's default SLF4J bridge, which a Boot 4.1 application
+ * with Logback uses, renders every {@code debug(LogMessage)} even when DEBUG is off, and Spring Security's
+ * method interceptors log twice per call; that inflates the peers several times over. The comparison is made
+ * against Spring Security without that cost; {@link SpringSecurityBootLoggingBenchmarks} measures it with.
+ *
  * <p>The annotations hold the settings for published numbers; override them on the command line for a quick
  * look, for example {@code -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
@@ -35,8 +41,16 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 // A fixed, pre-touched heap keeps heap resizing out of the measurement.
-@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
+@Fork(value = 2,
+		jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", EnforcementBenchmarks.LAZY_COMMONS_LOGGING })
 public class EnforcementBenchmarks {
+
+	/**
+	 * Selects Commons Logging's Log4j API bridge (routed to Logback through log4j-to-slf4j, so the same backend
+	 * and levels), which does not render disabled debug messages.
+	 */
+	static final String LAZY_COMMONS_LOGGING = "-Dorg.apache.commons.logging.LogFactory="
+			+ "org.apache.commons.logging.impl.Log4jApiLogFactory";
 
 	/**
 	 * (a) The baseline: a proxied call with a no-op interceptor.
