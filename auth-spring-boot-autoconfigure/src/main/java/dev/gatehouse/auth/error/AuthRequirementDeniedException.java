@@ -23,8 +23,14 @@ public class AuthRequirementDeniedException extends AuthorizationException {
 	 * @param cause the cause, or {@code null}
 	 */
 	public AuthRequirementDeniedException(AuthorizationDecision decision, @Nullable Throwable cause) {
-		super("Access refused (" + decision.state() + "/" + decision.reasonCode() + "): " + decision.reason(),
-				decision, cause);
+		// Refusals are thrown on the hot path; the detailed message is built only when somebody reads it.
+		super("Access refused.", decision, cause);
+	}
+
+	@Override
+	public String getMessage() {
+		AuthorizationDecision decision = decision();
+		return "Access refused (" + decision.state() + "/" + decision.reasonCode() + "): " + decision.reason();
 	}
 
 }
