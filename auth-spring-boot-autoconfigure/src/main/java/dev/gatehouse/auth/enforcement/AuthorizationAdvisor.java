@@ -2,6 +2,7 @@ package dev.gatehouse.auth.enforcement;
 
 import java.lang.reflect.Method;
 
+import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.aopalliance.aop.Advice;
 
@@ -18,7 +19,9 @@ import org.springframework.core.Ordered;
  * {@code @Transactional} or {@code @Cacheable}. Classes without any Gatehouse annotation are rejected by the
  * class filter and never proxied.
  *
- * <p>Conflicting or invalid metadata surfaces here, while proxies are created, so it fails startup.
+ * <p>A method whose metadata is conflicting or invalid is matched (proxied) rather than rejected: every call to
+ * it then fails closed with the resolver's exception from the interceptor, and startup validation reports the
+ * problem, together with all others, in one failure report instead of a bare proxy-creation error.
  */
 public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
@@ -61,7 +64,14 @@ public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
-			return this.metadataResolver.resolve(method, targetClass).isProtected();
+			try {
+				return this.metadataResolver.resolve(method, targetClass).isProtected();
+			}
+			catch (AuthorizationException ex) {
+				// Conflicting or invalid metadata: intercept, so that the interceptor's own resolution throws on
+				// every call and the method body never runs, whether or not startup validation is enabled.
+				return true;
+			}
 		}
 
 		@Override
