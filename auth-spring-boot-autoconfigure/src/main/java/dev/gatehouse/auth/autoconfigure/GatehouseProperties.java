@@ -15,6 +15,10 @@ public class GatehouseProperties {
 
 	private final Checkers checkers = new Checkers();
 
+	private final StartupValidation startupValidation = new StartupValidation();
+
+	private final Snapshot snapshot = new Snapshot();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -25,6 +29,14 @@ public class GatehouseProperties {
 
 	public Checkers getCheckers() {
 		return this.checkers;
+	}
+
+	public StartupValidation getStartupValidation() {
+		return this.startupValidation;
+	}
+
+	public Snapshot getSnapshot() {
+		return this.snapshot;
 	}
 
 	/**
@@ -56,6 +68,59 @@ public class GatehouseProperties {
 
 		public void setContextScopes(boolean contextScopes) {
 			this.contextScopes = contextScopes;
+		}
+
+	}
+
+	/**
+	 * Validation of the required capabilities and the auth metadata when the application starts.
+	 */
+	public static class StartupValidation {
+
+		/**
+		 * Whether to check required capabilities and auth annotations at startup, failing on any problem.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Signed AuthContext snapshots that carry the caller's context to other services.
+	 */
+	public static class Snapshot {
+
+		private final Propagation propagation = new Propagation();
+
+		public Propagation getPropagation() {
+			return this.propagation;
+		}
+
+		/**
+		 * Propagation of snapshots on outgoing and incoming calls.
+		 */
+		public static class Propagation {
+
+			/**
+			 * Whether to propagate signed AuthContext snapshots; requires one SnapshotSigner and one SnapshotVerifier.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}
