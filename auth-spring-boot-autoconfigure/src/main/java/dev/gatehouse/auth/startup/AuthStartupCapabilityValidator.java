@@ -83,10 +83,10 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 
 	private static final Log logger = LogFactory.getLog(AuthStartupCapabilityValidator.class);
 
+	// No repeatable containers: MergedAnnotations presents the annotations they repeat instead.
 	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = Set.of(PublicAccess.class,
-			Protected.class, RequireScope.class, RequireScope.List.class, RequireRole.class, RequireRole.List.class,
-			RequirePermission.class, RequirePermission.List.class, RequirePolicy.class, RequirePolicy.List.class,
-			RequireRelation.class, RequireRelation.List.class);
+			Protected.class, RequireScope.class, RequireRole.class, RequirePermission.class, RequirePolicy.class,
+			RequireRelation.class);
 
 	private static final Comparator<AuthCapabilityReport.Boundary> BOUNDARY_ORDER = Comparator
 		.comparing(AuthCapabilityReport.Boundary::name)
@@ -317,7 +317,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		for (MergedAnnotation<Annotation> annotation : MergedAnnotations.from(method)) {
 			Class<? extends Annotation> type = annotation.getType();
 			if (AUTH_ANNOTATION_TYPES.contains(type)) {
-				String name = "@" + annotationName(type);
+				String name = "@" + type.getSimpleName();
 				if (annotation.getDistance() == 0) {
 					return name;
 				}
@@ -325,12 +325,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 			}
 		}
 		return null;
-	}
-
-	private static String annotationName(Class<? extends Annotation> type) {
-		Class<?> enclosing = type.getEnclosingClass();
-		// A repeatable container (@RequireRole.List) is reported as the annotation it repeats.
-		return (enclosing != null && enclosing.isAnnotation()) ? enclosing.getSimpleName() : type.getSimpleName();
 	}
 
 	private Map<AuthCapability, AuthCapabilityReport.Providers> findProviders() {

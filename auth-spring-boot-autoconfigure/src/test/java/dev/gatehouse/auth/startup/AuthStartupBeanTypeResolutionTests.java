@@ -104,6 +104,9 @@ class AuthStartupBeanTypeResolutionTests {
 		beanFactory.registerBeanDefinition("mystery", lazy(new RootBeanDefinition(MysteryFactoryBean.class)));
 		beanFactory.registerBeanDefinition("missingClass", lazy(new RootBeanDefinition("com.example.DoesNotExist")));
 		beanFactory.registerBeanDefinition("ledger", lazy(new RootBeanDefinition(LazyLedger.class)));
+		RootBeanDefinition template = new RootBeanDefinition(ScopedTemplate.class);
+		template.setAbstract(true);
+		beanFactory.registerBeanDefinition("template", template);
 		beanFactory.registerSingleton("authenticator", StartupValidationTestSupport.authenticator());
 		beanFactory.registerSingleton("roleChecker", (RoleChecker) (request) -> AuthorizationDecision.allow());
 		AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(beanFactory,
@@ -232,6 +235,15 @@ class AuthStartupBeanTypeResolutionTests {
 		@Bean
 		GreetingApi greetingApi() {
 			return (name) -> "hello " + name;
+		}
+
+	}
+
+	/** Only ever the class of an abstract (template) bean definition, which is no bean. */
+	static class ScopedTemplate {
+
+		@RequireScope("templates:read")
+		public void read() {
 		}
 
 	}

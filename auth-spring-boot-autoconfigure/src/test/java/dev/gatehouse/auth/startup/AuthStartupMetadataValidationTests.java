@@ -62,6 +62,32 @@ class AuthStartupMetadataValidationTests {
 	}
 
 	@Test
+	void namesRepeatedAnnotationsOnANonInterceptableMethod() {
+		this.runner.withBean(RepeatedPrivateService.class)
+			.run((context) -> assertThat(diagnostics(context)).singleElement()
+				.satisfies((diagnostic) -> assertThat(diagnostic.problem())
+					.startsWith("private method carries @RequireRole, but")));
+	}
+
+	@Test
+	void failsNamingAnAnnotatedStaticInterfaceMethod() {
+		this.runner.withBean(StaticInterfaceApi.class, () -> () -> "ok")
+			.run((context) -> assertThat(diagnostics(context)).containsExactly(AuthStartupCapabilityDiagnostic
+				.notInterceptable("StaticInterfaceApi#defaults", "static method carries @RequireRole, but no "
+						+ "proxy sees calls to static methods, so Spring would silently ignore the annotation")));
+	}
+
+	@Test
+	void ignoresObjectMethodsEvenWhenFinal() {
+		this.runner.withBean(FinalToStringService.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AuthCapabilityReport.class).boundaries())
+				.extracting(AuthCapabilityReport.Boundary::name)
+				.containsExactly("FinalToStringService#work");
+		});
+	}
+
+	@Test
 	void failsNamingAFinalMethodThatClassLevelRequirementsWouldCover() {
 		this.runner.withBean(ClerkService.class)
 			.run((context) -> assertThat(diagnostics(context)).containsExactly(AuthStartupCapabilityDiagnostic
@@ -195,6 +221,46 @@ class AuthStartupMetadataValidationTests {
 
 		@AuditorsOnly
 		private void audit() {
+		}
+
+	}
+
+	static class RepeatedPrivateService {
+
+		@Protected
+		public void open() {
+			audit();
+		}
+
+		@RequireRole("auditor")
+		@RequireRole("controller")
+		private void audit() {
+		}
+
+	}
+
+	@FunctionalInterface
+	interface StaticInterfaceApi {
+
+		@Protected
+		String read();
+
+		@RequireRole("admin")
+		static String defaults() {
+			return "defaults";
+		}
+
+	}
+
+	@RequireRole("worker")
+	static class FinalToStringService {
+
+		public void work() {
+		}
+
+		@Override
+		public final String toString() {
+			return "service";
 		}
 
 	}
