@@ -35,6 +35,10 @@ public class GatehouseProperties {
 
 	private final Web web = new Web();
 
+	private final StartupValidation startupValidation = new StartupValidation();
+
+	private final Snapshot snapshot = new Snapshot();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -69,6 +73,14 @@ public class GatehouseProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public StartupValidation getStartupValidation() {
+		return this.startupValidation;
+	}
+
+	public Snapshot getSnapshot() {
+		return this.snapshot;
 	}
 
 	/**
@@ -196,6 +208,26 @@ public class GatehouseProperties {
 	}
 
 	/**
+	 * Validation of the required capabilities and the auth metadata when the application starts.
+	 */
+	public static class StartupValidation {
+
+		/**
+		 * Whether to check required capabilities and auth annotations at startup, failing on any problem.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
 	 * The built-in JWT bearer authenticator (needs spring-security-oauth2-jose on the classpath).
 	 */
 	public static class Jwt {
@@ -289,6 +321,39 @@ public class GatehouseProperties {
 
 		public void setRequireExplicitAccess(boolean requireExplicitAccess) {
 			this.requireExplicitAccess = requireExplicitAccess;
+		}
+
+	}
+
+	/**
+	 * Signed AuthContext snapshots that carry the caller's context to other services.
+	 */
+	public static class Snapshot {
+
+		private final Propagation propagation = new Propagation();
+
+		public Propagation getPropagation() {
+			return this.propagation;
+		}
+
+		/**
+		 * Propagation of snapshots on outgoing and incoming calls.
+		 */
+		public static class Propagation {
+
+			/**
+			 * Whether to propagate signed AuthContext snapshots; requires one SnapshotSigner and one SnapshotVerifier.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

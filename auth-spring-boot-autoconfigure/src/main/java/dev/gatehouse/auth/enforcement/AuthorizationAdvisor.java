@@ -1,9 +1,8 @@
 package dev.gatehouse.auth.enforcement;
 
 import java.lang.reflect.Method;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.aopalliance.aop.Advice;
 
@@ -13,8 +12,6 @@ import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.core.Ordered;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Applies the {@link AuthorizationMethodInterceptor} to exactly the methods with protected metadata, at
@@ -22,7 +19,9 @@ import org.springframework.util.ReflectionUtils;
  * {@code @Transactional} or {@code @Cacheable}. Classes without any Gatehouse annotation are rejected by the
  * class filter and never proxied.
  *
- * <p>Conflicting or invalid metadata surfaces here, while proxies are created, so it fails startup.
+ * <p>A method whose metadata is conflicting or invalid is matched (proxied) rather than rejected: every call to
+ * it then fails closed with the resolver's exception from the interceptor, and startup validation reports the
+ * problem, together with all others, in one failure report instead of a bare proxy-creation error.
  */
 public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
@@ -58,32 +57,21 @@ public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
 		private final ClassFilter classFilter;
 
-		private final Set<Class<?>> validatedTypes = ConcurrentHashMap.newKeySet();
-
 		ProtectedMethodPointcut(AuthMetadataResolver metadataResolver) {
 			this.metadataResolver = metadataResolver;
-			this.classFilter = this::matchesType;
-		}
-
-		private boolean matchesType(Class<?> type) {
-			if (!this.metadataResolver.hasAuthAnnotations(type)) {
-				return false;
-			}
-			Class<?> userClass = ClassUtils.getUserClass(type);
-			if (!this.validatedTypes.contains(userClass)) {
-				// The proxy creator stops at the first matching method (and JDK proxies never look at the
-				// others), so resolve every method now: conflicting or invalid metadata anywhere in the class
-				// must fail startup, not the first call of that method.
-				ReflectionUtils.doWithMethods(userClass, (method) -> this.metadataResolver.resolve(method, userClass),
-						ReflectionUtils.USER_DECLARED_METHODS);
-				this.validatedTypes.add(userClass);
-			}
-			return true;
+			this.classFilter = metadataResolver::hasAuthAnnotations;
 		}
 
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
-			return this.metadataResolver.resolve(method, targetClass).isProtected();
+			try {
+				return this.metadataResolver.resolve(method, targetClass).isProtected();
+			}
+			catch (AuthorizationException ex) {
+				// Conflicting or invalid metadata: intercept, so that the interceptor's own resolution throws on
+				// every call and the method body never runs, whether or not startup validation is enabled.
+				return true;
+			}
 		}
 
 		@Override

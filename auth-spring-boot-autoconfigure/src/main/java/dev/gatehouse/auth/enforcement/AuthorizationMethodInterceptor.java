@@ -42,18 +42,20 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
-		EffectiveAuthMetadata metadata = this.metadataResolver.resolve(method,
-				(target != null) ? target.getClass() : null);
-		if (metadata.isProtected()) {
-			try {
+		try {
+			// Resolution is inside the try: conflicting or invalid metadata must reach a future-returning caller
+			// as a failed future, like any other refusal.
+			EffectiveAuthMetadata metadata = this.metadataResolver.resolve(method,
+					(target != null) ? target.getClass() : null);
+			if (metadata.isProtected()) {
 				this.evaluator.obtain().enforce(metadata, AuthContextHolder.current().orElse(null));
 			}
-			catch (AuthException ex) {
-				if (returnsFuture(method)) {
-					return CompletableFuture.failedFuture(ex);
-				}
-				throw ex;
+		}
+		catch (AuthException ex) {
+			if (returnsFuture(method)) {
+				return CompletableFuture.failedFuture(ex);
 			}
+			throw ex;
 		}
 		return invocation.proceed();
 	}

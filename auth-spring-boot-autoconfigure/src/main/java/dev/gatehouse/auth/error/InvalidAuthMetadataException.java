@@ -5,8 +5,8 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 
 /**
  * An auth annotation carries a value Gatehouse cannot enforce, such as a blank role or scope. Raised while
- * resolving metadata, so the application fails at startup instead of enforcing something other than what
- * was written.
+ * resolving metadata: startup validation reports it, and with validation switched off every call to the
+ * method fails with it, instead of enforcing something other than what was written.
  *
  * <p>Not listed in the contract's hierarchy: it is the typed error for bad annotation input, a sibling of
  * {@link ConflictingAuthMetadataException}.

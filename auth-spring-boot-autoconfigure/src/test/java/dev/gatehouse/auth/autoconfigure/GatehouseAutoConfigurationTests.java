@@ -22,7 +22,7 @@ import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
 import dev.gatehouse.auth.error.AuthContextNotFoundException;
 import dev.gatehouse.auth.error.AuthRequirementDeniedException;
-import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
+import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.spi.RoleCheckRequest;
 import dev.gatehouse.auth.spi.RoleChecker;
@@ -238,25 +238,28 @@ class GatehouseAutoConfigurationTests {
 
 	@Test
 	void failsStartupOnConflictingMetadataNamingTheMethod() {
-		this.contextRunner.withBean(ConflictingService.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(ConflictingAuthMetadataException.class)
-				.hasMessageContaining(ConflictingService.class.getName() + "#open");
-		});
+		this.contextRunner.withConfiguration(AutoConfigurations.of(GatehouseStartupValidationAutoConfiguration.class))
+			.withBean(ConflictingService.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.isInstanceOf(AuthStartupCapabilityValidationException.class)
+					.hasMessageContaining("ConflictingService#open");
+			});
 	}
 
 	@Test
 	void failsStartupOnConflictingMetadataOfInterfaceProxiedBean() {
 		// A JDK proxy is created as soon as one method matches, so the conflict must not depend on which
 		// method the proxy creator happens to look at first.
-		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
+		this.contextRunner.withConfiguration(AutoConfigurations.of(GatehouseStartupValidationAutoConfiguration.class))
+			.withPropertyValues("spring.aop.proxy-target-class=false")
 			.withBean(ConflictingApi.class, ConflictingService::new)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(ConflictingAuthMetadataException.class)
-					.hasMessageContaining(ConflictingService.class.getName() + "#open");
+				assertThat(context.getStartupFailure())
+					.isInstanceOf(AuthStartupCapabilityValidationException.class)
+					.hasMessageContaining("ConflictingService#open");
 			});
 	}
 
