@@ -257,6 +257,21 @@ public class GatehouseProperties {
 		 */
 		private Duration clockSkew = Duration.ofSeconds(60);
 
+		/**
+		 * Claim holding the roles: a top-level claim name or a dotted path such as "realm_access.roles".
+		 */
+		private String rolesClaim = "roles";
+
+		/**
+		 * Claim holding the tenant the caller acts in: a top-level claim name or a dotted path.
+		 */
+		private String tenantClaim = "tenant";
+
+		/**
+		 * Claims copied into the AuthContext when their values are JSON scalars; other values are skipped.
+		 */
+		private List<String> copiedClaims = new ArrayList<>(List.of("email", "preferred_username"));
+
 		public @Nullable String getIssuerUri() {
 			return this.issuerUri;
 		}
@@ -295,6 +310,30 @@ public class GatehouseProperties {
 
 		public void setClockSkew(Duration clockSkew) {
 			this.clockSkew = clockSkew;
+		}
+
+		public String getRolesClaim() {
+			return this.rolesClaim;
+		}
+
+		public void setRolesClaim(String rolesClaim) {
+			this.rolesClaim = rolesClaim;
+		}
+
+		public String getTenantClaim() {
+			return this.tenantClaim;
+		}
+
+		public void setTenantClaim(String tenantClaim) {
+			this.tenantClaim = tenantClaim;
+		}
+
+		public List<String> getCopiedClaims() {
+			return this.copiedClaims;
+		}
+
+		public void setCopiedClaims(List<String> copiedClaims) {
+			this.copiedClaims = copiedClaims;
 		}
 
 		@Override

@@ -1,0 +1,463 @@
+package dev.gatehouse.auth.authentication;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.CredentialCarrier;
+import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.error.AuthenticationFailedException;
+import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
+import dev.gatehouse.auth.spi.AuthInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+/**
+ * Verifies JWT bearer tokens with Spring Security's {@link NimbusJwtDecoder} and maps their claims to an
+ * {@link AuthContext}: {@code sub} to the subject id, {@code name} to the display name, the configured tenant and
+ * roles claims (dotted paths such as {@code realm_access.roles} allowed), {@code scope}/{@code scp} to scopes,
+ * selected scalar claims copied, {@code iss} to the issuer. The raw token is kept only inside the
+ * (redacted) credential carrier.
+ *
+ * <p>Keys come from an HS256 shared secret, a JWK set URI (RS256 or ES256) or an issuer URI whose discovery
+ * document names the JWK set; the issuer's discovery happens on the first token, so the application starts
+ * while the identity provider is down. Every token must carry {@code exp} and pass the timestamp (with clock
+ * skew), issuer and audience checks that are configured; unsigned ({@code alg: none}) tokens, tokens signed with
+ * an algorithm other than the configured ones, tokens of a JOSE type other than {@code JWT}/{@code at+jwt} and
+ * sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot honour) are rejected.
+ *
+ * <p>Failures: a malformed, forged, foreign or otherwise invalid token is an
+ * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one CHALLENGE/
+ * EXPIRED_CREDENTIAL; when the keys cannot be obtained (JWK set or issuer unreachable or returning garbage) the
+ * result is an {@link AuthenticationProviderUnavailableException} (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE).
+ * No message or decision contains the token. Thread-safe.
+ */
+public final class JwtBearerAuthenticator implements CredentialAuthenticator {
+
+	private static final Log logger = LogFactory.getLog(JwtBearerAuthenticator.class);
+
+	private static final AuthorizationDecision MALFORMED = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is malformed.");
+
+	private static final AuthorizationDecision INVALID = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is invalid.");
+
+	private static final AuthorizationDecision EXPIRED = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.EXPIRED_CREDENTIAL, "The bearer token has expired.");
+
+	private static final AuthorizationDecision WRONG_ISSUER = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token comes from an untrusted issuer.");
+
+	private static final AuthorizationDecision WRONG_AUDIENCE = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is not meant for this service.");
+
+	// Validators report these very instances, so a failure can be told apart by identity, not by message text.
+	private static final OAuth2Error EXPIRED_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"The token has expired", null);
+
+	private static final OAuth2Error ISSUER_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"The iss claim is not valid", null);
+
+	private static final OAuth2Error AUDIENCE_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"The aud claim is not valid", null);
+
+	private static final OAuth2Error CONFIRMATION_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"Sender-constrained (cnf) tokens are not accepted as bearer tokens", null);
+
+	private final JwtDecoder decoder;
+
+	private final JwtClaimMapper claimMapper;
+
+	private JwtBearerAuthenticator(JwtDecoder decoder, JwtClaimMapper claimMapper) {
+		this.decoder = decoder;
+		this.claimMapper = claimMapper;
+	}
+
+	/**
+	 * Starts building an authenticator for HS256 tokens signed with a shared secret.
+	 * @param secret the secret, base64 or base64url encoded (padding optional), at least 32 bytes once decoded
+	 * @return a builder
+	 * @throws IllegalArgumentException if the secret is not such a string; the message never contains it
+	 */
+	public static Builder withSecret(String secret) {
+		return new Builder(KeySource.SECRET, null, hmacKey(secret));
+	}
+
+	/**
+	 * Starts building an authenticator for RS256/ES256 tokens whose keys are published as a JWK set. Nothing is
+	 * fetched until the first token arrives.
+	 * @param jwkSetUri the absolute http(s) URI of the JWK set
+	 * @return a builder
+	 * @throws IllegalArgumentException if the URI is not an absolute http(s) URI
+	 */
+	public static Builder withJwkSetUri(String jwkSetUri) {
+		return new Builder(KeySource.JWK_SET_URI, requireHttpUri(jwkSetUri, "JWK set URI"), null);
+	}
+
+	/**
+	 * Starts building an authenticator for RS256/ES256 tokens from an OpenID Connect or OAuth 2.0 issuer: its
+	 * discovery document names the JWK set, and the {@code iss} claim must equal the issuer URI. The discovery
+	 * request is made on the first token, not at startup, and repeated until it succeeds.
+	 * @param issuerUri the absolute http(s) issuer URI
+	 * @return a builder
+	 * @throws IllegalArgumentException if the URI is not an absolute http(s) URI
+	 */
+	public static Builder withIssuerUri(String issuerUri) {
+		String issuer = requireHttpUri(issuerUri, "issuer URI");
+		return new Builder(KeySource.ISSUER_URI, issuer, null).issuer(issuer);
+	}
+
+	@Override
+	public CredentialCarrierKind kind() {
+		return CredentialCarrierKind.BEARER_TOKEN;
+	}
+
+	@Override
+	public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
+		Objects.requireNonNull(credential, "credential must not be null");
+		if (credential.kind() != CredentialCarrierKind.BEARER_TOKEN) {
+			throw new IllegalArgumentException("JwtBearerAuthenticator verifies BEARER_TOKEN credentials, not "
+					+ credential.kind());
+		}
+		return this.claimMapper.toContext(decode(credential.material()), credential);
+	}
+
+	private Jwt decode(String token) {
+		try {
+			return this.decoder.decode(token);
+		}
+		catch (JwtValidationException ex) {
+			throw rejected(decisionFor(ex.getErrors()));
+		}
+		catch (BadJwtException ex) {
+			// The cause is dropped on purpose: parser messages may quote pieces of the token.
+			throw rejected(causedByParseException(ex) ? MALFORMED : INVALID);
+		}
+		catch (JwtException | JwtDecoderInitializationException ex) {
+			// Anything but a BadJwtException means the keys could not be obtained (JWK set or discovery
+			// document unreachable or unparseable): the token was never judged, so neither reject nor accept it.
+			throw new AuthenticationProviderUnavailableException(
+					"Cannot verify the bearer token: the signing keys could not be obtained from the JWK set "
+							+ "or issuer (" + ex.getClass().getSimpleName() + ")",
+					ex);
+		}
+	}
+
+	private static boolean causedByParseException(Throwable failure) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ParseException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// Every failed check counts; expiry only decides when nothing else is wrong, so that a forged or foreign
+	// token is never answered with "get a fresh one".
+	private static AuthorizationDecision decisionFor(Collection<OAuth2Error> errors) {
+		boolean expired = false;
+		for (OAuth2Error error : errors) {
+			if (error == EXPIRED_ERROR) {
+				expired = true;
+			}
+			else if (error == ISSUER_ERROR) {
+				return WRONG_ISSUER;
+			}
+			else if (error == AUDIENCE_ERROR) {
+				return WRONG_AUDIENCE;
+			}
+			else {
+				return INVALID;
+			}
+		}
+		return expired ? EXPIRED : INVALID;
+	}
+
+	private static AuthenticationFailedException rejected(AuthorizationDecision decision) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rejected a bearer token: " + decision.reason());
+		}
+		return new AuthenticationFailedException(decision);
+	}
+
+	private static SecretKey hmacKey(String secret) {
+		Objects.requireNonNull(secret, "secret must not be null");
+		String encoded = secret.strip();
+		int end = encoded.length();
+		while (end > 0 && encoded.charAt(end - 1) == '=') {
+			end--;
+		}
+		encoded = encoded.substring(0, end);
+		boolean urlAlphabet = encoded.indexOf('-') >= 0 || encoded.indexOf('_') >= 0;
+		byte[] key;
+		try {
+			key = (urlAlphabet ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			// No cause: the JDK's message names the offending character of the secret.
+			throw new IllegalArgumentException(
+					"The JWT secret must be base64 or base64url encoded (padding optional); it is not");
+		}
+		try {
+			if (key.length < 32) {
+				throw new IllegalArgumentException("The JWT secret must decode to at least 32 bytes for HS256, but "
+						+ "decodes to " + key.length + "; generate one with 'openssl rand -base64 32'");
+			}
+			return new SecretKeySpec(key, "HmacSHA256");
+		}
+		finally {
+			Arrays.fill(key, (byte) 0);
+		}
+	}
+
+	private static String requireHttpUri(String uri, String what) {
+		Objects.requireNonNull(uri, () -> what + " must not be null");
+		try {
+			URI parsed = new URI(uri);
+			String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
+			if ((scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		// The value is not repeated: a URI may carry credentials in its user-info part.
+		throw new IllegalArgumentException("The " + what + " must be an absolute http or https URI");
+	}
+
+	private enum KeySource {
+
+		SECRET, JWK_SET_URI, ISSUER_URI
+
+	}
+
+	/**
+	 * Configures a {@link JwtBearerAuthenticator}; obtain one from {@link #withSecret(String)},
+	 * {@link #withJwkSetUri(String)} or {@link #withIssuerUri(String)}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private static final Set<SignatureAlgorithm> ASYMMETRIC_ALGORITHMS = Set.of(SignatureAlgorithm.RS256,
+				SignatureAlgorithm.ES256);
+
+		private final KeySource keySource;
+
+		private final @Nullable String uri;
+
+		private final @Nullable SecretKey secretKey;
+
+		private @Nullable String issuer;
+
+		private Set<String> audiences = Set.of();
+
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		private String rolesClaim = "roles";
+
+		private String tenantClaim = "tenant";
+
+		private List<String> copiedClaims = List.of("email", "preferred_username");
+
+		private Builder(KeySource keySource, @Nullable String uri, @Nullable SecretKey secretKey) {
+			this.keySource = keySource;
+			this.uri = uri;
+			this.secretKey = secretKey;
+		}
+
+		/**
+		 * Requires the {@code iss} claim to equal this issuer. Set automatically by
+		 * {@link JwtBearerAuthenticator#withIssuerUri(String)}.
+		 * @param issuer the expected issuer, or {@code null} to accept any issuer
+		 * @return this builder
+		 */
+		public Builder issuer(@Nullable String issuer) {
+			this.issuer = issuer;
+			return this;
+		}
+
+		/**
+		 * Requires the {@code aud} claim to contain at least one of these audiences.
+		 * @param audiences the accepted audiences; empty to accept any audience
+		 * @return this builder
+		 */
+		public Builder audiences(Collection<String> audiences) {
+			Objects.requireNonNull(audiences, "audiences must not be null");
+			audiences.forEach((audience) -> {
+				if (audience == null || audience.isBlank()) {
+					throw new IllegalArgumentException("audiences must not contain blank values");
+				}
+			});
+			this.audiences = Set.copyOf(audiences);
+			return this;
+		}
+
+		/**
+		 * Sets the tolerated clock difference when checking {@code exp} and {@code nbf}.
+		 * @param clockSkew a non-negative duration (60 seconds unless set)
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			Objects.requireNonNull(clockSkew, "clockSkew must not be null");
+			if (clockSkew.isNegative()) {
+				throw new IllegalArgumentException("clockSkew must not be negative");
+			}
+			this.clockSkew = clockSkew;
+			return this;
+		}
+
+		/**
+		 * Sets the claim, or dotted path into nested claims, that holds the roles.
+		 * @param rolesClaim the claim ({@code roles} unless set)
+		 * @return this builder
+		 */
+		public Builder rolesClaim(String rolesClaim) {
+			this.rolesClaim = rolesClaim;
+			return this;
+		}
+
+		/**
+		 * Sets the claim, or dotted path into nested claims, that holds the tenant.
+		 * @param tenantClaim the claim ({@code tenant} unless set)
+		 * @return this builder
+		 */
+		public Builder tenantClaim(String tenantClaim) {
+			this.tenantClaim = tenantClaim;
+			return this;
+		}
+
+		/**
+		 * Sets the claims copied into the context when their values are JSON scalars.
+		 * @param copiedClaims the claim names ({@code email} and {@code preferred_username} unless set)
+		 * @return this builder
+		 */
+		public Builder copiedClaims(Collection<String> copiedClaims) {
+			this.copiedClaims = List.copyOf(copiedClaims);
+			return this;
+		}
+
+		/**
+		 * Builds the authenticator. Makes no network call.
+		 * @return the authenticator
+		 * @throws IllegalArgumentException if a claim name is blank
+		 */
+		public JwtBearerAuthenticator build() {
+			JwtClaimMapper claimMapper = new JwtClaimMapper(this.rolesClaim, this.tenantClaim, this.copiedClaims);
+			OAuth2TokenValidator<Jwt> validator = validator();
+			return new JwtBearerAuthenticator(decoder(validator), claimMapper);
+		}
+
+		private JwtDecoder decoder(OAuth2TokenValidator<Jwt> validator) {
+			return switch (this.keySource) {
+				case SECRET -> {
+					NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(Objects.requireNonNull(this.secretKey))
+						.macAlgorithm(MacAlgorithm.HS256)
+						.build();
+					decoder.setJwtValidator(validator);
+					yield decoder;
+				}
+				case JWK_SET_URI -> {
+					// Building makes no request: the algorithms are given, so none are discovered, and the JWK
+					// set is fetched (and cached) when the first token needs it.
+					NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(Objects.requireNonNull(this.uri))
+						.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
+						.build();
+					decoder.setJwtValidator(validator);
+					yield decoder;
+				}
+				case ISSUER_URI -> {
+					String issuerUri = Objects.requireNonNull(this.uri);
+					// Discovery is a network call; deferring it keeps startup independent of the identity
+					// provider. SupplierJwtDecoder retries on the next token until discovery succeeds.
+					yield new SupplierJwtDecoder(() -> {
+						NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri)
+							.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
+							.build();
+						decoder.setJwtValidator(validator);
+						return decoder;
+					});
+				}
+			};
+		}
+
+		private OAuth2TokenValidator<Jwt> validator() {
+			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+			validators.add(timestamps(this.clockSkew));
+			JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+			type.setAllowEmpty(true);
+			validators.add(type);
+			validators.add((jwt) -> jwt.hasClaim("cnf") ? OAuth2TokenValidatorResult.failure(CONFIRMATION_ERROR)
+					: OAuth2TokenValidatorResult.success());
+			if (this.issuer != null) {
+				JwtIssuerValidator issuerValidator = new JwtIssuerValidator(this.issuer);
+				validators.add((jwt) -> issuerValidator.validate(jwt).hasErrors()
+						? OAuth2TokenValidatorResult.failure(ISSUER_ERROR) : OAuth2TokenValidatorResult.success());
+			}
+			if (!this.audiences.isEmpty()) {
+				Set<String> accepted = this.audiences;
+				validators.add((jwt) -> {
+					List<String> audience = jwt.getAudience();
+					return (audience != null && audience.stream().anyMatch(accepted::contains))
+							? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(AUDIENCE_ERROR);
+				});
+			}
+			return new DelegatingOAuth2TokenValidator<>(validators);
+		}
+
+		// Spring's timestamp check reports "expired" and "not yet valid" alike; only a token whose exp has passed
+		// (beyond the skew) is EXPIRED, which tells the client that a fresh token will do.
+		private static OAuth2TokenValidator<Jwt> timestamps(Duration clockSkew) {
+			JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+			timestamps.setAllowEmptyExpiryClaim(false);
+			return (jwt) -> {
+				OAuth2TokenValidatorResult result = timestamps.validate(jwt);
+				if (!result.hasErrors()) {
+					return result;
+				}
+				Instant expiresAt = jwt.getExpiresAt();
+				if (expiresAt != null && Instant.now().minus(clockSkew).isAfter(expiresAt)) {
+					return OAuth2TokenValidatorResult.failure(EXPIRED_ERROR);
+				}
+				return result;
+			};
+		}
+
+	}
+
+}
