@@ -41,10 +41,10 @@ public class AuthExceptionHandler {
 	 */
 	@ExceptionHandler(AuthException.class)
 	public ResponseEntity<ProblemDetail> handleAuthException(AuthException ex, HttpServletRequest request) {
-		if (ex instanceof AuthContextNotFoundException
-				&& request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE) instanceof AuthException failure) {
+		Object failure = request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE);
+		if (ex instanceof AuthContextNotFoundException && failure instanceof AuthException rejected) {
 			// Already logged by the filter when it rejected the credential.
-			return AuthErrorResponses.toResponseEntity(failure.decision());
+			return AuthErrorResponses.toResponseEntity(rejected.decision());
 		}
 		log(ex, request);
 		return AuthErrorResponses.toResponseEntity(ex.decision());

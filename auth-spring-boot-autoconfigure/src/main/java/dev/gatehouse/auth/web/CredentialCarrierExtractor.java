@@ -163,8 +163,8 @@ public final class CredentialCarrierExtractor {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c > 0x7E || c < 0x20 || (c == ' ' && !allowSpace)) {
-				throw new CredentialCarrierException("The " + name
-						+ " header contains characters other than printable ASCII" + (allowSpace ? "." : " (spaces included)."));
+				throw new CredentialCarrierException("The " + name + " header contains characters other than "
+						+ (allowSpace ? "printable ASCII." : "printable ASCII without spaces."));
 			}
 		}
 	}

@@ -97,7 +97,10 @@ class AuthBoundaryMockMvcTests {
 
 	@Test
 	void deniesValidKeyWithoutRole() {
-		MvcTestResult result = this.mvc.get().uri("/admin").header(API_KEY, BoundaryTestApplication.READER_KEY).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/admin")
+			.header(API_KEY, BoundaryTestApplication.READER_KEY)
+			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FORBIDDEN).doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE);
 		assertThat(result).bodyJson().extractingPath("$.reasonCode").isEqualTo("INSUFFICIENT_ROLE");
 		assertThat(result).bodyJson().extractingPath("$.state").isEqualTo("DENY");
@@ -145,7 +148,10 @@ class AuthBoundaryMockMvcTests {
 
 	@Test
 	void answersUnavailableCheckerWith503() {
-		MvcTestResult result = this.mvc.get().uri("/audit").header(API_KEY, BoundaryTestApplication.ADMIN_KEY).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/audit")
+			.header(API_KEY, BoundaryTestApplication.ADMIN_KEY)
+			.exchange();
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE);
 		assertThat(result).bodyJson().extractingPath("$.reasonCode").isEqualTo("VERIFICATION_PROVIDER_UNAVAILABLE");
 		assertThat(result).bodyJson().extractingPath("$.state").isEqualTo("ERROR");
@@ -163,7 +169,10 @@ class AuthBoundaryMockMvcTests {
 
 	@Test
 	void answersThrowingCheckerWith500WithoutExceptionDetails() {
-		MvcTestResult result = this.mvc.get().uri("/broken").header(API_KEY, BoundaryTestApplication.ADMIN_KEY).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/broken")
+			.header(API_KEY, BoundaryTestApplication.ADMIN_KEY)
+			.exchange();
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(result).bodyJson().extractingPath("$.reasonCode").isEqualTo("INTERNAL_ERROR");
 		assertThat(result).bodyText()

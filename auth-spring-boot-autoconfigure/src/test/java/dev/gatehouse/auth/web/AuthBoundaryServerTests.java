@@ -70,7 +70,8 @@ class AuthBoundaryServerTests {
 		HttpResponse<String> response = get("/documents/42", "X-API-Key", BoundaryTestApplication.READER_KEY);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("document 42 for ada");
-		assertThat(get("/reports", "X-API-Key", BoundaryTestApplication.ADMIN_KEY).body()).isEqualTo("reports for grace");
+		assertThat(get("/reports", "X-API-Key", BoundaryTestApplication.ADMIN_KEY).body())
+			.isEqualTo("reports for grace");
 	}
 
 	@Test

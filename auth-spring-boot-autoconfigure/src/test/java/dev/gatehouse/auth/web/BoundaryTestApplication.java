@@ -148,13 +148,14 @@ class BoundaryTestApplication {
 
 		@Override
 		public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
+			Object handler = invocation.attributes().getOrDefault(HttpInvocationResolver.HANDLER_ATTRIBUTE, "-");
 			return switch (credential.material()) {
 				case VALID_TOKEN -> AuthContext.builder("linus")
 					.issuer("test:opaque")
 					.credentialCarrier(credential)
 					// Echo what the filter told us about the call, so tests can check the AuthInvocation.
 					.claim("operation", invocation.operation())
-					.claim("handler", (String) invocation.attributes().getOrDefault(HttpInvocationResolver.HANDLER_ATTRIBUTE, "-"))
+					.claim("handler", handler.toString())
 					.build();
 				case EXPIRED_TOKEN -> throw new AuthenticationFailedException(AuthorizationDecision
 					.challenge(AuthorizationReasonCode.EXPIRED_CREDENTIAL, "The token has expired."));

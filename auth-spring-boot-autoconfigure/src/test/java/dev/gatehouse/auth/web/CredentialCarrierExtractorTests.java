@@ -126,7 +126,8 @@ class CredentialCarrierExtractorTests {
 	void ignoresKindsNobodyVerifies() {
 		MockHttpServletRequest request = request("Authorization", "Negotiate " + SECRET);
 		request.addHeader("X-API-Key", "key");
-		CredentialCarrier carrier = this.extractor.extract(request, EnumSet.of(CredentialCarrierKind.API_KEY)::contains);
+		CredentialCarrier carrier = this.extractor.extract(request,
+				EnumSet.of(CredentialCarrierKind.API_KEY)::contains);
 		assertThat(carrier.kind()).isEqualTo(CredentialCarrierKind.API_KEY);
 		assertThat(this.extractor.extract(request("Authorization", "Basic dXNlcjpwYXNz"),
 				EnumSet.of(CredentialCarrierKind.BEARER_TOKEN)::contains))

@@ -40,7 +40,9 @@ class MalformedCredentialServerTests {
 		for (String value : malformed) {
 			HttpResponse<String> response = get("/documents/1", "Authorization", value);
 			assertThat(response.statusCode()).as(value).isEqualTo(401);
-			assertThat(response.body()).as(value).contains("\"reasonCode\":\"INVALID_CREDENTIAL\"").doesNotContain(SECRET);
+			assertThat(response.body()).as(value)
+				.contains("\"reasonCode\":\"INVALID_CREDENTIAL\"")
+				.doesNotContain(SECRET);
 			assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).doesNotContain(SECRET);
 		}
 		assertThat(output).doesNotContain(SECRET).contains("Credential rejected for GET /documents/1");
