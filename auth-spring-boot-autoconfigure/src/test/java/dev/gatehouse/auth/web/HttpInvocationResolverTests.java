@@ -12,10 +12,15 @@ import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverte
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,16 @@ class HttpInvocationResolverTests {
 			assertThat(invocation.attributes()).containsEntry(HttpInvocationResolver.HANDLER_ATTRIBUTE,
 					"ItemController#item");
 			assertThat(invocation.subject()).isNull();
+		});
+	}
+
+	@Test
+	void describesFunctionalEndpointByItsPattern() {
+		this.contextRunner.withUserConfiguration(RouterConfiguration.class).run((context) -> {
+			AuthInvocation invocation = new HttpInvocationResolver(context)
+				.resolve(new MockHttpServletRequest("GET", "/fn/ada"));
+			assertThat(invocation.operation()).isEqualTo("GET /fn/{name}");
+			assertThat(invocation.attributes()).containsKey(HttpInvocationResolver.HANDLER_ATTRIBUTE);
 		});
 	}
 
@@ -71,6 +86,18 @@ class HttpInvocationResolverTests {
 		root.setContextPath("/app");
 		assertThat(new HttpInvocationResolver(new StaticListableBeanFactory()).resolve(root).operation())
 			.isEqualTo("GET /");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RouterConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> greeting() {
+			return RouterFunctions.route()
+				.GET("/fn/{name}", (request) -> ServerResponse.ok().body(request.pathVariable("name")))
+				.build();
+		}
+
 	}
 
 	@RestController
