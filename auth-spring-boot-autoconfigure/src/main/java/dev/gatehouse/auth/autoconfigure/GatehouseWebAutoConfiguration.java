@@ -1,0 +1,70 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import dev.gatehouse.auth.spi.Authenticator;
+import dev.gatehouse.auth.web.AuthContextFilter;
+import dev.gatehouse.auth.web.AuthExceptionHandler;
+import dev.gatehouse.auth.web.CredentialCarrierExtractor;
+import dev.gatehouse.auth.web.HttpInvocationResolver;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Servlet boundary auto-configuration, for Spring MVC applications only: the {@link AuthContextFilter} that
+ * authenticates each request and binds its context, and the {@link AuthExceptionHandler} that answers refusals
+ * with RFC 9457 problem responses.
+ *
+ * <p>The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-90), after Spring Security's
+ * filter chain (-100 by default) so that an application combining both sees Security's work first; define a
+ * {@code FilterRegistrationBean<AuthContextFilter>} of your own to change that.
+ */
+@AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseAuthenticationAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ Filter.class, DispatcherServlet.class })
+@EnableConfigurationProperties(GatehouseProperties.class)
+public final class GatehouseWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CredentialCarrierExtractor gatehouseCredentialCarrierExtractor(GatehouseProperties properties) {
+		return new CredentialCarrierExtractor(properties.getApiKeyHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HttpInvocationResolver gatehouseHttpInvocationResolver(ApplicationContext applicationContext) {
+		return new HttpInvocationResolver(applicationContext);
+	}
+
+	// The authenticator is looked up on the first request, not here: the filter is created while the web
+	// server starts, before most application beans.
+	@Bean
+	@ConditionalOnMissingFilterBean(AuthContextFilter.class)
+	FilterRegistrationBean<AuthContextFilter> gatehouseAuthContextFilter(ObjectProvider<Authenticator> authenticator,
+			CredentialCarrierExtractor extractor, HttpInvocationResolver invocationResolver) {
+		AuthContextFilter filter = new AuthContextFilter(authenticator::getIfUnique, extractor, invocationResolver);
+		FilterRegistrationBean<AuthContextFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName("gatehouseAuthContextFilter");
+		registration.setOrder(AuthContextFilter.DEFAULT_ORDER);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthExceptionHandler gatehouseAuthExceptionHandler() {
+		return new AuthExceptionHandler();
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.gatehouse.auth.web;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.gatehouse.auth.authentication.CompositeAuthenticator;
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextScope;
+import dev.gatehouse.auth.context.CredentialCarrier;
+import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationDecisionState;
+import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.Authenticator;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates each request and binds its {@link AuthContext} for exactly the time the request is handled.
+ *
+ * <p>Per request: the {@link CredentialCarrierExtractor} reads the credential; with none, the request runs
+ * with no context (protected handlers then answer 401 MISSING_CREDENTIAL). With one, the single
+ * {@link Authenticator} bean verifies it against an {@link AuthInvocation} from the
+ * {@link HttpInvocationResolver}; the resulting context is bound with {@link AuthContextHolder#open} and also
+ * stored as the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. The scope is closed in {@code finally}, so
+ * a pooled thread never keeps a previous request's identity; requests without a context bind "no context"
+ * explicitly for the same reason.
+ *
+ * <p>A rejected or malformed credential ({@link AuthException}) does not end the request: it runs without a
+ * context and the failure is kept as the request attribute {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public
+ * handler therefore still answers; a protected one fails with {@code AuthContextNotFoundException}, which
+ * {@link AuthExceptionHandler} answers with the stored failure's decision (401 INVALID_CREDENTIAL, 503 when the
+ * verifier was unreachable). An async re-dispatch binds the context of the original dispatch again without
+ * authenticating twice.
+ *
+ * <p>The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter chain when present.
+ * With no unique {@link Authenticator} bean, requests run without a context.
+ */
+public final class AuthContextFilter extends OncePerRequestFilter {
+
+	/**
+	 * Default registration order: Spring Security's filter chain ({@code spring.security.filter.order},
+	 * default -100) plus 10, so that Gatehouse runs after it, and after Boot's request-wrapping filters.
+	 */
+	public static final int DEFAULT_ORDER = -100 + 10;
+
+	/** Request attribute holding the authenticated {@link AuthContext}. */
+	public static final String AUTH_CONTEXT_ATTRIBUTE = AuthContext.class.getName();
+
+	/** Request attribute holding the {@link AuthException} of a rejected credential. */
+	public static final String AUTHENTICATION_FAILURE_ATTRIBUTE = AuthContextFilter.class.getName()
+			+ ".AUTHENTICATION_FAILURE";
+
+	private final SingletonSupplier<Authenticator> authenticator;
+
+	private final CredentialCarrierExtractor extractor;
+
+	private final HttpInvocationResolver invocationResolver;
+
+	/**
+	 * Creates the filter.
+	 * @param authenticator supplies the one {@link Authenticator}, or {@code null} when there is not exactly
+	 * one; asked on first use (not while the web server starts) and until it returns one, which is then kept
+	 * @param extractor reads credentials
+	 * @param invocationResolver describes requests for the authenticator
+	 */
+	public AuthContextFilter(Supplier<@Nullable Authenticator> authenticator, CredentialCarrierExtractor extractor,
+			HttpInvocationResolver invocationResolver) {
+		this.authenticator = SingletonSupplier.ofNullable(Objects.requireNonNull(authenticator,
+				"authenticator must not be null"));
+		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
+		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		// The async re-dispatch runs on another container thread and must see the request's context again.
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AuthContext context;
+		if (isAsyncDispatch(request)) {
+			context = (request.getAttribute(AUTH_CONTEXT_ATTRIBUTE) instanceof AuthContext bound) ? bound : null;
+		}
+		else {
+			context = authenticate(request);
+			if (context != null) {
+				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
+			}
+		}
+		AuthContextScope scope = AuthContextHolder.open(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			close(scope, request);
+		}
+	}
+
+	private @Nullable AuthContext authenticate(HttpServletRequest request) {
+		Authenticator authenticator = this.authenticator.get();
+		if (authenticator == null) {
+			return null;
+		}
+		try {
+			CredentialCarrier credential = this.extractor.extract(request, acceptedKinds(authenticator));
+			if (credential == null) {
+				return null;
+			}
+			AuthInvocation invocation = this.invocationResolver.resolve(request);
+			AuthContext context = authenticator.authenticate(credential, invocation);
+			if (context == null) {
+				throw new IllegalStateException(
+						"Authenticator " + authenticator.getClass().getName() + " returned null instead of a context");
+			}
+			return context;
+		}
+		catch (AuthException ex) {
+			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
+			logFailure(request, ex);
+			return null;
+		}
+	}
+
+	private static Predicate<CredentialCarrierKind> acceptedKinds(Authenticator authenticator) {
+		// The built-in composite knows which kinds it verifies; an application's own Authenticator gets all.
+		if (authenticator instanceof CompositeAuthenticator composite) {
+			return composite::supports;
+		}
+		return (kind) -> true;
+	}
+
+	private void logFailure(HttpServletRequest request, AuthException ex) {
+		AuthorizationDecision decision = ex.decision();
+		// AuthException messages are secret-free by contract; the credential itself is never logged.
+		if (decision.state() == AuthorizationDecisionState.ERROR) {
+			logger.warn("Could not authenticate " + request.getMethod() + " " + request.getRequestURI() + " ("
+					+ decision.reasonCode() + "): " + ex.getMessage(), ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Credential rejected for " + request.getMethod() + " " + request.getRequestURI() + " ("
+					+ decision.reasonCode() + "): " + ex.getMessage());
+		}
+	}
+
+	private void close(AuthContextScope scope, HttpServletRequest request) {
+		try {
+			scope.close();
+		}
+		catch (IllegalStateException ex) {
+			// Closing has already unwound the scopes left open inside the request, so nothing leaks to the next
+			// request on this thread; the leak itself is a bug in the code that opened them.
+			logger.error("An AuthContextScope opened while handling " + request.getMethod() + " "
+					+ request.getRequestURI() + " was still open when the request ended and has been closed. "
+					+ "Close every scope you open, with try-with-resources.", ex);
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.gatehouse.auth.web;
+
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationDecisionState;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import dev.gatehouse.auth.error.AuthException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers every {@link AuthException} that leaves a Spring MVC handler with the problem response of its
+ * decision (see {@link AuthErrorResponses}). Ordered first, so an application's catch-all
+ * {@code @ExceptionHandler(Exception.class)} does not turn a 401 into a 500; a handler declared in the
+ * controller itself still wins, as Spring MVC intends.
+ *
+ * <p>When a protected handler finds no context because the {@link AuthContextFilter} rejected the request's
+ * credential, the response carries that rejection (for example 401 INVALID_CREDENTIAL, or 503 when the
+ * verifier was unreachable) rather than MISSING_CREDENTIAL. ERROR decisions are logged with their cause (the
+ * body never shows it): INTERNAL_ERROR at ERROR level, an unavailable provider at WARN.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AuthExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(AuthExceptionHandler.class);
+
+	/**
+	 * Maps the exception to its problem response.
+	 * @param ex the refusal
+	 * @param request the current request
+	 * @return the problem response
+	 */
+	@ExceptionHandler(AuthException.class)
+	public ResponseEntity<ProblemDetail> handleAuthException(AuthException ex, HttpServletRequest request) {
+		Object failure = request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE);
+		if (ex instanceof AuthContextNotFoundException && failure instanceof AuthException rejected) {
+			// Already logged by the filter when it rejected the credential.
+			return AuthErrorResponses.toResponseEntity(rejected.decision());
+		}
+		log(ex, request);
+		return AuthErrorResponses.toResponseEntity(ex.decision());
+	}
+
+	private static void log(AuthException ex, HttpServletRequest request) {
+		AuthorizationDecision decision = ex.decision();
+		String call = request.getMethod() + " " + request.getRequestURI();
+		if (decision.state() != AuthorizationDecisionState.ERROR) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(call + " refused (" + decision.state() + "/" + decision.reasonCode() + ")");
+			}
+		}
+		else if (decision.reasonCode() == AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE) {
+			logger.warn(call + " refused because a provider is unavailable: " + ex.getMessage(), ex);
+		}
+		else {
+			logger.error(call + " refused because authorization failed: " + ex.getMessage(), ex);
+		}
+	}
+
+}

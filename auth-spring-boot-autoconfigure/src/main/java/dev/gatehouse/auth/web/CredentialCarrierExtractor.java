@@ -1,0 +1,210 @@
+package dev.gatehouse.auth.web;
+
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import dev.gatehouse.auth.context.CredentialCarrier;
+import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.context.CredentialCarrierLocation;
+import dev.gatehouse.auth.error.CredentialCarrierException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Reads the credential of an HTTP request, strictly: {@code Authorization: Bearer <token>} (one token68 value
+ * after exactly one space), {@code Authorization: Basic <base64 of user:password>}, or the configured API-key
+ * header. Scheme names are case-insensitive.
+ *
+ * <p>Anything else that looks like a credential is refused with a {@link CredentialCarrierException} rather
+ * than ignored: an unknown scheme, a scheme without credentials, more than one token, non-ASCII or control
+ * characters, a header repeated, a value longer than {@value #MAX_HEADER_LENGTH} characters, or both an
+ * {@code Authorization} and an API-key header on one request. Exception messages describe the shape of the
+ * problem and never contain the submitted value. Thread-safe.
+ */
+public final class CredentialCarrierExtractor {
+
+	/** Longest credential header value accepted, in characters. */
+	public static final int MAX_HEADER_LENGTH = 8192;
+
+	private static final String BEARER = "Bearer";
+
+	private static final String BASIC = "Basic";
+
+	private final String apiKeyHeader;
+
+	/**
+	 * Creates the extractor.
+	 * @param apiKeyHeader the name of the request header that carries an API key
+	 */
+	public CredentialCarrierExtractor(String apiKeyHeader) {
+		Objects.requireNonNull(apiKeyHeader, "apiKeyHeader must not be null");
+		if (apiKeyHeader.isBlank()) {
+			throw new IllegalArgumentException("apiKeyHeader must not be blank");
+		}
+		this.apiKeyHeader = apiKeyHeader.strip();
+	}
+
+	/**
+	 * Returns the name of the header that carries an API key.
+	 * @return the header name
+	 */
+	public String apiKeyHeader() {
+		return this.apiKeyHeader;
+	}
+
+	/**
+	 * Extracts the request's credential, whatever its kind.
+	 * @param request the request
+	 * @return the credential, or {@code null} when the request carries none
+	 * @throws CredentialCarrierException when a credential header is malformed
+	 */
+	public @Nullable CredentialCarrier extract(HttpServletRequest request) {
+		return extract(request, (kind) -> true);
+	}
+
+	/**
+	 * Extracts the request's credential, considering only the kinds that will be verified. A header of a kind
+	 * nobody verifies is ignored, so that, for example, an API-key-only application is not disturbed by an
+	 * {@code Authorization} header meant for another component.
+	 * @param request the request
+	 * @param accepted the kinds to extract
+	 * @return the credential, or {@code null} when the request carries none of an accepted kind
+	 * @throws CredentialCarrierException when a credential header of an accepted kind is malformed, or the
+	 * request carries two credentials
+	 */
+	public @Nullable CredentialCarrier extract(HttpServletRequest request, Predicate<CredentialCarrierKind> accepted) {
+		CredentialCarrier authorization = null;
+		if (accepted.test(CredentialCarrierKind.BEARER_TOKEN) || accepted.test(CredentialCarrierKind.BASIC)) {
+			authorization = fromAuthorization(request, accepted);
+		}
+		CredentialCarrier apiKey = null;
+		if (accepted.test(CredentialCarrierKind.API_KEY)) {
+			apiKey = fromApiKeyHeader(request);
+		}
+		if (authorization != null && apiKey != null) {
+			throw new CredentialCarrierException("The request carries both an Authorization header and an "
+					+ this.apiKeyHeader + " header: send exactly one credential.");
+		}
+		return (authorization != null) ? authorization : apiKey;
+	}
+
+	private @Nullable CredentialCarrier fromAuthorization(HttpServletRequest request,
+			Predicate<CredentialCarrierKind> accepted) {
+		String value = singleHeader(request, HttpHeaders.AUTHORIZATION);
+		if (value == null) {
+			return null;
+		}
+		requireAscii(value, HttpHeaders.AUTHORIZATION, true);
+		int space = value.indexOf(' ');
+		String scheme = (space < 0) ? value : value.substring(0, space);
+		String credentials = (space < 0) ? "" : value.substring(space + 1);
+		CredentialCarrierKind kind;
+		String canonicalScheme;
+		if (BEARER.equalsIgnoreCase(scheme)) {
+			kind = CredentialCarrierKind.BEARER_TOKEN;
+			canonicalScheme = BEARER;
+		}
+		else if (BASIC.equalsIgnoreCase(scheme)) {
+			kind = CredentialCarrierKind.BASIC;
+			canonicalScheme = BASIC;
+		}
+		else {
+			throw new CredentialCarrierException(
+					"The Authorization header uses an unsupported scheme: expected Bearer or Basic.");
+		}
+		if (!accepted.test(kind)) {
+			return null;
+		}
+		if (!isToken68(credentials)) {
+			throw new CredentialCarrierException("The Authorization header's " + canonicalScheme
+					+ " credentials must be exactly one token (token68 characters) after a single space.");
+		}
+		if (kind == CredentialCarrierKind.BASIC) {
+			requireBasicCredentials(credentials);
+		}
+		return new CredentialCarrier(kind, CredentialCarrierLocation.AUTHORIZATION_HEADER, credentials,
+				HttpHeaders.AUTHORIZATION, canonicalScheme);
+	}
+
+	private @Nullable CredentialCarrier fromApiKeyHeader(HttpServletRequest request) {
+		String value = singleHeader(request, this.apiKeyHeader);
+		if (value == null) {
+			return null;
+		}
+		requireAscii(value, this.apiKeyHeader, false);
+		if (value.isEmpty()) {
+			throw new CredentialCarrierException("The " + this.apiKeyHeader + " header is empty.");
+		}
+		return new CredentialCarrier(CredentialCarrierKind.API_KEY, CredentialCarrierLocation.HEADER, value,
+				this.apiKeyHeader, null);
+	}
+
+	private static @Nullable String singleHeader(HttpServletRequest request, String name) {
+		Enumeration<String> values = request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String value = values.nextElement();
+		if (values.hasMoreElements()) {
+			throw new CredentialCarrierException("The " + name + " header is repeated: send it once.");
+		}
+		return (value != null) ? value : "";
+	}
+
+	private static void requireAscii(String value, String name, boolean allowSpace) {
+		if (value.length() > MAX_HEADER_LENGTH) {
+			throw new CredentialCarrierException(
+					"The " + name + " header is longer than " + MAX_HEADER_LENGTH + " characters.");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c > 0x7E || c < 0x20 || (c == ' ' && !allowSpace)) {
+				throw new CredentialCarrierException("The " + name + " header contains characters other than "
+						+ (allowSpace ? "printable ASCII." : "printable ASCII without spaces."));
+			}
+		}
+	}
+
+	// RFC 9110 token68: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+	private static boolean isToken68(String value) {
+		int length = value.length();
+		int end = length;
+		while (end > 0 && value.charAt(end - 1) == '=') {
+			end--;
+		}
+		if (end == 0) {
+			return false;
+		}
+		for (int i = 0; i < end; i++) {
+			char c = value.charAt(i);
+			boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void requireBasicCredentials(String credentials) {
+		byte[] decoded;
+		try {
+			decoded = Base64.getDecoder().decode(credentials);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CredentialCarrierException("The Authorization header's Basic credentials are not base64.");
+		}
+		for (byte b : decoded) {
+			if (b == ':') {
+				return;
+			}
+		}
+		throw new CredentialCarrierException(
+				"The Authorization header's Basic credentials are not of the form user-id:password.");
+	}
+
+}
