@@ -1,12 +1,15 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;
 import dev.gatehouse.auth.web.CredentialCarrierExtractor;
+import dev.gatehouse.auth.web.ExplicitAccessValidator;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -59,6 +62,13 @@ public final class GatehouseWebAutoConfiguration {
 		registration.setName("gatehouseAuthContextFilter");
 		registration.setOrder(AuthContextFilter.DEFAULT_ORDER);
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("gatehouse.web.require-explicit-access")
+	ExplicitAccessValidator gatehouseExplicitAccessValidator(ListableBeanFactory beanFactory,
+			AuthMetadataResolver metadataResolver) {
+		return new ExplicitAccessValidator(beanFactory, metadataResolver);
 	}
 
 	@Bean

@@ -122,6 +122,17 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		return method(Kind.NOT_INTERCEPTABLE, boundary, problem);
 	}
 
+	/**
+	 * A controller handler with neither {@code @PublicAccess} nor a requirement, while
+	 * {@code gatehouse.web.require-explicit-access=true}.
+	 * @param boundary the handler, as {@code Class#method}
+	 * @param problem what is missing, naming the request mapping
+	 * @return the diagnostic
+	 */
+	public static AuthStartupCapabilityDiagnostic undeclaredAccess(String boundary, String problem) {
+		return method(Kind.UNDECLARED_ACCESS, boundary, problem);
+	}
+
 	private static AuthStartupCapabilityDiagnostic method(Kind kind, String boundary, String problem) {
 		return new AuthStartupCapabilityDiagnostic(kind, null, 0, List.of(), List.of(), List.of(), boundary, problem);
 	}
@@ -172,7 +183,10 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		INVALID_METADATA,
 
 		/** An auth annotation sits on a method the proxy cannot intercept. */
-		NOT_INTERCEPTABLE
+		NOT_INTERCEPTABLE,
+
+		/** A controller handler declares no access rule while explicit access is required. */
+		UNDECLARED_ACCESS
 
 	}
 

@@ -43,6 +43,8 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ ")";
 			case NOT_INTERCEPTABLE -> boundary + ": make the method public and non-final/non-static, or move the "
 					+ "annotation to a method that callers invoke through the bean.";
+			case UNDECLARED_ACCESS -> boundary + ": annotate the handler (or its controller class) with @PublicAccess "
+					+ "or a requirement such as @Protected, or set gatehouse.web.require-explicit-access=false.";
 		};
 	}
 

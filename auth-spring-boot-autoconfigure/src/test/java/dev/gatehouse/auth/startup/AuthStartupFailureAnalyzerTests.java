@@ -90,6 +90,17 @@ class AuthStartupFailureAnalyzerTests {
 	}
 
 	@Test
+	void saysHowToDeclareAccessOnAnUndeclaredHandler() {
+		AuthStartupCapabilityDiagnostic undeclared = AuthStartupCapabilityDiagnostic.undeclaredAccess(
+				"ReportController#run", "handler for {GET [/reports/run]} has neither @PublicAccess nor a requirement");
+		assertThat(undeclared.describe()).isEqualTo("UNDECLARED_ACCESS ReportController#run: handler for "
+				+ "{GET [/reports/run]} has neither @PublicAccess nor a requirement");
+		assertThat(AuthStartupFailureAnalyzer.action(undeclared)).isEqualTo("ReportController#run: annotate the "
+				+ "handler (or its controller class) with @PublicAccess or a requirement such as @Protected, or set "
+				+ "gatehouse.web.require-explicit-access=false.");
+	}
+
+	@Test
 	void ignoresOtherFailures() {
 		assertThat(this.analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
 	}
