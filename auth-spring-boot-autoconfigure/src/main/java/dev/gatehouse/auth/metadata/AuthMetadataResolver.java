@@ -139,11 +139,11 @@ public class AuthMetadataResolver {
 		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
 			types.add(type);
 		}
-		types.addAll(allInterfaces(userClass));
+		types.addAll(TypeHierarchy.allInterfaces(userClass));
 		if (declaringClass != Object.class && !types.contains(declaringClass)) {
 			// An interface method invoked on a target that does not implement it (introductions, JDK proxies).
 			types.add(declaringClass);
-			types.addAll(allInterfaces(declaringClass));
+			types.addAll(TypeHierarchy.allInterfaces(declaringClass));
 		}
 		return new ArrayList<>(types);
 	}
@@ -153,19 +153,6 @@ public class AuthMetadataResolver {
 	 * {@link ClassUtils#getAllInterfacesForClassAsSet} lists only the interfaces a class names directly, but an
 	 * annotation on a superinterface must protect its methods just the same.
 	 */
-	private static Set<Class<?>> allInterfaces(Class<?> type) {
-		Set<Class<?>> interfaces = new LinkedHashSet<>(ClassUtils.getAllInterfacesForClassAsSet(type));
-		List<Class<?>> pending = new ArrayList<>(interfaces);
-		for (int i = 0; i < pending.size(); i++) {
-			for (Class<?> superinterface : pending.get(i).getInterfaces()) {
-				if (interfaces.add(superinterface)) {
-					pending.add(superinterface);
-				}
-			}
-		}
-		return interfaces;
-	}
-
 	private static @Nullable Method findMatchingDeclaredMethod(Class<?> type, Method specific, Class<?> userClass) {
 		for (Method candidate : type.getDeclaredMethods()) {
 			if (candidate.isBridge() || candidate.isSynthetic() || Modifier.isStatic(candidate.getModifiers())
@@ -288,7 +275,7 @@ public class AuthMetadataResolver {
 		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
 			types.add(type);
 		}
-		types.addAll(allInterfaces(userClass));
+		types.addAll(TypeHierarchy.allInterfaces(userClass));
 		for (Class<?> type : types) {
 			if (carriesAuthAnnotation(type)) {
 				return true;

@@ -4,10 +4,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,6 +31,7 @@ import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.AuthRequirement;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.TypeHierarchy;
 import dev.gatehouse.auth.spi.AuthCapability;
 import dev.gatehouse.auth.spi.AuthProviderContribution;
 import org.apache.commons.logging.Log;
@@ -225,7 +224,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 
 	/** Interfaces and JDK proxies: a JDK proxy intercepts every interface method that is not static or private. */
 	private void inspectInterfaces(Class<?> userClass, Findings findings) {
-		for (Class<?> type : allInterfaces(userClass)) {
+		for (Class<?> type : TypeHierarchy.allInterfaces(userClass)) {
 			for (Method method : type.getDeclaredMethods()) {
 				if (method.isBridge() || method.isSynthetic() || isObjectMethod(method)) {
 					continue;
@@ -396,25 +395,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		// Like the resolver: toString/equals/hashCode are never boundaries, even when overridden.
 		return method.getDeclaringClass() == Object.class
 				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
-	}
-
-	/** The type itself (when an interface) and all interfaces of it and its superclasses, transitively. */
-	private static Set<Class<?>> allInterfaces(Class<?> type) {
-		Set<Class<?>> interfaces = new LinkedHashSet<>();
-		Deque<Class<?>> pending = new ArrayDeque<>();
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			pending.add(current);
-		}
-		while (!pending.isEmpty()) {
-			Class<?> current = pending.poll();
-			if (current.isInterface() && !interfaces.add(current)) {
-				continue;
-			}
-			for (Class<?> parent : current.getInterfaces()) {
-				pending.add(parent);
-			}
-		}
-		return interfaces;
 	}
 
 	private static String simpleName(Class<?> type) {
