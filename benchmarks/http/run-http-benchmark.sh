@@ -5,9 +5,10 @@
 # Precondition: the benchmarks jar is built (this script builds nothing):
 #   mvn -B -q package -pl benchmarks -am -DskipTests
 # Run from anywhere:
-#   benchmarks/http/run-http-benchmark.sh            # published settings: 10 s warm-up, 30 s per endpoint
-#   QUICK=1 benchmarks/http/run-http-benchmark.sh    # a quick look: 2 s warm-up, 5 s each (not publishable)
-#   ROUNDS=3 benchmarks/http/run-http-benchmark.sh   # the endpoints take turns 3 times; the table shows medians
+#   benchmarks/http/run-http-benchmark.sh          # published settings: 10 s warm-up, 3 rounds of 30 s each
+#   QUICK=1 benchmarks/http/run-http-benchmark.sh  # a quick look: 2 s warm-up, 1 round of 5 s (not publishable)
+# In each round the endpoints take turns, so drift in the machine's load spreads over all of them; the table
+# shows medians over the rounds, and the ratio is the median of each round's ratio.
 # Every setting below can be overridden from the environment, e.g. PORT=9000 CONNECTIONS=64 ...
 #
 # Prints a Markdown table (requests/s, p99 latency, throughput relative to unprotected). Exits non-zero when
@@ -24,11 +25,12 @@ CONNECTIONS="${CONNECTIONS:-32}"
 if [[ "${QUICK:-0}" == 1 ]]; then
 	WARMUP="${WARMUP:-2s}"
 	DURATION="${DURATION:-5s}"
+	ROUNDS="${ROUNDS:-1}"
 else
 	WARMUP="${WARMUP:-10s}"
 	DURATION="${DURATION:-30s}"
+	ROUNDS="${ROUNDS:-3}"
 fi
-ROUNDS="${ROUNDS:-1}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
 # A fixed, pre-touched heap, and Commons Logging bridged through the Log4j API so that disabled debug messages
 # are not rendered (Spring Security's method interceptor logs on every call): the same settings as the JMH
@@ -151,8 +153,7 @@ for endpoint in "${ENDPOINTS[@]}"; do
 	run_wrk "$WARMUP" "$path" "$header" > /dev/null
 done
 
-# One list of values per endpoint, a value per round; with ROUNDS > 1 the endpoints take turns, so drift in
-# the machine's load spreads over all of them, and the table shows the median.
+# One list of values per endpoint, a value per round.
 rps=("" "" "")
 p99=("" "" "")
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -188,7 +189,9 @@ median() {
 		| awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-echo "load after: $(uptime)"
+# The 1-minute average now counts this run's own busy threads (wrk's and Tomcat's), so it is not a measure of
+# other load; "load before" is.
+echo "load after (includes this run's own threads): $(uptime)"
 echo
 if ((ROUNDS > 1)); then
 	echo "Medians of $ROUNDS rounds."
@@ -196,17 +199,22 @@ if ((ROUNDS > 1)); then
 fi
 echo "| endpoint | requests/s | p99 latency (ms) | throughput relative to unprotected |"
 echo "|---|---|---|---|"
-base="$(median "${rps[0]}")"
+# Each round's ratio to the unprotected endpoint of the same round, so that a slow round does not skew it.
+read -r -a base_rounds <<< "${rps[0]}"
+ratios=("" "" "")
 for i in "${!ENDPOINTS[@]}"; do
+	read -r -a rounds <<< "${rps[$i]}"
+	for r in "${!rounds[@]}"; do
+		ratios[i]+=" $(awk -v a="${rounds[$r]}" -v b="${base_rounds[$r]}" 'BEGIN { printf "%.1f", 100 * a / b }')"
+	done
 	IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
-	value="$(median "${rps[$i]}")"
-	ratio="$(awk -v a="$value" -v b="$base" 'BEGIN { printf "%.1f%%", 100 * a / b }')"
-	printf '| %s | %.0f | %.2f | %s |\n' "$name" "$value" "$(median "${p99[$i]}")" "$ratio"
+	printf '| %s | %.0f | %.2f | %.1f%% |\n' "$name" "$(median "${rps[$i]}")" "$(median "${p99[$i]}")" \
+		"$(median "${ratios[$i]}")"
 done
 if ((ROUNDS > 1)); then
 	echo
 	for i in "${!ENDPOINTS[@]}"; do
 		IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
-		echo "- $name: requests/s per round:${rps[$i]}; p99 ms per round:${p99[$i]}"
+		echo "- $name, per round: requests/s${rps[$i]}; p99 ms${p99[$i]}; % of unprotected${ratios[$i]}"
 	done
 fi
