@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# The HTTP benchmark of issue 5, item 4: one Tomcat on loopback serving the same response unprotected, behind
+# Gatehouse (API key + @RequireRole) and behind Spring Security (filter chain + @PreAuthorize), driven by wrk.
+#
+# Precondition: the benchmarks jar is built (this script builds nothing):
+#   mvn -B -q package -pl benchmarks -am -DskipTests
+# Run from anywhere:
+#   benchmarks/http/run-http-benchmark.sh          # published settings: 10 s warm-up, 3 rounds of 30 s each
+#   QUICK=1 benchmarks/http/run-http-benchmark.sh  # a quick look: 2 s warm-up, 1 round of 5 s (not publishable)
+# In each round the endpoints take turns, so drift in the machine's load spreads over all of them; the table
+# shows medians over the rounds, and the ratio is the median of each round's ratio.
+# Every setting below can be overridden from the environment, e.g. PORT=9000 CONNECTIONS=64 ...
+#
+# Prints a Markdown table (requests/s, p99 latency, throughput relative to unprotected). Exits non-zero when
+# wrk is missing, the application does not start, an endpoint does not answer 200 with its credential, or wrk
+# saw non-2xx responses. Never run by `mvn verify` or CI: the numbers need a quiet machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+JAR="${JAR:-$ROOT/benchmarks/target/benchmarks.jar}"
+MAIN_CLASS=dev.gatehouse.benchmarks.http.HttpBenchmarkApplication
+PORT="${PORT:-8089}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+if [[ "${QUICK:-0}" == 1 ]]; then
+	WARMUP="${WARMUP:-2s}"
+	DURATION="${DURATION:-5s}"
+	ROUNDS="${ROUNDS:-1}"
+else
+	WARMUP="${WARMUP:-10s}"
+	DURATION="${DURATION:-30s}"
+	ROUNDS="${ROUNDS:-3}"
+fi
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
+# A fixed, pre-touched heap, and Commons Logging bridged through the Log4j API so that disabled debug messages
+# are not rendered (Spring Security's method interceptor logs on every call): the same settings as the JMH
+# enforcement benchmarks (see docs/benchmarks.md, "Logging and the Spring Security peer").
+LAZY_COMMONS_LOGGING=-Dorg.apache.commons.logging.LogFactory=org.apache.commons.logging.impl.Log4jApiLogFactory
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch $LAZY_COMMONS_LOGGING}"
+LOG="${LOG:-$ROOT/benchmarks/target/http-benchmark-app.log}"
+
+# The application's fixed benchmark keys (HttpBenchmarkApplication.REPORTER_KEY and the two header names).
+KEY=bench-reporter-key-7f3a91c2
+BASE="http://127.0.0.1:$PORT"
+# name|path|header ("" = no credential: with one, Gatehouse's filter would authenticate it, as in a real app)
+ENDPOINTS=(
+	"unprotected|/unprotected/hello|"
+	"Gatehouse (API key + @RequireRole)|/gatehouse/hello|X-API-Key: $KEY"
+	"Spring Security (filter chain + @PreAuthorize)|/security/hello|X-Security-Key: $KEY"
+)
+
+if ! command -v wrk > /dev/null; then
+	echo "wrk is not installed: apt-get install -y wrk (Debian package wrk 4.1.0)" >&2
+	exit 2
+fi
+if [[ ! -f "$JAR" ]]; then
+	echo "$JAR not found: build it first with mvn -B -q package -pl benchmarks -am -DskipTests" >&2
+	exit 2
+fi
+
+# Answers the HTTP status of GET <path> [header], or nothing when nobody listens. Bash's /dev/tcp: no curl needed.
+status() {
+	local path="$1" header="${2:-}" request
+	request="GET $path HTTP/1.1"$'\r\n'"Host: 127.0.0.1"$'\r\n'
+	if [[ -n "$header" ]]; then
+		request+="$header"$'\r\n'
+	fi
+	request+="Connection: close"$'\r\n\r\n'
+	timeout 5 bash -c 'exec 3<> "/dev/tcp/127.0.0.1/$1" && printf "%s" "$2" >&3 && read -r _ code _ <&3 && echo "$code"' \
+		_ "$PORT" "$request" 2> /dev/null || true
+}
+
+APP_PID=""
+stop_app() {
+	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2> /dev/null; then
+		kill "$APP_PID" 2> /dev/null || true
+		wait "$APP_PID" 2> /dev/null || true
+	fi
+}
+trap stop_app EXIT
+# So that Ctrl-C and kill also run the EXIT trap; the application, started in the background, ignores SIGINT.
+trap 'exit 130' INT TERM
+
+if [[ -n "$(status /)" ]]; then
+	echo "Something already listens on 127.0.0.1:$PORT; stop it or choose another PORT." >&2
+	exit 1
+fi
+
+mkdir -p "$(dirname "$LOG")"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java $JAVA_OPTS -cp "$JAR" "$MAIN_CLASS" --server.port="$PORT" > "$LOG" 2>&1 &
+APP_PID=$!
+
+started=0
+for ((i = 0; i < STARTUP_TIMEOUT * 4; i++)); do
+	if ! kill -0 "$APP_PID" 2> /dev/null; then
+		break
+	fi
+	if [[ "$(status /unprotected/hello)" == 200 ]]; then
+		started=1
+		break
+	fi
+	sleep 0.25
+done
+if [[ "$started" != 1 ]]; then
+	echo "The application did not start within ${STARTUP_TIMEOUT}s; its output ($LOG):" >&2
+	tail -n 40 "$LOG" >&2
+	exit 1
+fi
+
+# Never measure a broken setup: each endpoint must answer 200 with its credential and, if protected, 401
+# without.
+for endpoint in "${ENDPOINTS[@]}"; do
+	IFS='|' read -r name path header <<< "$endpoint"
+	code="$(status "$path" "$header")"
+	if [[ "$code" != 200 ]]; then
+		echo "$path answered ${code:-nothing} instead of 200 with its credential; not measuring." >&2
+		exit 1
+	fi
+	if [[ -n "$header" ]] && [[ "$(status "$path")" != 401 ]]; then
+		echo "$path did not answer 401 without a credential; not measuring." >&2
+		exit 1
+	fi
+done
+
+# Runs wrk against one endpoint; the output goes to stdout.
+run_wrk() {
+	local duration="$1" path="$2" header="$3"
+	local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency)
+	if [[ -n "$header" ]]; then
+		args+=(-H "$header")
+	fi
+	wrk "${args[@]}" "$BASE$path"
+}
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s; answers milliseconds.
+to_ms() {
+	awk -v v="$1" 'BEGIN {
+		n = v + 0
+		if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; else if (v ~ /m$/) n *= 60000
+		printf "%.2f", n }'
+}
+
+echo "load before: $(uptime)"
+echo "wrk: $(wrk -v 2>&1 | awk 'NR == 1 {print $2}'); java: $(java -version 2>&1 | head -n 1)"
+echo "settings: warm-up $WARMUP, then $ROUNDS round(s) of $DURATION per endpoint," \
+	"wrk -t$THREADS -c$CONNECTIONS --latency"
+echo "application JVM options: $JAVA_OPTS"
+
+for endpoint in "${ENDPOINTS[@]}"; do
+	IFS='|' read -r name path header <<< "$endpoint"
+	echo "warming $path for $WARMUP" >&2
+	run_wrk "$WARMUP" "$path" "$header" > /dev/null
+done
+
+# One list of values per endpoint, a value per round.
+rps=("" "" "")
+p99=("" "" "")
+for ((round = 1; round <= ROUNDS; round++)); do
+	for i in "${!ENDPOINTS[@]}"; do
+		IFS='|' read -r name path header <<< "${ENDPOINTS[$i]}"
+		echo "round $round/$ROUNDS: measuring $path for $DURATION" >&2
+		output="$(run_wrk "$DURATION" "$path" "$header")"
+		echo "$output" | sed 's/^/    /' >&2
+		if grep -q "Non-2xx or 3xx responses" <<< "$output"; then
+			echo "$path answered non-2xx responses under load; the numbers would not be comparable." >&2
+			exit 1
+		fi
+		if ! kill -0 "$APP_PID" 2> /dev/null; then
+			echo "The application stopped while $path was measured; its output ($LOG):" >&2
+			tail -n 40 "$LOG" >&2
+			exit 1
+		fi
+		if grep -q "Socket errors" <<< "$output"; then
+			echo "warning: wrk reported socket errors for $path (see above)" >&2
+		fi
+		value="$(awk '/^Requests\/sec:/ {print $2}' <<< "$output")"
+		if [[ -z "$value" ]] || awk -v v="$value" 'BEGIN { exit !(v <= 0) }'; then
+			echo "wrk measured no requests for $path; see its output above." >&2
+			exit 1
+		fi
+		rps[i]+=" $value"
+		p99[i]+=" $(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$output")")"
+	done
+done
+
+median() {
+	tr ' ' '\n' <<< "$1" | grep . | sort -g \
+		| awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# The 1-minute average now counts this run's own busy threads (wrk's and Tomcat's), so it is not a measure of
+# other load; "load before" is.
+echo "load after (includes this run's own threads): $(uptime)"
+echo
+if ((ROUNDS > 1)); then
+	echo "Medians of $ROUNDS rounds."
+	echo
+fi
+echo "| endpoint | requests/s | p99 latency (ms) | throughput relative to unprotected |"
+echo "|---|---|---|---|"
+# Each round's ratio to the unprotected endpoint of the same round, so that a slow round does not skew it.
+read -r -a base_rounds <<< "${rps[0]}"
+ratios=("" "" "")
+for i in "${!ENDPOINTS[@]}"; do
+	read -r -a rounds <<< "${rps[$i]}"
+	for r in "${!rounds[@]}"; do
+		ratios[i]+=" $(awk -v a="${rounds[$r]}" -v b="${base_rounds[$r]}" 'BEGIN { printf "%.1f", 100 * a / b }')"
+	done
+	IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
+	printf '| %s | %.0f | %.2f | %.1f%% |\n' "$name" "$(median "${rps[$i]}")" "$(median "${p99[$i]}")" \
+		"$(median "${ratios[$i]}")"
+done
+if ((ROUNDS > 1)); then
+	echo
+	for i in "${!ENDPOINTS[@]}"; do
+		IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
+		echo "- $name, per round: requests/s${rps[$i]}; p99 ms${p99[$i]}; % of unprotected${ratios[$i]}"
+	done
+fi
