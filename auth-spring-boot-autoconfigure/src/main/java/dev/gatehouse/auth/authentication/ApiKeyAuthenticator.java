@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
+	private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
+
 	/** The issuer of every context this authenticator creates. */
 	public static final String ISSUER = "gatehouse:api-key";
 
@@ -76,6 +79,15 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	@Override
 	public CredentialCarrierKind kind() {
 		return CredentialCarrierKind.API_KEY;
+	}
+
+	/**
+	 * The invocation is not read: the credential alone decides.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean readsInvocation() {
+		return false;
 	}
 
 	/**
@@ -185,6 +197,16 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	}
 
 	private static MessageDigest sha256() {
+		try {
+			// Cloning a prototype skips the provider lookup of getInstance on every request.
+			return (MessageDigest) SHA256_PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha256();
+		}
+	}
+
+	private static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -52,6 +52,17 @@ public final class CompositeAuthenticator implements Authenticator {
 	}
 
 	/**
+	 * Whether the handler for the kind reads the {@link AuthInvocation}, so adapters can skip describing the
+	 * call in detail when it does not.
+	 * @param kind the credential kind
+	 * @return {@code false} only when a handler for the kind exists and ignores the invocation
+	 */
+	public boolean readsInvocation(CredentialCarrierKind kind) {
+		CredentialAuthenticator handler = this.handlers.get(kind);
+		return handler == null || handler.readsInvocation();
+	}
+
+	/**
 	 * Whether a handler is configured for the kind, so adapters can skip extracting credentials nobody reads.
 	 * @param kind the credential kind
 	 * @return {@code true} if credentials of this kind are verified

@@ -27,4 +27,14 @@ public interface CredentialAuthenticator {
 	 */
 	AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation);
 
+	/**
+	 * Whether this handler reads the {@link AuthInvocation} it is given. Adapters describe the call fully only
+	 * for handlers that do: for HTTP that is a second handler-mapping lookup per request to find the path
+	 * pattern, work that a handler which ignores the invocation would pay for and never see.
+	 * @return {@code true} (the safe default) unless the handler ignores the invocation
+	 */
+	default boolean readsInvocation() {
+		return true;
+	}
+
 }

@@ -148,6 +148,15 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		return CredentialCarrierKind.BEARER_TOKEN;
 	}
 
+	/**
+	 * The invocation is not read: the credential alone decides.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean readsInvocation() {
+		return false;
+	}
+
 	@Override
 	public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
 		Objects.requireNonNull(credential, "credential must not be null");

@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Per request: the {@link CredentialCarrierExtractor} reads the credential; with none, the request runs
  * with no context (protected handlers then answer 401 MISSING_CREDENTIAL). With one, the single
  * {@link Authenticator} bean verifies it against an {@link AuthInvocation} from the
- * {@link HttpInvocationResolver}; the resulting context is bound with {@link AuthContextHolder#open} and also
+ * {@link HttpInvocationResolver} (with the handler's path pattern; built-in credential handlers that do not read
+ * the invocation get the request path instead and are spared the extra handler lookup); the resulting context is bound with {@link AuthContextHolder#open} and also
  * stored as the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. The scope is closed in {@code finally}, so
  * a pooled thread never keeps a previous request's identity; requests without a context bind "no context"
  * explicitly for the same reason.
@@ -120,7 +121,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			if (credential == null) {
 				return null;
 			}
-			AuthInvocation invocation = this.invocationResolver.resolve(request);
+			AuthInvocation invocation = readsInvocation(authenticator, credential.kind())
+					? this.invocationResolver.resolve(request)
+					: this.invocationResolver.resolveWithoutHandlerLookup(request);
 			AuthContext context = authenticator.authenticate(credential, invocation);
 			if (context == null) {
 				throw new IllegalStateException(
@@ -133,6 +136,12 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			logFailure(request, ex);
 			return null;
 		}
+	}
+
+	private static boolean readsInvocation(Authenticator authenticator, CredentialCarrierKind kind) {
+		// The handler-mapping lookup behind the full description is the filter's largest cost; built-in
+		// handlers that ignore the invocation are spared it. An application's own Authenticator always gets it.
+		return !(authenticator instanceof CompositeAuthenticator composite) || composite.readsInvocation(kind);
 	}
 
 	private static Predicate<CredentialCarrierKind> acceptedKinds(Authenticator authenticator) {

@@ -94,6 +94,16 @@ public final class HttpInvocationResolver {
 						Map.of(HANDLER_ATTRIBUTE, handlerName(chain.getHandler())));
 			}
 		}
+		return resolveWithoutHandlerLookup(request);
+	}
+
+	/**
+	 * Describes the request without looking up its handler: the operation names the request path rather than
+	 * the pattern. For authenticators that do not read the invocation.
+	 * @param request the request
+	 * @return the invocation
+	 */
+	public AuthInvocation resolveWithoutHandlerLookup(HttpServletRequest request) {
 		return new AuthInvocation(BOUNDARY, request.getMethod() + " " + path(request), null, Map.of());
 	}
 
