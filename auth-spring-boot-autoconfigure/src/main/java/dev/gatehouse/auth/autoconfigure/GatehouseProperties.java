@@ -19,6 +19,9 @@ public class GatehouseProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * Built-in checkers that decide from the AuthContext alone.
+	 */
 	private final Checkers checkers = new Checkers();
 
 	/**
@@ -31,12 +34,24 @@ public class GatehouseProperties {
 	 */
 	private List<ApiKey> apiKeys = new ArrayList<>();
 
+	/**
+	 * Built-in JWT bearer authenticator.
+	 */
 	private final Jwt jwt = new Jwt();
 
+	/**
+	 * Servlet boundary.
+	 */
 	private final Web web = new Web();
 
+	/**
+	 * Validation of capabilities and auth metadata at startup.
+	 */
 	private final StartupValidation startupValidation = new StartupValidation();
 
+	/**
+	 * Signed AuthContext snapshots.
+	 */
 	private final Snapshot snapshot = new Snapshot();
 
 	public boolean isEnabled() {
@@ -369,6 +384,9 @@ public class GatehouseProperties {
 	 */
 	public static class Snapshot {
 
+		/**
+		 * Propagation of snapshots on outgoing and incoming calls.
+		 */
 		private final Propagation propagation = new Propagation();
 
 		public Propagation getPropagation() {
