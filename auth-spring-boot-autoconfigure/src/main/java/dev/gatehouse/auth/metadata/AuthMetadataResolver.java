@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.metadata;
 
 import java.lang.annotation.Annotation;
+import java.lang.annotation.Repeatable;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -43,10 +44,17 @@ import org.springframework.util.ReflectionUtils;
  */
 public class AuthMetadataResolver {
 
-	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = Set.of(PublicAccess.class,
-			Protected.class, RequireScope.class, RequireScope.List.class, RequireRole.class, RequireRole.List.class,
-			RequirePermission.class, RequirePermission.List.class, RequirePolicy.class, RequirePolicy.List.class,
-			RequireRelation.class, RequireRelation.List.class);
+	/**
+	 * Gatehouse's seven access annotations; the one list that metadata resolution and startup validation both
+	 * use to recognise them, directly or inside a composed annotation.
+	 */
+	public static final Set<Class<? extends Annotation>> AUTH_ANNOTATIONS = Set.of(PublicAccess.class,
+			Protected.class, RequireScope.class, RequireRole.class, RequirePermission.class, RequirePolicy.class,
+			RequireRelation.class);
+
+	/** The access annotations plus the containers Java uses when a repeatable one is repeated. */
+	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = withRepeatableContainers(
+			AUTH_ANNOTATIONS);
 
 	private final Map<Method, ResolvedForClasses> cache = new ConcurrentHashMap<>();
 
@@ -128,7 +136,19 @@ public class AuthMetadataResolver {
 		return collected.toMetadata();
 	}
 
-	private static boolean isObjectMethod(Method method) {
+	private static Set<Class<? extends Annotation>> withRepeatableContainers(
+			Set<Class<? extends Annotation>> annotations) {
+		Set<Class<? extends Annotation>> types = new HashSet<>(annotations);
+		for (Class<? extends Annotation> annotation : annotations) {
+			Repeatable repeatable = annotation.getAnnotation(Repeatable.class);
+			if (repeatable != null) {
+				types.add(repeatable.value());
+			}
+		}
+		return Set.copyOf(types);
+	}
+
+		private static boolean isObjectMethod(Method method) {
 		return method.getDeclaringClass() == Object.class
 				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
 	}

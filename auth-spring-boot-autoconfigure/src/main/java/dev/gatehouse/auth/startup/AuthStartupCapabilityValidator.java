@@ -16,13 +16,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import dev.gatehouse.auth.annotation.Protected;
-import dev.gatehouse.auth.annotation.PublicAccess;
-import dev.gatehouse.auth.annotation.RequirePermission;
-import dev.gatehouse.auth.annotation.RequirePolicy;
-import dev.gatehouse.auth.annotation.RequireRelation;
-import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
@@ -82,10 +75,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 
 	private static final Log logger = LogFactory.getLog(AuthStartupCapabilityValidator.class);
 
-	// No repeatable containers: MergedAnnotations presents the annotations they repeat instead.
-	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = Set.of(PublicAccess.class,
-			Protected.class, RequireScope.class, RequireRole.class, RequirePermission.class, RequirePolicy.class,
-			RequireRelation.class);
 
 	private static final Comparator<AuthCapabilityReport.Boundary> BOUNDARY_ORDER = Comparator
 		.comparing(AuthCapabilityReport.Boundary::name)
@@ -315,7 +304,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	private static @Nullable String declaredAuthAnnotation(Method method) {
 		for (MergedAnnotation<Annotation> annotation : MergedAnnotations.from(method)) {
 			Class<? extends Annotation> type = annotation.getType();
-			if (AUTH_ANNOTATION_TYPES.contains(type)) {
+			if (AuthMetadataResolver.AUTH_ANNOTATIONS.contains(type)) {
 				String name = "@" + type.getSimpleName();
 				if (annotation.getDistance() == 0) {
 					return name;
