@@ -85,6 +85,15 @@ public final class CredentialCarrierExtractor {
 		if (accepted.test(CredentialCarrierKind.BEARER_TOKEN) || accepted.test(CredentialCarrierKind.BASIC)) {
 			authorization = fromAuthorization(request, accepted);
 		}
+		else if (logger.isDebugEnabled()) {
+			String value = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (value != null) {
+				// Only the scheme is looked at, to name the kind; the rest of the header is the credential.
+				boolean basic = value.regionMatches(true, 0, BASIC, 0, BASIC.length());
+				logIgnored(request, basic ? CredentialCarrierKind.BASIC : CredentialCarrierKind.BEARER_TOKEN,
+						HttpHeaders.AUTHORIZATION);
+			}
+		}
 		CredentialCarrier apiKey = null;
 		if (accepted.test(CredentialCarrierKind.API_KEY)) {
 			apiKey = fromApiKeyHeader(request);
