@@ -41,7 +41,8 @@ final class IssuerDiscovery {
 					throw new IllegalStateException("The issuer's metadata names a different issuer");
 				}
 				URI jwkSetUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
-				if (jwkSetUri == null || !("https".equals(jwkSetUri.getScheme()) || "http".equals(jwkSetUri.getScheme()))) {
+				String scheme = (jwkSetUri != null) ? jwkSetUri.getScheme() : null;
+				if (jwkSetUri == null || !("https".equals(scheme) || "http".equals(scheme))) {
 					throw new IllegalStateException("The issuer's metadata names no http(s) jwks_uri");
 				}
 				return jwkSetUri.toURL();

@@ -65,10 +65,11 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * while the identity provider is down. JWK sets are fetched with connect and read timeouts and refetched for an
  * unknown key id at most twice per refetch interval (see {@link Builder#jwkSetRefetchInterval(Duration)}).
  * Alternatively an application's own {@link JwtDecoder} verifies the signature ({@link #withDecoder(JwtDecoder)});
- * Gatehouse's checks below still apply to what it returns. Every token must carry {@code exp} and pass the timestamp (with clock
- * skew), issuer and audience checks that are configured; unsigned ({@code alg: none}) tokens, tokens signed with
- * an algorithm other than the configured ones, tokens of a JOSE type other than {@code JWT}/{@code at+jwt} and
- * sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot honour) are rejected.
+ * Gatehouse's checks below still apply to what it returns. Every token must carry {@code exp} and pass the
+ * timestamp (with clock skew), issuer, audience and additional checks that are configured; unsigned
+ * ({@code alg: none}) tokens, tokens signed with an algorithm other than the configured ones, tokens of a JOSE
+ * type other than {@code JWT}/{@code at+jwt} and sender-constrained tokens (with a {@code cnf} claim, which a
+ * bearer check cannot honour) are rejected.
  *
  * <p>Failures: a malformed, forged, foreign or otherwise invalid token is an
  * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one CHALLENGE/

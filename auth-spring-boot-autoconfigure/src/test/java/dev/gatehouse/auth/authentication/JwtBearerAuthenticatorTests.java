@@ -26,7 +26,6 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
-import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
@@ -320,8 +319,10 @@ class JwtBearerAuthenticatorTests {
 		String wrong = hs256(this.secret, validClaims().audience("billing").build());
 		String missing = hs256(this.secret, validClaims().build());
 
-		TestJwts.assertRejected(withAudience, wrong, AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
-		TestJwts.assertRejected(withAudience, missing, AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
+		TestJwts.assertRejected(withAudience, wrong, AuthorizationReasonCode.INVALID_CREDENTIAL,
+				"not meant for this service");
+		TestJwts.assertRejected(withAudience, missing, AuthorizationReasonCode.INVALID_CREDENTIAL,
+				"not meant for this service");
 	}
 
 	@Test

@@ -67,7 +67,8 @@ class DelegatingPasswordHasherTests {
 				+ Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("s3cret");
 
 		assertThat(this.verifier.verify("s3cret", hash)).isEqualTo(AuthorizationDecision.allow());
-		assertThat(this.verifier.verify("s3creT", hash).reasonCode()).isEqualTo(AuthorizationReasonCode.INVALID_CREDENTIAL);
+		assertThat(this.verifier.verify("s3creT", hash).reasonCode())
+			.isEqualTo(AuthorizationReasonCode.INVALID_CREDENTIAL);
 	}
 
 	@Test
