@@ -245,20 +245,21 @@ class JwtBearerAuthenticatorJwksTests {
 
 	@Test
 	void picksUpRotatedKeyOnceTheRefetchIntervalHasPassed() throws Exception {
-		Duration interval = Duration.ofMillis(700);
+		Duration interval = Duration.ofSeconds(2);
 		JwtBearerAuthenticator authenticator = jwks().jwkSetRefetchInterval(interval).build();
-		authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION);
-		String unknown = TestJwts.es256(TestJwts.ecKey("unknown"), validClaims().build());
-		assertRejected(authenticator, unknown, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
-		assertThat(this.server.requests()).isEqualTo(2);
-
 		RSAKey rotated = TestJwts.rsaKey("rsa-2");
-		this.server.publish(rsaKey, rotated);
+		String unknown = TestJwts.es256(TestJwts.ecKey("unknown"), validClaims().build());
 		String token = TestJwts.rs256(rotated, validClaims().build());
-		// Both requests of this interval are spent: the new key id is not looked up yet.
+		long start = System.nanoTime();
+		authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION);
+		assertRejected(authenticator, unknown, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		this.server.publish(rsaKey, rotated);
+
+		// Both fetches of this interval are spent: the new key id is not looked up yet.
 		assertRejected(authenticator, token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("still within the interval").isLessThan(interval);
 		assertThat(this.server.requests()).isEqualTo(2);
-		Thread.sleep(interval.toMillis() + 100);
+		Thread.sleep(interval.toMillis() + 200);
 
 		assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 		assertThat(this.server.requests()).isEqualTo(3);
