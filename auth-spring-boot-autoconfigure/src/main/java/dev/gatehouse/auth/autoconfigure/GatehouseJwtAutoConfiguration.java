@@ -67,7 +67,7 @@ public final class GatehouseJwtAutoConfiguration {
 	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseProperties properties, ObjectProvider<JwtDecoder> decoder,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock) {
 		GatehouseProperties.Jwt jwt = properties.getJwt();
-		JwtDecoder applicationDecoder = decoder.getIfUnique();
+		@Nullable JwtDecoder applicationDecoder = decoder.getIfUnique();
 		JwtBearerAuthenticator.Builder builder;
 		if (applicationDecoder != null) {
 			if (jwt.getSecret() != null || jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null) {

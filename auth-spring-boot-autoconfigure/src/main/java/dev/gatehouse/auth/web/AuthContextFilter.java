@@ -88,7 +88,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			HttpInvocationResolver invocationResolver) {
 		Objects.requireNonNull(authenticator, "authenticator must not be null");
 		this.authenticator = SingletonSupplier.ofNullable(() -> {
-			Authenticator found = authenticator.get();
+			@Nullable Authenticator found = authenticator.get();
 			return (found != null) ? new BoundAuthenticator(found) : null;
 		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
