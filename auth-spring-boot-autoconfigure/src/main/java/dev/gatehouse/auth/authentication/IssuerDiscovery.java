@@ -11,15 +11,58 @@ import java.util.Map;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds an issuer's JWK set URI in its OpenID Connect discovery document, or else its RFC 8414 authorization
  * server metadata, with the same timeouts as the JWK set itself. The document must name the issuer exactly, as
- * OpenID Connect Discovery requires, so a document served for another issuer is not trusted.
+ * OpenID Connect Discovery requires, so a document served for another issuer is not trusted. After a failed
+ * discovery the identity provider is not asked again before the retry interval has passed, so that tokens
+ * arriving during an outage do not each become a request to it. Thread-safe.
  */
 final class IssuerDiscovery {
 
-	private IssuerDiscovery() {
+	private final String issuer;
+
+	private final Duration timeout;
+
+	private final long retryIntervalNanos;
+
+	private @Nullable URL jwkSetUrl;
+
+	private boolean failed;
+
+	private long lastFailure;
+
+	IssuerDiscovery(String issuer, Duration timeout, Duration retryInterval) {
+		this.issuer = issuer;
+		this.timeout = timeout;
+		this.retryIntervalNanos = retryInterval.toNanos();
+	}
+
+	/**
+	 * Returns the JWK set URL, discovering it on the first call and after a failure once the retry interval
+	 * has passed.
+	 * @return the JWK set URL
+	 * @throws IllegalStateException when discovery fails, or failed less than the retry interval ago
+	 */
+	synchronized URL jwkSetUrl() {
+		if (this.jwkSetUrl != null) {
+			return this.jwkSetUrl;
+		}
+		long now = System.nanoTime();
+		if (this.failed && now - this.lastFailure < this.retryIntervalNanos) {
+			throw new IllegalStateException("The issuer's discovery failed less than the refetch interval ago");
+		}
+		try {
+			this.jwkSetUrl = discover(this.issuer, this.timeout);
+			return this.jwkSetUrl;
+		}
+		catch (RuntimeException ex) {
+			this.failed = true;
+			this.lastFailure = now;
+			throw ex;
+		}
 	}
 
 	/**
@@ -29,10 +72,10 @@ final class IssuerDiscovery {
 	 * @return the JWK set URL
 	 * @throws IllegalStateException when no usable document can be fetched; the message names no URI
 	 */
-	static URL jwkSetUrl(String issuer, Duration timeout) {
+	static URL discover(String issuer, Duration timeout) {
 		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, 512 * 1024);
-		Exception last = null;
+		@Nullable Exception last = null;
 		for (URI location : locations(issuer)) {
 			try {
 				Resource resource = retriever.retrieveResource(location.toURL());

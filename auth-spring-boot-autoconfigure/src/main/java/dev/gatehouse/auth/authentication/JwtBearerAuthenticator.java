@@ -446,7 +446,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
 		/**
 		 * Sets the interval within which the JWK set is fetched at most twice (the first fetch or a regular
-		 * refresh, and one more for a key id not in the cached set), however many tokens name unknown key ids.
+		 * refresh, and one more for a key id not in the cached set), however many tokens name unknown key ids; a
+		 * failed issuer discovery is likewise retried at most once per interval.
 		 * @param interval a positive duration (30 seconds unless set)
 		 * @return this builder
 		 */
@@ -496,10 +497,11 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 				case ISSUER_URI -> {
 					String issuerUri = Objects.requireNonNull(this.uri);
 					// Discovery is a network call; deferring it keeps startup independent of the identity
-					// provider. SupplierJwtDecoder retries on the next token until discovery succeeds.
-					Duration timeout = this.jwkSetTimeout;
-					yield new SupplierJwtDecoder(
-							() -> jwkSetDecoder(IssuerDiscovery.jwkSetUrl(issuerUri, timeout), validator));
+					// provider. SupplierJwtDecoder retries on a later token until discovery succeeds, at most once
+					// per refetch interval.
+					IssuerDiscovery discovery = new IssuerDiscovery(issuerUri, this.jwkSetTimeout,
+							this.jwkSetRefetchInterval);
+					yield new SupplierJwtDecoder(() -> jwkSetDecoder(discovery.jwkSetUrl(), validator));
 				}
 				case DECODER -> {
 					JwtDecoder applicationDecoder = Objects.requireNonNull(this.decoder);

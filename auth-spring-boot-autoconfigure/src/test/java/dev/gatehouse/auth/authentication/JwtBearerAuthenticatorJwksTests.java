@@ -201,15 +201,26 @@ class JwtBearerAuthenticatorJwksTests {
 	}
 
 	@Test
-	void reportsProviderUnavailableWhileIssuerIsDownAndRecoversLater() {
-		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri).build();
+	void reportsProviderUnavailableWhileIssuerIsDownAndRetriesDiscoveryOncePerInterval() throws Exception {
+		Duration interval = Duration.ofSeconds(1);
+		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri)
+			.jwkSetRefetchInterval(interval)
+			.build();
 		String token = rs256(validClaims().issuer(this.baseUri).build());
 
 		// No discovery document yet (404): the keys cannot be known, so the token is not judged.
 		assertUnavailable(authenticator, token);
+		int asked = this.server.totalRequests();
+		assertThat(asked).isPositive();
+		for (int i = 0; i < 20; i++) {
+			assertUnavailable(authenticator, token);
+		}
+		// Tokens arriving during the outage do not each become a request to the identity provider.
+		assertThat(this.server.totalRequests()).isEqualTo(asked);
 
 		this.server.respond("/.well-known/openid-configuration", 200,
 				"{\"issuer\":\"" + this.baseUri + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
+		Thread.sleep(interval.toMillis() + 200);
 		assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 	}
 
