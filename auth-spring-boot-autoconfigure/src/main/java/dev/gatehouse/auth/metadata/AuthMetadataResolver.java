@@ -32,7 +32,6 @@ import org.springframework.core.BridgeMethodResolver;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Resolves the {@link EffectiveAuthMetadata} of a method as invoked on a target class, and caches it per
@@ -44,7 +43,7 @@ import org.springframework.util.ReflectionUtils;
  * meta-annotations where it stands (depth first, in declaration order), with the values its {@code @AliasFor}
  * attributes give them. A type's class-level annotations apply to the methods that type (or one
  * of its own supertypes) declares, so a type-level annotation on an interface covers that interface's methods
- * only. Methods of {@link Object} are never boundaries.
+ * only. {@code toString}, {@code equals} and {@code hashCode} are never boundaries.
  *
  * <p>Thread-safe. A cache hit allocates nothing.
  */
@@ -117,7 +116,7 @@ public class AuthMetadataResolver {
 	 */
 	protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
-		if (isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
+		if (Boundaries.isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
 			return EffectiveAuthMetadata.NONE;
 		}
 		Method specific = BridgeMethodResolver.findBridgedMethod(ClassUtils.getMostSpecificMethod(method, userClass));
@@ -156,10 +155,6 @@ public class AuthMetadataResolver {
 		return Set.copyOf(types);
 	}
 
-		private static boolean isObjectMethod(Method method) {
-		return method.getDeclaringClass() == Object.class
-				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
-	}
 
 	/** The target class and its superclasses, then all interfaces; the method's declaring type is included. */
 	private static List<Class<?>> typeHierarchy(Class<?> userClass, Class<?> declaringClass) {

@@ -22,6 +22,7 @@ import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
 import dev.gatehouse.auth.error.InvalidAuthMetadataException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.AuthRequirement;
+import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import dev.gatehouse.auth.metadata.TypeHierarchy;
@@ -198,7 +199,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		String className = simpleName(userClass);
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
 				ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (isObjectMethod(method)) {
+			if (Boundaries.isObjectMethod(method)) {
 				continue;
 			}
 			Unreachable unreachable = unreachable(method, userClass);
@@ -215,7 +216,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	private void inspectInterfaces(Class<?> userClass, Findings findings) {
 		for (Class<?> type : TypeHierarchy.allInterfaces(userClass)) {
 			for (Method method : type.getDeclaredMethods()) {
-				if (method.isBridge() || method.isSynthetic() || isObjectMethod(method)) {
+				if (method.isBridge() || method.isSynthetic() || Boundaries.isObjectMethod(method)) {
 					continue;
 				}
 				int modifiers = method.getModifiers();
@@ -288,6 +289,9 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		}
 		if (Modifier.isFinal(modifiers)) {
 			return Unreachable.FINAL;
+		}
+		if (method.getName().equals("finalize") && method.getParameterCount() == 0) {
+			return Unreachable.FINALIZE;
 		}
 		if (!Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers)) {
 			String declaredIn = ClassUtils.getPackageName(method.getDeclaringClass());
@@ -380,12 +384,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		};
 	}
 
-	private static boolean isObjectMethod(Method method) {
-		// Like the resolver: toString/equals/hashCode are never boundaries, even when overridden.
-		return method.getDeclaringClass() == Object.class
-				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
-	}
-
 	private static String simpleName(Class<?> type) {
 		String simpleName = type.getSimpleName();
 		return simpleName.isEmpty() ? ClassUtils.getShortName(type) : simpleName;
@@ -408,6 +406,10 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 
 		static final Unreachable FINAL = new Unreachable("final", "a CGLIB proxy cannot override final methods",
 				true);
+
+		// Only the garbage collector calls finalize(), and Spring's proxies never intercept it.
+		static final Unreachable FINALIZE = new Unreachable("finalize()",
+				"Spring's proxies never intercept finalize()", false);
 
 	}
 
