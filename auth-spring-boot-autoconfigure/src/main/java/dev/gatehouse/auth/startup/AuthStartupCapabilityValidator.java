@@ -5,9 +5,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,15 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
 import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
 import dev.gatehouse.auth.error.InvalidAuthMetadataException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.AuthRequirement;
-import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
+import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import dev.gatehouse.auth.metadata.TypeHierarchy;
 import dev.gatehouse.auth.spi.AuthCapability;
@@ -32,6 +35,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.TargetSource;
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.FactoryBean;
@@ -143,13 +149,21 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	private Findings scan() {
 		Findings findings = new Findings();
 		Set<Class<?>> seen = new HashSet<>();
-		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+		Set<Advisor> advisors = Collections.newSetFromMap(new IdentityHashMap<>());
+		advisors.addAll(this.beanFactory.getBeansOfType(AuthorizationAdvisor.class, false, false).values());
+		for (String beanName : beanNames()) {
 			Class<?> userClass = userClass(beanName);
-			if (userClass != null && seen.add(userClass)) {
+			if (userClass == null) {
+				continue;
+			}
+			if (seen.add(userClass)) {
 				findings.scannedClasses++;
 				if (this.metadataResolver.hasAuthAnnotations(userClass)) {
 					inspect(userClass, findings);
 				}
+			}
+			if (findings.intercepted.contains(userClass)) {
+				checkProxied(beanName, userClass, advisors, findings);
 			}
 		}
 		if (this.snapshotPropagationEnabled) {
@@ -159,10 +173,68 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		return findings;
 	}
 
+	/** Bean definitions, then singletons registered without one ({@code registerSingleton}). */
+	private Set<String> beanNames() {
+		Set<String> names = new LinkedHashSet<>(List.of(this.beanFactory.getBeanDefinitionNames()));
+		names.addAll(List.of(this.beanFactory.getSingletonNames()));
+		return names;
+	}
+
+	/**
+	 * A created singleton whose class has protected methods must be the proxy carrying Gatehouse's advisor;
+	 * otherwise every call to it runs unchecked. Spring itself only logs that such a bean "is not eligible for
+	 * getting processed by all BeanPostProcessors".
+	 */
+	private void checkProxied(String beanName, Class<?> userClass, Set<Advisor> advisors, Findings findings) {
+		Object singleton = this.beanFactory.containsSingleton(beanName) ? this.beanFactory.getSingleton(beanName)
+				: null;
+		if (singleton == null || singleton instanceof FactoryBean || carriesAdvisor(singleton, advisors)) {
+			return;
+		}
+		String why;
+		if (!this.beanFactory.containsBeanDefinition(beanName)) {
+			why = "was registered as a ready-made singleton (registerSingleton), so no BeanPostProcessor wrapped it";
+		}
+		else if (singleton instanceof Advised) {
+			why = "is a proxy, but not one carrying Gatehouse's advisor";
+		}
+		else {
+			why = "was created before Gatehouse's proxying applied (typically because a BeanPostProcessor, or "
+					+ "something it depends on, injects it; Spring logs that it is not eligible for getting "
+					+ "processed by all BeanPostProcessors)";
+		}
+		findings.problem(AuthStartupCapabilityDiagnostic.notProxied(beanName, "bean of type "
+				+ userClass.getName() + " has protected methods but " + why + ", so calls to them would run unchecked"));
+	}
+
+	private static boolean carriesAdvisor(Object bean, Set<Advisor> advisors) {
+		Object current = bean;
+		// Look through nested proxies (a proxy around another proxy) down to the target.
+		for (int depth = 0; depth < 16 && current instanceof Advised advised; depth++) {
+			for (Advisor advisor : advised.getAdvisors()) {
+				if (advisors.contains(advisor)) {
+					return true;
+				}
+			}
+			TargetSource targetSource = advised.getTargetSource();
+			if (!targetSource.isStatic()) {
+				return false;
+			}
+			try {
+				current = targetSource.getTarget();
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
 	/** The class to validate a bean by, or {@code null} for abstract definitions and undeterminable types. */
 	private @Nullable Class<?> userClass(String beanName) {
 		try {
-			if (this.beanFactory.getMergedBeanDefinition(beanName).isAbstract()) {
+			if (this.beanFactory.containsBeanDefinition(beanName)
+					&& this.beanFactory.getMergedBeanDefinition(beanName).isAbstract()) {
 				return null;
 			}
 			Object singleton = this.beanFactory.containsSingleton(beanName) ? this.beanFactory.getSingleton(beanName)
@@ -246,6 +318,9 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		}
 		if (!metadata.isBoundary()) {
 			return;
+		}
+		if (metadata.isProtected()) {
+			findings.intercepted.add(userClass);
 		}
 		findings.boundaries.add(new AuthCapabilityReport.Boundary(boundary, metadata));
 		for (AuthRequirement requirement : metadata.requirements()) {
@@ -421,6 +496,9 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		private final Set<AuthCapabilityReport.Boundary> boundaries = new HashSet<>();
 
 		private final Set<AuthStartupCapabilityDiagnostic> problems = new LinkedHashSet<>();
+
+		/** Classes with at least one protected method: their singletons must be Gatehouse proxies. */
+		private final Set<Class<?>> intercepted = new HashSet<>();
 
 		private int scannedClasses;
 

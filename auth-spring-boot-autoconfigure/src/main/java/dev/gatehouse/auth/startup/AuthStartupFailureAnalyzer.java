@@ -45,6 +45,9 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ "annotation to a method that callers invoke through the bean.";
 			case UNDECLARED_ACCESS -> boundary + ": annotate the handler (or its controller class) with @PublicAccess "
 					+ "or a requirement such as @Protected, or set gatehouse.web.require-explicit-access=false.";
+			case NOT_PROXIED -> "bean '" + boundary + "': let Spring create it as a bean definition after the "
+					+ "post-processors (do not inject it into a BeanPostProcessor or its @Bean method; use "
+					+ "ObjectProvider or @Lazy there, and do not add it with registerSingleton).";
 		};
 	}
 
