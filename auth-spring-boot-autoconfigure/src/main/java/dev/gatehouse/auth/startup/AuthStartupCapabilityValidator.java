@@ -118,7 +118,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		Findings findings = scan();
 		Map<AuthCapability, AuthCapabilityReport.Providers> providers = findProviders();
 		AuthCapabilityReport result = findings.toReport(providers);
-		List<AuthStartupCapabilityDiagnostic> diagnostics = diagnose(result, findings);
+		List<AuthStartupCapabilityDiagnostic> diagnostics = diagnose(result, findings, contributed());
 		if (logger.isDebugEnabled()) {
 			logger.debug("Gatehouse startup validation scanned " + findings.scannedClasses + " classes in "
 					+ (System.nanoTime() - start) / 1_000_000 + " ms: " + result.requiredCapabilities().size()
@@ -435,8 +435,22 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 		}
 	}
 
-	private static List<AuthStartupCapabilityDiagnostic> diagnose(AuthCapabilityReport report, Findings findings) {
+	/** What other checks (such as the explicit-access check) found, to report in the same failure. */
+	private List<AuthStartupCapabilityDiagnostic> contributed() {
+		List<AuthStartupCapabilityDiagnostic> diagnostics = new ArrayList<>();
+		// false, false: like the scan, never initialise a FactoryBean or trip over an unloadable bean class.
+		for (StartupDiagnosticsContributor contributor : this.beanFactory
+			.getBeansOfType(StartupDiagnosticsContributor.class, false, false)
+			.values()) {
+			diagnostics.addAll(contributor.diagnostics());
+		}
+		return diagnostics;
+	}
+
+	private static List<AuthStartupCapabilityDiagnostic> diagnose(AuthCapabilityReport report, Findings findings,
+			List<AuthStartupCapabilityDiagnostic> contributed) {
 		List<AuthStartupCapabilityDiagnostic> diagnostics = new ArrayList<>(findings.problems);
+		diagnostics.addAll(contributed);
 		report.requiredCapabilities().forEach((capability, requiredBy) -> {
 			AuthCapabilityReport.Providers providers = report.providers(capability);
 			if (providers.count() != 1) {
