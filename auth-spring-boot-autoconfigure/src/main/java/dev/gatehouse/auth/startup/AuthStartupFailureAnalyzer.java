@@ -58,12 +58,19 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ String.join(", ", diagnostic.providerBeanNames()) + " (each implements " + port
 					+ "). Marking one @Primary is NOT a fix: Gatehouse requires exactly one provider per capability.";
 		}
+		if (capability == AuthCapability.AUTHENTICATION) {
+			// Most applications authenticate through configuration, not an own bean: name the properties first.
+			return "AUTHENTICATION: configure how callers authenticate: gatehouse.api-keys (API keys), "
+					+ "gatehouse.jwt.* (JWT bearer tokens: issuer-uri, jwk-set-uri or secret), or gatehouse.snapshot.* "
+					+ "with gatehouse.snapshot.propagation.accept-inbound=true (signed context snapshots from other "
+					+ "services); or define one bean implementing " + port
+					+ " (it turns the credential a caller presents into an AuthContext).";
+		}
 		return capability.name() + ": define one bean implementing " + port + missingProviderHint(capability);
 	}
 
 	private static String missingProviderHint(AuthCapability capability) {
 		return switch (capability) {
-			case AUTHENTICATION -> " (it turns the credential a caller presents into an AuthContext).";
 			case ROLE_CHECK -> ", or set gatehouse.checkers.context-roles=true to re-enable the default role "
 					+ "checker (which checks the AuthContext's roles).";
 			case SCOPE_CHECK -> ", or set gatehouse.checkers.context-scopes=true to re-enable the default scope "
