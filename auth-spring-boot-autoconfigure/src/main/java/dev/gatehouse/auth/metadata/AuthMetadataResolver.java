@@ -47,7 +47,7 @@ import org.springframework.util.ClassUtils;
  *
  * <p>Thread-safe. A cache hit allocates nothing.
  */
-public class AuthMetadataResolver {
+public final class AuthMetadataResolver {
 
 	/**
 	 * Gatehouse's seven access annotations; the one list that metadata resolution and startup validation both
@@ -65,7 +65,24 @@ public class AuthMetadataResolver {
 
 	private final Map<Method, ResolvedForClasses> cache = new ConcurrentHashMap<>();
 
+	private final ComputationHook computationHook;
+
 	private final Map<Class<?>, Boolean> annotatedTypes = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a resolver with an empty cache.
+	 */
+	public AuthMetadataResolver() {
+		this(ComputationHook.NONE);
+	}
+
+	/**
+	 * Creates a resolver that tells the hook about every uncached computation; for tests only.
+	 * @param computationHook called before each computation, while the method's cache entry is locked
+	 */
+	AuthMetadataResolver(ComputationHook computationHook) {
+		this.computationHook = Objects.requireNonNull(computationHook, "computationHook must not be null");
+	}
 
 	/**
 	 * Returns the metadata of the method when invoked on an instance of the target class.
@@ -90,6 +107,7 @@ public class AuthMetadataResolver {
 			if (existing != null && existing.find(type) != null) {
 				return existing;
 			}
+			this.computationHook.beforeCompute(method, type);
 			EffectiveAuthMetadata computed = computeMetadata(method, type);
 			return (existing != null) ? existing.with(type, computed)
 					: new ResolvedForClasses(new Class<?>[] { type }, new EffectiveAuthMetadata[] { computed });
@@ -107,14 +125,8 @@ public class AuthMetadataResolver {
 		return this.annotatedTypes.computeIfAbsent(ClassUtils.getUserClass(type), this::scanForAuthAnnotations);
 	}
 
-	/**
-	 * Computes the metadata without consulting the cache; called once per (method, target class). It runs while
-	 * the method's cache entry is locked, so an override must not call {@link #resolve(Method, Class)}.
-	 * @param method the invoked method
-	 * @param targetClass the target class
-	 * @return the metadata
-	 */
-	protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
+	/** Computes the metadata without consulting the cache; called once per (method, target class). */
+	private static EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
 		if (Boundaries.isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
 			return EffectiveAuthMetadata.NONE;
@@ -301,6 +313,17 @@ public class AuthMetadataResolver {
 			throw new IllegalStateException("Every Gatehouse annotation needs exactly one requirement factory");
 		}
 		return Map.copyOf(factories);
+	}
+
+	/** Observes uncached computations, so that tests can count them and hold them. */
+	@FunctionalInterface
+	interface ComputationHook {
+
+		ComputationHook NONE = (method, targetClass) -> {
+		};
+
+		void beforeCompute(Method method, Class<?> targetClass);
+
 	}
 
 	/** Turns one (alias-resolved) access annotation into what it contributes to a boundary. */
