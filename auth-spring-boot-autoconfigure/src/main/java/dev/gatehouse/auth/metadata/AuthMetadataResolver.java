@@ -142,7 +142,7 @@ public final class AuthMetadataResolver {
 				declaringTypes.add(type);
 			}
 		}
-		String boundary = describe(userClass, specific);
+		String boundary = Boundaries.name(userClass, specific);
 		Collected collected = new Collected(boundary);
 		for (Class<?> type : hierarchy) {
 			if (appliesToMethod(type, declaringTypes)) {
@@ -217,10 +217,6 @@ public final class AuthMetadataResolver {
 			}
 		}
 		return false;
-	}
-
-	private static String describe(Class<?> type, Method method) {
-		return type.getName() + "#" + method.getName();
 	}
 
 	private static void collectDeclared(AnnotatedElement element, Collected collected) {

@@ -299,7 +299,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 			inspectInterfaces(userClass, findings);
 			return;
 		}
-		String className = simpleName(userClass);
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
 				ReflectionUtils.USER_DECLARED_METHODS)) {
 			if (Boundaries.isObjectMethod(method)) {
@@ -310,7 +309,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 				checkNotInterceptable(method, unreachable, findings);
 			}
 			else {
-				inspectBoundary(method, userClass, className + "#" + method.getName(), findings);
+				inspectBoundary(method, userClass, Boundaries.name(userClass, method), findings);
 			}
 		}
 	}
@@ -328,7 +327,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 							Modifier.isStatic(modifiers) ? Unreachable.STATIC : Unreachable.PRIVATE, findings);
 				}
 				else {
-					inspectBoundary(method, userClass, simpleName(type) + "#" + method.getName(), findings);
+					inspectBoundary(method, userClass, Boundaries.name(type, method), findings);
 				}
 			}
 		}
@@ -360,7 +359,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	}
 
 	private void checkNotInterceptable(Method method, Unreachable unreachable, Findings findings) {
-		String boundary = simpleName(method.getDeclaringClass()) + "#" + method.getName();
+		String boundary = Boundaries.name(method.getDeclaringClass(), method);
 		String annotation = declaredAuthAnnotation(method);
 		if (annotation != null) {
 			findings.problem(AuthStartupCapabilityDiagnostic.notInterceptable(boundary, unreachable.modifier()
@@ -502,11 +501,6 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 			case RELATION -> AuthCapability.RELATION_CHECK;
 			case POLICY -> AuthCapability.POLICY_EVALUATION;
 		};
-	}
-
-	private static String simpleName(Class<?> type) {
-		String simpleName = type.getSimpleName();
-		return simpleName.isEmpty() ? ClassUtils.getShortName(type) : simpleName;
 	}
 
 	/**
