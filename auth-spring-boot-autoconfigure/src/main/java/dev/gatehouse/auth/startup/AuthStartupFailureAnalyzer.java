@@ -77,7 +77,8 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ "checker (which checks the AuthContext's scopes).";
 			case RELATION_CHECK -> "; Gatehouse has no built-in relation checker, since relations need a real "
 					+ "relationship store.";
-			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY -> ", or set " + AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
+			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY -> ", or set "
+					+ AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
 					+ "=false if this service does not propagate signed context snapshots.";
 			default -> ".";
 		};
