@@ -4,8 +4,10 @@ import java.util.List;
 
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
+import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +66,36 @@ class UnproxiedBeanValidationTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	@Test
+	void failsStartupForEarlyBeanThatIsAnotherProxyWithoutGatehousesAdvisor() {
+		StartupValidationTestSupport.runner()
+			.withUserConfiguration(StartupValidationTestSupport.AuthenticatorConfiguration.class,
+					EarlyForeignProxyConfiguration.class)
+			.run((context) -> assertThat(StartupValidationTestSupport.diagnostics(context)).singleElement()
+				.satisfies((diagnostic) -> {
+					assertThat(diagnostic.kind()).isEqualTo(AuthStartupCapabilityDiagnostic.Kind.NOT_PROXIED);
+					assertThat(diagnostic.problem()).contains("is a proxy, but not one carrying Gatehouse's advisor");
+				}));
+	}
+
+	@Test
+	void acceptsSingletonWhoseOuterProxyWrapsGatehousesProxy() {
+		StartupValidationTestSupport.runner()
+			.withUserConfiguration(StartupValidationTestSupport.AuthenticatorConfiguration.class)
+			.withBean("adminService", AdminService.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// An application wrapping the enforced bean in its own proxy keeps it enforced.
+				ProxyFactory outer = new ProxyFactory(context.getBean("adminService"));
+				outer.setProxyTargetClass(true);
+				context.getBeanFactory().registerSingleton("wrappedAdmin", outer.getProxy());
+				AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(
+						context.getBeanFactory(), context.getBean(AuthMetadataResolver.class), false);
+				validator.afterSingletonsInstantiated();
+				assertThat(validator.report().boundaries()).isNotEmpty();
+			});
+	}
+
 	static class AdminService {
 
 		@RequireRole("admin")
@@ -91,6 +123,23 @@ class UnproxiedBeanValidationTests {
 
 		// Ordered post-processors are instantiated together with the auto-proxy creator, before it is registered:
 		// whatever they depend on is created unproxied.
+		@Bean
+		static AuditingPostProcessor auditingPostProcessor(AdminService adminService) {
+			return new AuditingPostProcessor(adminService);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EarlyForeignProxyConfiguration {
+
+		@Bean
+		AdminService adminService() {
+			ProxyFactory proxyFactory = new ProxyFactory(new AdminService());
+			proxyFactory.setProxyTargetClass(true);
+			return (AdminService) proxyFactory.getProxy();
+		}
+
 		@Bean
 		static AuditingPostProcessor auditingPostProcessor(AdminService adminService) {
 			return new AuditingPostProcessor(adminService);
