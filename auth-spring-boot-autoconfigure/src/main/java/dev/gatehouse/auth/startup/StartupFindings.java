@@ -92,7 +92,7 @@ final class StartupFindings {
 		long protectedCount = report.boundaries().stream().filter((boundary) -> boundary.metadata().isProtected())
 			.count();
 		StringBuilder line = new StringBuilder("Gatehouse startup validation: ").append(protectedCount)
-			.append(" protected boundaries (")
+			.append((protectedCount == 1) ? " protected boundary (" : " protected boundaries (")
 			.append(report.boundaries().size() - protectedCount)
 			.append(" public); required ");
 		if (report.requiredCapabilities().isEmpty()) {

@@ -36,12 +36,21 @@ class StartupSummaryLogTests {
 	@Test
 	void namesMissingProviderAndProblemCountWhenValidationFails(CapturedOutput output) {
 		StartupValidationTestSupport.runner()
-			.withBean(LedgerService.class)
+			.withBean(ClerkService.class)
 			.run((context) -> {
 				assertThat(context).hasFailed();
+				assertThat(output).contains("Gatehouse startup validation: 1 protected boundary (0 public)");
 				assertThat(output).contains("required AUTHENTICATION by no provider, ROLE_CHECK by contextRoleChecker")
 					.contains("; 1 problem");
 			});
+	}
+
+	static class ClerkService {
+
+		@RequireRole("clerk")
+		public void book() {
+		}
+
 	}
 
 	static class LedgerService {
