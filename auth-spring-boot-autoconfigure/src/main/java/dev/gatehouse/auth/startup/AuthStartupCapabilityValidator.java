@@ -27,7 +27,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * <p>Runs once, after all singletons are instantiated. It scans every bean definition's user class once
  * (cached per class), without instantiating lazy beans or {@link FactoryBean}s: for a created singleton it
  * looks through CGLIB and JDK proxies to the target class, otherwise it uses the type the bean factory
- * predicts. A bean whose type cannot be determined is skipped (logged at DEBUG).
+ * predicts. A bean whose type cannot be determined is skipped (logged at DEBUG). Singletons registered without a
+ * definition are scanned too, and every created singleton whose class has protected methods must be the proxy
+ * carrying Gatehouse's advisor. Problems that other checks contribute ({@link StartupDiagnosticsContributor}
+ * beans) are reported in the same failure.
  *
  * <p>Required capabilities: every protected boundary requires {@link AuthCapability#AUTHENTICATION}, each
  * requirement kind its checker's capability, and {@code gatehouse.snapshot.propagation.enabled=true} requires
