@@ -33,7 +33,7 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.JwtDecoder")
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @Conditional(GatehouseJwtAutoConfiguration.OnJwtKeySource.class)
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseJwtAutoConfiguration {
