@@ -16,6 +16,7 @@ import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +27,16 @@ import org.jspecify.annotations.Nullable;
  * ({@link MessageDigest#isEqual(byte[], byte[])}), always visiting all of them, so neither the comparison nor
  * the position of the matching entry shows in the response time. The configuration is validated when the
  * authenticator is created: a malformed or duplicate hash or a missing subject is an
- * {@link IllegalArgumentException} naming the entry ({@code gatehouse.api-keys[i]}), never its hash.
+ * {@link InvalidGatehouseConfigurationException} naming the entry ({@code gatehouse.api-keys[i]}), never its
+ * hash, which Spring Boot's failure report prints with what to do.
  * Thread-safe.
  */
 public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
-	private static final MessageDigest SHA256_PROTOTYPE = newSha256();
-
+	// One digest per thread, reused (digest() resets it): cloning one per request copied its whole state, about
+	// 400 bytes, on every authentication. The value is a JDK class, so a pooled thread pins no application class.
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal
+		.withInitial(ApiKeyAuthenticator::newSha256);
 
 	/** The issuer of every context this authenticator creates. */
 	public static final String ISSUER = "gatehouse:api-key";
@@ -45,7 +49,7 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	private static final AuthorizationDecision INVALID_KEY = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The API key is not valid.");
 
-	private static final String HOW_TO_HASH = "set it to the SHA-256 hex digest of the key, for example "
+	private static final String HOW_TO_HASH = "Set it to the SHA-256 hex digest of the key, for example "
 			+ "printf %s \"$KEY\" | sha256sum";
 
 	private final byte[][] hashes;
@@ -55,7 +59,7 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	/**
 	 * Creates the authenticator from the configured keys.
 	 * @param keys the accepted keys, in configuration order (the index names an entry in error messages)
-	 * @throws IllegalArgumentException when an entry has no subject, a hash that is not 64 hexadecimal
+	 * @throws InvalidGatehouseConfigurationException when an entry has no subject, a hash that is not 64 hexadecimal
 	 * characters, or the same hash as an earlier entry
 	 */
 	public ApiKeyAuthenticator(List<ApiKey> keys) {
@@ -67,8 +71,9 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 			byte[] hash = parseHash(key.sha256(), i);
 			for (int j = 0; j < i; j++) {
 				if (MessageDigest.isEqual(this.hashes[j], hash)) {
-					throw new IllegalArgumentException(entry(i) + ".sha256 is the same hash as " + entry(j)
-							+ ".sha256: configure each API key once.");
+					throw new InvalidGatehouseConfigurationException(entry(i) + ".sha256",
+							"is the same hash as " + entry(j) + ".sha256",
+							"Configure each API key once: remove one of the two entries.");
 				}
 			}
 			this.hashes[i] = hash;
@@ -104,7 +109,7 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 		if (credential.kind() != CredentialCarrierKind.API_KEY || !isPlausibleKey(material)) {
 			throw new AuthenticationFailedException(INVALID_KEY);
 		}
-		byte[] presented = sha256().digest(material.getBytes(StandardCharsets.UTF_8));
+		byte[] presented = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));
 		int match = -1;
 		// Visit every entry and never leave the loop early, so the time taken does not depend on whether or
 		// where the key matched. Hashes are unique, so at most one entry matches.
@@ -145,14 +150,16 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
 	private static byte[] parseHash(@Nullable String sha256, int index) {
 		if (sha256 == null || sha256.isBlank()) {
-			throw new IllegalArgumentException(entry(index) + ".sha256 is missing: " + HOW_TO_HASH + ".");
+			throw new InvalidGatehouseConfigurationException(entry(index) + ".sha256", "is missing", HOW_TO_HASH);
 		}
 		String hex = sha256.strip();
 		if (hex.length() != SHA256_HEX_LENGTH || !isHex(hex)) {
 			// Say what is wrong with the value without repeating it: even a broken hash is credential material.
-			throw new IllegalArgumentException(entry(index) + ".sha256 is not a SHA-256 hex digest (expected "
-					+ SHA256_HEX_LENGTH + " hexadecimal characters, got " + hex.length() + " characters"
-					+ (isHex(hex) ? "" : " including non-hexadecimal ones") + "): " + HOW_TO_HASH + ".");
+			throw new InvalidGatehouseConfigurationException(entry(index) + ".sha256",
+					"is not a SHA-256 hex digest (expected " + SHA256_HEX_LENGTH + " hexadecimal characters, got "
+							+ hex.length() + " characters" + (isHex(hex) ? "" : " including non-hexadecimal ones")
+							+ ")",
+					HOW_TO_HASH);
 		}
 		return HexFormat.of().parseHex(hex);
 	}
@@ -169,8 +176,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	private static AuthContext toContext(ApiKey key, int index) {
 		String subject = key.subject();
 		if (subject == null || subject.isBlank()) {
-			throw new IllegalArgumentException(entry(index) + ".subject is missing: set the subject id of the "
-					+ "caller that presents this key.");
+			throw new InvalidGatehouseConfigurationException(entry(index) + ".subject", "is missing",
+					"Set the subject id of the caller that presents this key.");
 		}
 		requireNoBlanks(key.roles(), index, "roles");
 		requireNoBlanks(key.scopes(), index, "scopes");
@@ -183,7 +190,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	private static void requireNoBlanks(List<String> values, int index, String name) {
 		for (String value : values) {
 			if (value == null || value.isBlank()) {
-				throw new IllegalArgumentException(entry(index) + "." + name + " must not contain blank values.");
+				throw new InvalidGatehouseConfigurationException(entry(index) + "." + name,
+						"must not contain blank values", "Remove the blank values from the list.");
 			}
 		}
 	}
@@ -194,16 +202,6 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
 	private static String entry(int index) {
 		return "gatehouse.api-keys[" + index + "]";
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			// Cloning a prototype skips the provider lookup of getInstance on every request.
-			return (MessageDigest) SHA256_PROTOTYPE.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			return newSha256();
-		}
 	}
 
 	private static MessageDigest newSha256() {

@@ -14,7 +14,6 @@ import dev.gatehouse.auth.spi.PasswordVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +34,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class,
 		afterName = "dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration")
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseAuthenticationAutoConfiguration {
 

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Role;
  * {@code @Async} methods. {@code gatehouse.enabled=false} turns all of it off.
  */
 @AutoConfiguration(after = AopAutoConfiguration.class, before = TaskExecutionAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @EnableConfigurationProperties(GatehouseProperties.class)
 @Import(AuthAutoProxyRegistrar.class)
 public final class GatehouseAutoConfiguration {

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,7 +44,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.JwtDecoder")
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @Conditional(GatehouseJwtAutoConfiguration.OnJwtKeySource.class)
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseJwtAutoConfiguration {

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Lazy;
  * turns both off; protected calls then still fail closed at call time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @ConditionalOnBooleanProperty(name = "gatehouse.startup-validation.enabled", matchIfMissing = true)
 @ConditionalOnBean(AuthMetadataResolver.class)
 @EnableConfigurationProperties(GatehouseProperties.class)

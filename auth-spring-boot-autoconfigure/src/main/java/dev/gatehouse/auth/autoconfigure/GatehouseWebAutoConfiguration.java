@@ -33,7 +33,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code FilterRegistrationBean<AuthContextFilter>} of your own to change that.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseAuthenticationAutoConfiguration.class })
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@ConditionalOnGatehouseEnabled
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ Filter.class, DispatcherServlet.class })
 @EnableConfigurationProperties(GatehouseProperties.class)

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.enforcement;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContext;
@@ -136,7 +137,9 @@ public final class AuthRequirementEvaluator {
 		private final String portName;
 
 		Port(Supplier<@Nullable T> provider, Class<T> portType) {
-			this.provider = SingletonSupplier.ofNullable(provider);
+			// Checked here: a null supplier would otherwise be an INTERNAL_ERROR on every call, not a startup error.
+			this.provider = SingletonSupplier.ofNullable(Objects.requireNonNull(provider,
+					() -> portType.getSimpleName() + " supplier must not be null"));
 			this.portName = portType.getSimpleName();
 		}
 

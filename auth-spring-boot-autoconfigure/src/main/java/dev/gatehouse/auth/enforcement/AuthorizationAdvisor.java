@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.enforcement;
 
 import java.lang.reflect.Method;
+import java.util.Objects;
 
 import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
@@ -35,8 +36,9 @@ public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 	 * @param interceptor the enforcing interceptor
 	 */
 	public AuthorizationAdvisor(AuthMetadataResolver metadataResolver, AuthorizationMethodInterceptor interceptor) {
-		this.pointcut = new ProtectedMethodPointcut(metadataResolver);
-		this.interceptor = interceptor;
+		this.pointcut = new ProtectedMethodPointcut(
+				Objects.requireNonNull(metadataResolver, "metadataResolver must not be null"));
+		this.interceptor = Objects.requireNonNull(interceptor, "interceptor must not be null");
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.enforcement;
 
 import java.lang.reflect.Method;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -34,8 +35,8 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 	 */
 	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
 			Supplier<AuthRequirementEvaluator> evaluator) {
-		this.metadataResolver = metadataResolver;
-		this.evaluator = SingletonSupplier.of(evaluator);
+		this.metadataResolver = Objects.requireNonNull(metadataResolver, "metadataResolver must not be null");
+		this.evaluator = SingletonSupplier.of(Objects.requireNonNull(evaluator, "evaluator must not be null"));
 	}
 
 	@Override

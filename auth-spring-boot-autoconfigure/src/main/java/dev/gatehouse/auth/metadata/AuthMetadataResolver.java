@@ -6,6 +6,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +29,9 @@ import dev.gatehouse.auth.error.InvalidAuthMetadataException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.BridgeMethodResolver;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Resolves the {@link EffectiveAuthMetadata} of a method as invoked on a target class, and caches it per
@@ -36,13 +40,14 @@ import org.springframework.util.ReflectionUtils;
  * <p>Sources, in order: class level first (the target class, its superclasses, then its interfaces), then
  * method level (the method and the methods it overrides or implements, in the same type order). Within one
  * element, annotations count in declaration order, and a composed annotation contributes its
- * meta-annotations where it stands. A type's class-level annotations apply to the methods that type (or one
+ * meta-annotations where it stands (depth first, in declaration order), with the values its {@code @AliasFor}
+ * attributes give them. A type's class-level annotations apply to the methods that type (or one
  * of its own supertypes) declares, so a type-level annotation on an interface covers that interface's methods
- * only. Methods of {@link Object} are never boundaries.
+ * only. {@code toString}, {@code equals} and {@code hashCode} are never boundaries.
  *
  * <p>Thread-safe. A cache hit allocates nothing.
  */
-public class AuthMetadataResolver {
+public final class AuthMetadataResolver {
 
 	/**
 	 * Gatehouse's seven access annotations; the one list that metadata resolution and startup validation both
@@ -56,9 +61,28 @@ public class AuthMetadataResolver {
 	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = withRepeatableContainers(
 			AUTH_ANNOTATIONS);
 
+	private static final Map<Class<? extends Annotation>, RequirementFactory> FACTORIES = requirementFactories();
+
 	private final Map<Method, ResolvedForClasses> cache = new ConcurrentHashMap<>();
 
+	private final ComputationHook computationHook;
+
 	private final Map<Class<?>, Boolean> annotatedTypes = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a resolver with an empty cache.
+	 */
+	public AuthMetadataResolver() {
+		this(ComputationHook.NONE);
+	}
+
+	/**
+	 * Creates a resolver that tells the hook about every uncached computation; for tests only.
+	 * @param computationHook called before each computation, while the method's cache entry is locked
+	 */
+	AuthMetadataResolver(ComputationHook computationHook) {
+		this.computationHook = Objects.requireNonNull(computationHook, "computationHook must not be null");
+	}
 
 	/**
 	 * Returns the metadata of the method when invoked on an instance of the target class.
@@ -83,6 +107,7 @@ public class AuthMetadataResolver {
 			if (existing != null && existing.find(type) != null) {
 				return existing;
 			}
+			this.computationHook.beforeCompute(method, type);
 			EffectiveAuthMetadata computed = computeMetadata(method, type);
 			return (existing != null) ? existing.with(type, computed)
 					: new ResolvedForClasses(new Class<?>[] { type }, new EffectiveAuthMetadata[] { computed });
@@ -100,16 +125,10 @@ public class AuthMetadataResolver {
 		return this.annotatedTypes.computeIfAbsent(ClassUtils.getUserClass(type), this::scanForAuthAnnotations);
 	}
 
-	/**
-	 * Computes the metadata without consulting the cache; called once per (method, target class). It runs while
-	 * the method's cache entry is locked, so an override must not call {@link #resolve(Method, Class)}.
-	 * @param method the invoked method
-	 * @param targetClass the target class
-	 * @return the metadata
-	 */
-	protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
+	/** Computes the metadata without consulting the cache; called once per (method, target class). */
+	private static EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
-		if (isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
+		if (Boundaries.isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
 			return EffectiveAuthMetadata.NONE;
 		}
 		Method specific = BridgeMethodResolver.findBridgedMethod(ClassUtils.getMostSpecificMethod(method, userClass));
@@ -123,7 +142,7 @@ public class AuthMetadataResolver {
 				declaringTypes.add(type);
 			}
 		}
-		String boundary = describe(userClass, specific);
+		String boundary = Boundaries.name(userClass, specific);
 		Collected collected = new Collected(boundary);
 		for (Class<?> type : hierarchy) {
 			if (appliesToMethod(type, declaringTypes)) {
@@ -148,10 +167,6 @@ public class AuthMetadataResolver {
 		return Set.copyOf(types);
 	}
 
-		private static boolean isObjectMethod(Method method) {
-		return method.getDeclaringClass() == Object.class
-				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
-	}
 
 	/** The target class and its superclasses, then all interfaces; the method's declaring type is included. */
 	private static List<Class<?>> typeHierarchy(Class<?> userClass, Class<?> declaringClass) {
@@ -204,83 +219,115 @@ public class AuthMetadataResolver {
 		return false;
 	}
 
-	private static String describe(Class<?> type, Method method) {
-		return type.getName() + "#" + method.getName();
-	}
-
 	private static void collectDeclared(AnnotatedElement element, Collected collected) {
 		for (Annotation annotation : element.getDeclaredAnnotations()) {
-			collect(annotation, collected, new HashSet<>());
+			collect(element, annotation, collected);
 		}
 	}
 
-	private static void collect(Annotation annotation, Collected collected, Set<Class<?>> visiting) {
-		if (annotation instanceof PublicAccess) {
-			collected.publicAccess("@PublicAccess");
+	/**
+	 * Collects what one declared annotation contributes, through {@link MergedAnnotations} so that
+	 * {@code @AliasFor} attributes of a composed annotation override its meta-annotations' values. Spring orders
+	 * merged annotations by distance; they are re-sorted depth first in declaration order, so that a composed
+	 * annotation's meta-annotations count where it stands, in the order they are declared.
+	 */
+	private static void collect(AnnotatedElement element, Annotation annotation, Collected collected) {
+		if (!isOrComposesAuthAnnotation(annotation.annotationType(), new HashSet<>())) {
+			return;
 		}
-		else if (annotation instanceof Protected) {
-			collected.add(AuthRequirement.authenticated(), "@Protected");
+		List<MergedAnnotation<Annotation>> found = new ArrayList<>();
+		MergedAnnotations.from(element, new Annotation[] { annotation })
+			.stream()
+			.filter((merged) -> FACTORIES.containsKey(merged.getType()))
+			.forEach(found::add);
+		if (found.size() > 1) {
+			// Stable: annotations unpacked from one repeatable container keep the container's order.
+			found.sort(Comparator.comparing(AuthMetadataResolver::declarationPath, AuthMetadataResolver::comparePaths));
 		}
-		else if (annotation instanceof RequireScope scope) {
-			collected.add(AuthRequirement.scope(collected.required(scope.value(), "@RequireScope", "value")),
-					"@RequireScope");
+		for (MergedAnnotation<Annotation> merged : found) {
+			FACTORIES.get(merged.getType()).collect(merged, collected);
 		}
-		else if (annotation instanceof RequireScope.List list) {
-			for (RequireScope scope : list.value()) {
-				collect(scope, collected, visiting);
+	}
+
+	/** The position of each meta-annotation on the path from the declared annotation, in declaration order. */
+	private static int[] declarationPath(MergedAnnotation<?> merged) {
+		List<Class<? extends Annotation>> metaTypes = merged.getMetaTypes();
+		int[] path = new int[metaTypes.size() - 1];
+		for (int i = 1; i < metaTypes.size(); i++) {
+			path[i - 1] = declarationIndex(metaTypes.get(i - 1), metaTypes.get(i));
+		}
+		return path;
+	}
+
+	private static int declarationIndex(Class<? extends Annotation> annotated, Class<? extends Annotation> type) {
+		Annotation[] declared = annotated.getDeclaredAnnotations();
+		Repeatable repeatable = type.getAnnotation(Repeatable.class);
+		for (int i = 0; i < declared.length; i++) {
+			Class<? extends Annotation> declaredType = declared[i].annotationType();
+			if (declaredType == type || (repeatable != null && declaredType == repeatable.value())) {
+				return i;
 			}
 		}
-		else if (annotation instanceof RequireRole role) {
-			collected.add(AuthRequirement.role(collected.required(role.value(), "@RequireRole", "value"),
-					collected.optional(role.tenant(), "@RequireRole", "tenant")), "@RequireRole");
+		return declared.length;
+	}
+
+	private static int comparePaths(int[] first, int[] second) {
+		return Arrays.compare(first, second);
+	}
+
+	private static Map<Class<? extends Annotation>, RequirementFactory> requirementFactories() {
+		Map<Class<? extends Annotation>, RequirementFactory> factories = new HashMap<>();
+		factories.put(PublicAccess.class, (annotation, collected) -> collected.publicAccess("@PublicAccess"));
+		factories.put(Protected.class,
+				(annotation, collected) -> collected.add(AuthRequirement.authenticated(), "@Protected"));
+		factories.put(RequireScope.class, (annotation, collected) -> collected
+			.add(AuthRequirement.scope(collected.required(annotation, "@RequireScope", "value")), "@RequireScope"));
+		factories.put(RequireRole.class,
+				(annotation, collected) -> collected.add(
+						AuthRequirement.role(collected.required(annotation, "@RequireRole", "value"),
+								collected.optional(annotation, "@RequireRole", "tenant")),
+						"@RequireRole"));
+		factories.put(RequirePermission.class,
+				(annotation, collected) -> collected.add(
+						AuthRequirement.permission(collected.required(annotation, "@RequirePermission", "value"),
+								collected.optional(annotation, "@RequirePermission", "resource"),
+								collected.optional(annotation, "@RequirePermission", "tenant")),
+						"@RequirePermission"));
+		factories.put(RequirePolicy.class,
+				(annotation, collected) -> collected.add(
+						AuthRequirement.policy(collected.required(annotation, "@RequirePolicy", "resource"),
+								collected.required(annotation, "@RequirePolicy", "action"),
+								collected.optional(annotation, "@RequirePolicy", "tenant")),
+						"@RequirePolicy"));
+		factories.put(RequireRelation.class,
+				(annotation, collected) -> collected.add(
+						AuthRequirement.relation(collected.required(annotation, "@RequireRelation", "value"),
+								collected.required(annotation, "@RequireRelation", "resource"),
+								collected.optional(annotation, "@RequireRelation", "tenant")),
+						"@RequireRelation"));
+		if (!factories.keySet().equals(AUTH_ANNOTATIONS)) {
+			throw new IllegalStateException("Every Gatehouse annotation needs exactly one requirement factory");
 		}
-		else if (annotation instanceof RequireRole.List list) {
-			for (RequireRole role : list.value()) {
-				collect(role, collected, visiting);
-			}
-		}
-		else if (annotation instanceof RequirePermission permission) {
-			collected.add(AuthRequirement.permission(
-					collected.required(permission.value(), "@RequirePermission", "value"),
-					collected.optional(permission.resource(), "@RequirePermission", "resource"),
-					collected.optional(permission.tenant(), "@RequirePermission", "tenant")), "@RequirePermission");
-		}
-		else if (annotation instanceof RequirePermission.List list) {
-			for (RequirePermission permission : list.value()) {
-				collect(permission, collected, visiting);
-			}
-		}
-		else if (annotation instanceof RequirePolicy policy) {
-			collected.add(AuthRequirement.policy(collected.required(policy.resource(), "@RequirePolicy", "resource"),
-					collected.required(policy.action(), "@RequirePolicy", "action"),
-					collected.optional(policy.tenant(), "@RequirePolicy", "tenant")), "@RequirePolicy");
-		}
-		else if (annotation instanceof RequirePolicy.List list) {
-			for (RequirePolicy policy : list.value()) {
-				collect(policy, collected, visiting);
-			}
-		}
-		else if (annotation instanceof RequireRelation relation) {
-			collected.add(AuthRequirement.relation(
-					collected.required(relation.value(), "@RequireRelation", "value"),
-					collected.required(relation.resource(), "@RequireRelation", "resource"),
-					collected.optional(relation.tenant(), "@RequireRelation", "tenant")), "@RequireRelation");
-		}
-		else if (annotation instanceof RequireRelation.List list) {
-			for (RequireRelation relation : list.value()) {
-				collect(relation, collected, visiting);
-			}
-		}
-		else {
-			Class<? extends Annotation> type = annotation.annotationType();
-			if (!isPlatformAnnotation(type) && visiting.add(type)) {
-				// A composed annotation: its Gatehouse meta-annotations count where it stands.
-				for (Annotation meta : type.getDeclaredAnnotations()) {
-					collect(meta, collected, visiting);
-				}
-				visiting.remove(type);
-			}
-		}
+		return Map.copyOf(factories);
+	}
+
+	/** Observes uncached computations, so that tests can count them and hold them. */
+	@FunctionalInterface
+	interface ComputationHook {
+
+		ComputationHook NONE = (method, targetClass) -> {
+		};
+
+		void beforeCompute(Method method, Class<?> targetClass);
+
+	}
+
+	/** Turns one (alias-resolved) access annotation into what it contributes to a boundary. */
+	@FunctionalInterface
+	private interface RequirementFactory {
+
+		void collect(MergedAnnotation<Annotation> annotation, Collected collected);
+
 	}
 
 	private static boolean isPlatformAnnotation(Class<? extends Annotation> type) {
@@ -359,19 +406,21 @@ public class AuthMetadataResolver {
 			this.requirements.add(requirement);
 		}
 
-		String required(String value, String annotation, String attribute) {
+		String required(MergedAnnotation<Annotation> merged, String annotation, String attribute) {
+			return required(merged.getString(attribute), annotation, attribute);
+		}
+
+		@Nullable String optional(MergedAnnotation<Annotation> merged, String annotation, String attribute) {
+			String value = merged.getString(attribute);
+			return value.isEmpty() ? null : required(value, annotation, attribute);
+		}
+
+		private String required(String value, String annotation, String attribute) {
 			if (value.isBlank()) {
 				throw new InvalidAuthMetadataException(annotation + "(" + attribute + ") on " + this.boundary
 						+ " must not be blank.");
 			}
 			return checkStatic(value, annotation, attribute);
-		}
-
-		@Nullable String optional(String value, String annotation, String attribute) {
-			if (value.isEmpty()) {
-				return null;
-			}
-			return required(value, annotation, attribute);
 		}
 
 		private String checkStatic(String value, String annotation, String attribute) {

@@ -133,6 +133,17 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		return method(Kind.UNDECLARED_ACCESS, boundary, problem);
 	}
 
+	/**
+	 * A created singleton whose class has protected methods but which is not a proxy carrying Gatehouse's
+	 * advisor, so every call to it would run unchecked.
+	 * @param beanName the bean's name
+	 * @param problem why the bean is not proxied
+	 * @return the diagnostic
+	 */
+	public static AuthStartupCapabilityDiagnostic notProxied(String beanName, String problem) {
+		return method(Kind.NOT_PROXIED, beanName, problem);
+	}
+
 	private static AuthStartupCapabilityDiagnostic method(Kind kind, String boundary, String problem) {
 		return new AuthStartupCapabilityDiagnostic(kind, null, 0, List.of(), List.of(), List.of(), boundary, problem);
 	}
@@ -186,7 +197,13 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		NOT_INTERCEPTABLE,
 
 		/** A controller handler declares no access rule while explicit access is required. */
-		UNDECLARED_ACCESS
+		UNDECLARED_ACCESS,
+
+		/**
+		 * A singleton with protected methods is not a proxy carrying Gatehouse's advisor; {@code boundary} is the
+		 * bean name.
+		 */
+		NOT_PROXIED
 
 	}
 

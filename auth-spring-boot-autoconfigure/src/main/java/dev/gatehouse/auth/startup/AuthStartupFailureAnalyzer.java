@@ -45,6 +45,9 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ "annotation to a method that callers invoke through the bean.";
 			case UNDECLARED_ACCESS -> boundary + ": annotate the handler (or its controller class) with @PublicAccess "
 					+ "or a requirement such as @Protected, or set gatehouse.web.require-explicit-access=false.";
+			case NOT_PROXIED -> "bean '" + boundary + "': let Spring create it as a bean definition after the "
+					+ "post-processors (do not inject it into a BeanPostProcessor or its @Bean method; use "
+					+ "ObjectProvider or @Lazy there, and do not add it with registerSingleton).";
 		};
 	}
 
@@ -55,19 +58,27 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ String.join(", ", diagnostic.providerBeanNames()) + " (each implements " + port
 					+ "). Marking one @Primary is NOT a fix: Gatehouse requires exactly one provider per capability.";
 		}
+		if (capability == AuthCapability.AUTHENTICATION) {
+			// Most applications authenticate through configuration, not an own bean: name the properties first.
+			return "AUTHENTICATION: configure how callers authenticate: gatehouse.api-keys (API keys), "
+					+ "gatehouse.jwt.* (JWT bearer tokens: issuer-uri, jwk-set-uri or secret), or gatehouse.snapshot.* "
+					+ "with gatehouse.snapshot.propagation.accept-inbound=true (signed context snapshots from other "
+					+ "services); or define one bean implementing " + port
+					+ " (it turns the credential a caller presents into an AuthContext).";
+		}
 		return capability.name() + ": define one bean implementing " + port + missingProviderHint(capability);
 	}
 
 	private static String missingProviderHint(AuthCapability capability) {
 		return switch (capability) {
-			case AUTHENTICATION -> " (it turns the credential a caller presents into an AuthContext).";
 			case ROLE_CHECK -> ", or set gatehouse.checkers.context-roles=true to re-enable the default role "
 					+ "checker (which checks the AuthContext's roles).";
 			case SCOPE_CHECK -> ", or set gatehouse.checkers.context-scopes=true to re-enable the default scope "
 					+ "checker (which checks the AuthContext's scopes).";
 			case RELATION_CHECK -> "; Gatehouse has no built-in relation checker, since relations need a real "
 					+ "relationship store.";
-			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY -> ", or set " + AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
+			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY -> ", or set "
+					+ AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
 					+ "=false if this service does not propagate signed context snapshots.";
 			default -> ".";
 		};

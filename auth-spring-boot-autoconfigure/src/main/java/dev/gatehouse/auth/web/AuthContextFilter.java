@@ -77,6 +77,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private final HttpInvocationResolver invocationResolver;
 
+	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on every request; the name
+	// is fixed once the container has initialised the filter, so it is built once (and again after init).
+	private volatile @Nullable String alreadyFilteredAttributeName;
+
 	/**
 	 * Creates the filter.
 	 * @param authenticator supplies the one {@link Authenticator}, or {@code null} when there is not exactly
@@ -93,6 +97,23 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
+	}
+
+	@Override
+	protected void initFilterBean() throws ServletException {
+		super.initFilterBean();
+		// The filter name may have changed (init with a FilterConfig): build the attribute name from it again.
+		this.alreadyFilteredAttributeName = null;
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override

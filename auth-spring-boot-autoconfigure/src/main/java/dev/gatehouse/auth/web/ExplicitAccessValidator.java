@@ -4,11 +4,15 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
+import dev.gatehouse.auth.startup.StartupDiagnosticsContributor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,15 +21,16 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Enforces {@code gatehouse.web.require-explicit-access=true}: startup fails, listing every controller
- * handler method that has neither {@code @PublicAccess} nor a requirement, so that no endpoint is open
+ * Enforces {@code gatehouse.web.require-explicit-access=true}: every controller handler method that has neither
+ * {@code @PublicAccess} nor a requirement is an {@code UNDECLARED_ACCESS} problem, so that no endpoint is open
  * merely because somebody forgot to annotate it.
  *
- * <p>Handlers of Spring's own controllers (for example Boot's error controller) are not listed: the
- * application cannot annotate them. Handlers with conflicting or invalid metadata are left to startup
- * validation, which reports them.
+ * <p>Its problems join startup validation's one failure report (as a {@link StartupDiagnosticsContributor}).
+ * With startup validation turned off it fails startup on its own. Handlers of Spring's own controllers (for
+ * example Boot's error controller) are not listed: the application cannot annotate them. Handlers with
+ * conflicting or invalid metadata are left to startup validation, which reports them.
  */
-public final class ExplicitAccessValidator implements SmartInitializingSingleton {
+public final class ExplicitAccessValidator implements StartupDiagnosticsContributor, SmartInitializingSingleton {
 
 	private final ListableBeanFactory beanFactory;
 
@@ -37,12 +42,16 @@ public final class ExplicitAccessValidator implements SmartInitializingSingleton
 	 * @param metadataResolver resolves each handler's metadata
 	 */
 	public ExplicitAccessValidator(ListableBeanFactory beanFactory, AuthMetadataResolver metadataResolver) {
-		this.beanFactory = beanFactory;
-		this.metadataResolver = metadataResolver;
+		this.beanFactory = Objects.requireNonNull(beanFactory, "beanFactory must not be null");
+		this.metadataResolver = Objects.requireNonNull(metadataResolver, "metadataResolver must not be null");
 	}
 
+	/**
+	 * Lists every handler without an access rule, sorted.
+	 * @return one {@code UNDECLARED_ACCESS} diagnostic per such handler
+	 */
 	@Override
-	public void afterSingletonsInstantiated() {
+	public List<AuthStartupCapabilityDiagnostic> diagnostics() {
 		List<AuthStartupCapabilityDiagnostic> diagnostics = new ArrayList<>();
 		for (RequestMappingHandlerMapping mapping : this.beanFactory
 			.getBeansOfType(RequestMappingHandlerMapping.class, false, false)
@@ -51,15 +60,27 @@ public final class ExplicitAccessValidator implements SmartInitializingSingleton
 				Class<?> beanType = handler.getValue().getBeanType();
 				Method method = handler.getValue().getMethod();
 				if (!beanType.getName().startsWith("org.springframework.") && !declaresAccess(method, beanType)) {
-					diagnostics.add(AuthStartupCapabilityDiagnostic.undeclaredAccess(
-							beanType.getSimpleName() + "#" + method.getName(),
+					diagnostics.add(AuthStartupCapabilityDiagnostic.undeclaredAccess(Boundaries.name(beanType, method),
 							"handler for " + handler.getKey() + " has neither @PublicAccess nor a requirement "
 									+ "(gatehouse.web.require-explicit-access=true)"));
 				}
 			}
 		}
+		diagnostics.sort(AuthStartupCapabilityDiagnostic.ORDER);
+		return diagnostics;
+	}
+
+	/**
+	 * Fails startup with this check's problems, unless startup validation runs and reports them with its own.
+	 * @throws AuthStartupCapabilityValidationException listing every handler without an access rule
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (this.beanFactory.getBeanNamesForType(AuthStartupCapabilityValidator.class, false, false).length > 0) {
+			return;
+		}
+		List<AuthStartupCapabilityDiagnostic> diagnostics = diagnostics();
 		if (!diagnostics.isEmpty()) {
-			diagnostics.sort(AuthStartupCapabilityDiagnostic.ORDER);
 			throw new AuthStartupCapabilityValidationException(diagnostics);
 		}
 	}

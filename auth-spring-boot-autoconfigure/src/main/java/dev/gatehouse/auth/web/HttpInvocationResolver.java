@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -116,7 +117,7 @@ public final class HttpInvocationResolver {
 
 	private static String handlerName(Object handler) {
 		if (handler instanceof HandlerMethod handlerMethod) {
-			return handlerMethod.getBeanType().getSimpleName() + "#" + handlerMethod.getMethod().getName();
+			return Boundaries.name(handlerMethod.getBeanType(), handlerMethod.getMethod());
 		}
 		return ClassUtils.getUserClass(handler).getSimpleName();
 	}

@@ -3,8 +3,10 @@ package dev.gatehouse.auth.authentication;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -20,7 +22,8 @@ class ApiKeyConfigurationValidationTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> create(key(VALID, "a"), key(truncated, "b")))
 			.withMessageContaining("gatehouse.api-keys[1].sha256")
 			.withMessageContaining("64 hexadecimal characters, got 40")
-			.withMessageContaining("sha256sum")
+			.isInstanceOf(InvalidGatehouseConfigurationException.class)
+			.satisfies((ex) -> assertThat(((InvalidGatehouseConfigurationException) ex).action()).contains("sha256sum"))
 			.withMessageNotContaining(truncated);
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.gatehouse.auth.annotation.RequireRole;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static dev.gatehouse.auth.metadata.AuthMetadataResolverTests.declaredMethod;
@@ -66,7 +67,9 @@ class AuthMetadataResolverCachingTests {
 		Method method = declaredMethod(AdminTask.class, "run");
 		EffectiveAuthMetadata expected = this.resolver.resolve(method, AdminTask.class);
 
-		List<EffectiveAuthMetadata> results = resolveConcurrently(this.resolver, method, AdminTask.class, 1_000);
+		List<EffectiveAuthMetadata> results = resolveConcurrently(this.resolver.delegate, method, AdminTask.class, 1_000,
+				() -> {
+				});
 
 		assertThat(results).hasSize(THREADS * 1_000).allSatisfy((result) -> assertThat(result).isSameAs(expected));
 		assertThat(this.resolver.computations.get()).isEqualTo(1);
@@ -76,25 +79,12 @@ class AuthMetadataResolverCachingTests {
 	void computesSamePairOnceWhenManyThreadsMissTheCacheTogether() throws Exception {
 		Method method = declaredMethod(AdminTask.class, "run");
 		CountDownLatch allAsked = new CountDownLatch(THREADS);
-		CountingResolver resolver = new CountingResolver() {
+		// Hold the first computation until every thread has asked, so that all of them find the cache empty at
+		// the same time; a resolver that does not compute exactly once computes THREADS times.
+		CountingResolver resolver = new CountingResolver(() -> awaitQuietly(allAsked));
 
-			@Override
-			public EffectiveAuthMetadata resolve(Method method, Class<?> targetClass) {
-				allAsked.countDown();
-				return super.resolve(method, targetClass);
-			}
-
-			@Override
-			protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
-				// Hold the first computation until every thread has asked, so that all of them find the cache
-				// empty at the same time; a resolver that does not compute exactly once computes THREADS times.
-				awaitQuietly(allAsked);
-				return super.computeMetadata(method, targetClass);
-			}
-
-		};
-
-		List<EffectiveAuthMetadata> results = resolveConcurrently(resolver, method, AdminTask.class, 1);
+		List<EffectiveAuthMetadata> results = resolveConcurrently(resolver.delegate, method, AdminTask.class, 1,
+				allAsked::countDown);
 
 		assertThat(resolver.computations.get()).isEqualTo(1);
 		assertThat(results).hasSize(THREADS).allSatisfy((result) -> assertThat(result).isSameAs(results.get(0)));
@@ -142,7 +132,7 @@ class AuthMetadataResolverCachingTests {
 	}
 
 	private static List<EffectiveAuthMetadata> resolveConcurrently(AuthMetadataResolver resolver, Method method,
-			Class<?> targetClass, int callsPerThread) throws Exception {
+			Class<?> targetClass, int callsPerThread, Runnable beforeEachCall) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
@@ -152,6 +142,7 @@ class AuthMetadataResolverCachingTests {
 					start.await();
 					List<EffectiveAuthMetadata> seen = new ArrayList<>(callsPerThread);
 					for (int i = 0; i < callsPerThread; i++) {
+						beforeEachCall.run();
 						seen.add(resolver.resolve(method, targetClass));
 					}
 					return seen;
@@ -178,15 +169,27 @@ class AuthMetadataResolverCachingTests {
 		}
 	}
 
-	/** Counts how often the uncached computation runs. */
-	static class CountingResolver extends AuthMetadataResolver {
+	/** Counts how often the uncached computation runs, through the resolver's package-private hook. */
+	static class CountingResolver {
 
 		final AtomicInteger computations = new AtomicInteger();
 
-		@Override
-		protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
-			this.computations.incrementAndGet();
-			return super.computeMetadata(method, targetClass);
+		final AuthMetadataResolver delegate;
+
+		CountingResolver() {
+			this(() -> {
+			});
+		}
+
+		CountingResolver(Runnable beforeCompute) {
+			this.delegate = new AuthMetadataResolver((method, targetClass) -> {
+				this.computations.incrementAndGet();
+				beforeCompute.run();
+			});
+		}
+
+		EffectiveAuthMetadata resolve(Method method, @Nullable Class<?> targetClass) {
+			return this.delegate.resolve(method, targetClass);
 		}
 
 	}

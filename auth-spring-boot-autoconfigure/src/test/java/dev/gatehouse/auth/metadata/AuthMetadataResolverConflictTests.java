@@ -107,7 +107,7 @@ class AuthMetadataResolverConflictTests {
 
 	private void assertConflict(Class<?> type, String methodName) {
 		ConflictingAuthMetadataException ex = resolveConflict(type, methodName);
-		assertThat(ex.getMessage()).contains(type.getName() + "#" + methodName);
+		assertThat(ex.getMessage()).contains(type.getSimpleName() + "#" + methodName);
 	}
 
 	private ConflictingAuthMetadataException resolveConflict(Class<?> type, String methodName) {

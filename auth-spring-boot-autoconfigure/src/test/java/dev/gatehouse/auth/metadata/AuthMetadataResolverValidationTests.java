@@ -44,7 +44,7 @@ class AuthMetadataResolverValidationTests {
 	void rejectsBlankValueNamingMethodAndAnnotation(String methodName, String annotation, String attribute) {
 		InvalidAuthMetadataException ex = resolveInvalid(BadValues.class, methodName);
 
-		assertThat(ex.getMessage()).contains(BadValues.class.getName() + "#" + methodName)
+		assertThat(ex.getMessage()).contains(BadValues.class.getSimpleName() + "#" + methodName)
 			.contains(annotation)
 			.contains(attribute)
 			.contains("blank");
@@ -58,7 +58,7 @@ class AuthMetadataResolverValidationTests {
 	void rejectsPlaceholderNamingMethodAnnotationAndValue(String methodName, String annotation, String value) {
 		InvalidAuthMetadataException ex = resolveInvalid(Placeholders.class, methodName);
 
-		assertThat(ex.getMessage()).contains(Placeholders.class.getName() + "#" + methodName)
+		assertThat(ex.getMessage()).contains(Placeholders.class.getSimpleName() + "#" + methodName)
 			.contains(annotation)
 			.contains(value);
 	}
@@ -67,20 +67,20 @@ class AuthMetadataResolverValidationTests {
 	void blankClassLevelValueIsReportedForEachMethodItCovers() {
 		InvalidAuthMetadataException ex = resolveInvalid(BlankOnClass.class, "work");
 
-		assertThat(ex.getMessage()).contains(BlankOnClass.class.getName() + "#work").contains("@RequireRole");
+		assertThat(ex.getMessage()).contains(BlankOnClass.class.getSimpleName() + "#work").contains("@RequireRole");
 	}
 
 	@Test
 	void invalidValueAmongRepeatedAnnotationsIsRejected() {
 		assertThat(resolveInvalid(BadValues.class, "blankInRepeatedRoles").getMessage())
-			.contains(BadValues.class.getName() + "#blankInRepeatedRoles")
+			.contains(BadValues.class.getSimpleName() + "#blankInRepeatedRoles")
 			.contains("@RequireRole");
 	}
 
 	@Test
 	void invalidValueInsideComposedAnnotationIsRejected() {
 		assertThat(resolveInvalid(BadValues.class, "blankInComposed").getMessage())
-			.contains(BadValues.class.getName() + "#blankInComposed")
+			.contains(BadValues.class.getSimpleName() + "#blankInComposed")
 			.contains("@RequireScope");
 	}
 

@@ -63,9 +63,9 @@ class AuthStartupFailureAnalyzerTests {
 
 	@Test
 	void saysWhatToDoForEveryMissingCapability() {
-		assertThat(actionForMissing(AuthCapability.AUTHENTICATION)).isEqualTo("AUTHENTICATION: define one bean "
-				+ "implementing dev.gatehouse.auth.spi.Authenticator (it turns the credential a caller presents "
-				+ "into an AuthContext).");
+		assertThat(actionForMissing(AuthCapability.AUTHENTICATION)).contains("gatehouse.api-keys", "gatehouse.jwt.*",
+				"gatehouse.snapshot.*", "gatehouse.snapshot.propagation.accept-inbound=true",
+				"define one bean implementing dev.gatehouse.auth.spi.Authenticator");
 		assertThat(actionForMissing(AuthCapability.SCOPE_CHECK))
 			.contains("dev.gatehouse.auth.spi.ScopeChecker", "gatehouse.checkers.context-scopes=true");
 		assertThat(actionForMissing(AuthCapability.RELATION_CHECK))
@@ -115,7 +115,7 @@ class AuthStartupFailureAnalyzerTests {
 				"Gatehouse cannot enforce the application's access rules (2 problems):",
 				"    AUTHENTICATION: 0 providers; required by DocumentController#delete",
 				"    ROLE_CHECK: 0 providers; required by DocumentController#delete", "Action:",
-				"    AUTHENTICATION: define one bean implementing dev.gatehouse.auth.spi.Authenticator",
+				"    AUTHENTICATION: configure how callers authenticate: gatehouse.api-keys (API keys), gatehouse.jwt.*",
 				"    ROLE_CHECK: define one bean implementing dev.gatehouse.auth.spi.RoleChecker, or set "
 						+ "gatehouse.checkers.context-roles=true");
 	}

@@ -1,6 +1,5 @@
 package dev.gatehouse.auth.startup;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +9,7 @@ import dev.gatehouse.auth.annotation.RequirePermission;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.metadata.AuthMetadataResolver;
-import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.CountingMetadataResolver;
 import dev.gatehouse.auth.spi.AuthCapability;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.PermissionChecker;
@@ -49,8 +47,9 @@ class AuthStartupValidationScaleTests {
 				(ScopeChecker) (request) -> AuthorizationDecision.allow());
 		registerProvider(beanFactory, "permissionChecker", PermissionChecker.class,
 				(PermissionChecker) (request) -> AuthorizationDecision.allow());
-		CountingResolver resolver = new CountingResolver();
-		AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(beanFactory, resolver, false);
+		AtomicInteger computations = new AtomicInteger();
+		AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(beanFactory,
+				CountingMetadataResolver.counting(computations), false);
 
 		long start = System.nanoTime();
 		validator.afterSingletonsInstantiated();
@@ -59,7 +58,7 @@ class AuthStartupValidationScaleTests {
 		// A generous smoke bound only; the real measurement belongs in the benchmark module.
 		assertThat(elapsed).isLessThan(Duration.ofSeconds(1));
 		// Metadata is computed once per method of each annotated class, not once per bean.
-		assertThat(resolver.computations).hasValue(6);
+		assertThat(computations).hasValue(6);
 		assertThat(validator.report().requiredCapabilities()).containsOnlyKeys(AuthCapability.AUTHENTICATION,
 				AuthCapability.ROLE_CHECK, AuthCapability.SCOPE_CHECK, AuthCapability.PERMISSION_CHECK);
 		assertThat(validator.report().requiredCapabilities().get(AuthCapability.AUTHENTICATION)).containsExactly(
@@ -73,19 +72,6 @@ class AuthStartupValidationScaleTests {
 	private static <T> void registerProvider(DefaultListableBeanFactory beanFactory, String name, Class<T> type,
 			T instance) {
 		beanFactory.registerBeanDefinition(name, new RootBeanDefinition(type, () -> instance));
-	}
-
-	/** Counts uncached metadata computations. */
-	static class CountingResolver extends AuthMetadataResolver {
-
-		final AtomicInteger computations = new AtomicInteger();
-
-		@Override
-		protected EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
-			this.computations.incrementAndGet();
-			return super.computeMetadata(method, targetClass);
-		}
-
 	}
 
 	@RequireRole("clerk")

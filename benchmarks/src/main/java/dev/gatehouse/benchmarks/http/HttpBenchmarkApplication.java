@@ -100,7 +100,12 @@ public class HttpBenchmarkApplication {
 		return properties;
 	}
 
-	static String sha256Hex(String key) {
+	/**
+	 * Returns the SHA-256 of a key as lower-case hexadecimal, the form {@code gatehouse.api-keys[i].sha256} takes.
+	 * @param key the key
+	 * @return 64 hexadecimal characters
+	 */
+	public static String sha256Hex(String key) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

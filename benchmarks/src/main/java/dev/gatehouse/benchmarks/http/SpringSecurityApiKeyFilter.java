@@ -31,10 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with every configured hash. A missing or unknown key leaves the request unauthenticated (anonymous), and
  * method security then refuses it, as Gatehouse does. Thread-safe.
  *
- * <p>Not a bean on purpose: Boot would register a {@code Filter} bean in the servlet container for every URL,
- * so the filter is created inside the {@code SecurityFilterChain} and runs only there.
+ * <p>Public because the filter benchmark ({@code dev.gatehouse.benchmarks.filter}) puts the same filter into
+ * its Spring Security chain. Not a bean on purpose: Boot would register a {@code Filter} bean in the servlet
+ * container for every URL, so the filter is created inside the {@code SecurityFilterChain} and runs only there.
  */
-final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
+public final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
@@ -52,7 +53,7 @@ final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 	 * @param header the request header that carries the key
 	 * @param keys the SHA-256 hash of each key (64 hexadecimal characters) mapped to its subject and roles
 	 */
-	SpringSecurityApiKeyFilter(String header, Map<String, ApiKeyOwner> keys) {
+	public SpringSecurityApiKeyFilter(String header, Map<String, ApiKeyOwner> keys) {
 		this.header = Objects.requireNonNull(header, "header must not be null");
 		this.hashes = new byte[keys.size()][];
 		this.subjects = new String[keys.size()];
@@ -113,7 +114,7 @@ final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 	 * @param subject the principal's name
 	 * @param roles the roles, without the {@code ROLE_} prefix
 	 */
-	record ApiKeyOwner(String subject, List<String> roles) {
+	public record ApiKeyOwner(String subject, List<String> roles) {
 	}
 
 }

@@ -1,0 +1,22 @@
+package dev.gatehouse.auth.startup;
+
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns an {@link InvalidGatehouseConfigurationException} into Spring Boot's failure report (the property and
+ * what is wrong with it, then what to do) instead of a bean-creation stack trace. The exception never carries
+ * the property's value, so neither does the report. Registered in {@code META-INF/spring.factories}.
+ */
+final class GatehouseConfigurationFailureAnalyzer
+		extends AbstractFailureAnalyzer<InvalidGatehouseConfigurationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidGatehouseConfigurationException cause) {
+		String description = "Invalid Gatehouse configuration: " + cause.property() + " " + cause.problem() + ".";
+		return new FailureAnalysis(description, cause.action(), cause);
+	}
+
+}

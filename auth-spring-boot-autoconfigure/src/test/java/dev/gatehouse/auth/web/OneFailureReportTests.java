@@ -1,0 +1,97 @@
+package dev.gatehouse.auth.web;
+
+import dev.gatehouse.auth.annotation.RequireRole;
+import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
+import dev.gatehouse.auth.spi.Authenticator;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application with an undeclared handler and a missing provider sees both problems in one failure report,
+ * not the second only after fixing the first.
+ */
+class OneFailureReportTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class,
+				GatehouseStartupValidationAutoConfiguration.class, GatehouseWebAutoConfiguration.class,
+				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withUserConfiguration(ReportController.class)
+		.withBean(Authenticator.class, () -> (credential, invocation) -> {
+			throw new UnsupportedOperationException("not called");
+		})
+		.withPropertyValues("gatehouse.web.require-explicit-access=true", "gatehouse.checkers.context-roles=false");
+
+	@Test
+	void reportsUndeclaredHandlerAndMissingRoleCheckerTogether() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("(2 problems)")
+				.contains("ROLE_CHECK: 0 providers; required by ReportController#delete")
+				.contains("UNDECLARED_ACCESS ReportController#run");
+			assertThat(analysis.getAction()).contains("gatehouse.checkers.context-roles=true")
+				.contains("gatehouse.web.require-explicit-access=false");
+		});
+	}
+
+	@Test
+	void failsOnItsOwnWhenStartupValidationIsOff() {
+		this.contextRunner.withPropertyValues("gatehouse.startup-validation.enabled=false").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("(1 problem)")
+				.contains("UNDECLARED_ACCESS ReportController#run")
+				.doesNotContain("ROLE_CHECK");
+		});
+	}
+
+	/** Runs the failure analyzers registered in spring.factories, as Spring Boot does on a failed start. */
+	private static @Nullable FailureAnalysis analyze(Throwable failure) {
+		// Analyzers that need constructor arguments are left out: Gatehouse's own need none.
+		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, (type, implementation, ex) -> {
+			})) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		return null;
+	}
+
+	@RestController
+	static class ReportController {
+
+		@GetMapping("/reports/run")
+		String run() {
+			return "report";
+		}
+
+		@RequireRole("admin")
+		@GetMapping("/reports/delete")
+		String delete() {
+			return "deleted";
+		}
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.gatehouse.benchmarks.filter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
+
+/**
+ * The credentials every stack of the filter benchmark is configured with and called with: one API key (role
+ * REPORTER) and one HS256 key, with a JWT signed by it. Fixed, public benchmark values, not secrets.
+ */
+final class FilterCredentials {
+
+	/** The header that carries the API key, for Gatehouse and the Spring Security peer alike. */
+	static final String API_KEY_HEADER = HttpBenchmarkApplication.GATEHOUSE_KEY_HEADER;
+
+	/** The API key presented by the API-key cases. */
+	static final String API_KEY = HttpBenchmarkApplication.REPORTER_KEY;
+
+	/** A well-formed key that no stack knows. */
+	static final String UNKNOWN_API_KEY = "bench-unknown-key-00000000";
+
+	/** The caller the API key and the JWT identify. */
+	static final String SUBJECT = "reporter";
+
+	/** The role of that caller. */
+	static final String ROLE = "REPORTER";
+
+	/** The scope the JWT grants. */
+	static final String SCOPE = "reports:read";
+
+	/** The request path of every case; the stacks do not route, so any path would do. */
+	static final String PATH = "/reports/hello";
+
+	/** The HS256 key: 32 fixed bytes, the shortest key Gatehouse and Nimbus accept for HS256. */
+	private static final byte[] HS256_KEY = "gatehouse-filter-benchmark-key-1".getBytes(StandardCharsets.US_ASCII);
+
+	private FilterCredentials() {
+	}
+
+	/**
+	 * Returns the HS256 key base64-encoded, as {@code gatehouse.jwt.secret} takes it.
+	 * @return the encoded key
+	 */
+	static String hs256SecretBase64() {
+		return Base64.getEncoder().encodeToString(HS256_KEY);
+	}
+
+	/**
+	 * Returns the HS256 key as a JCA key, as {@code NimbusJwtDecoder.withSecretKey} takes it.
+	 * @return the key
+	 */
+	static SecretKey hs256Key() {
+		return new SecretKeySpec(HS256_KEY, "HmacSHA256");
+	}
+
+	/**
+	 * Signs a JWT for {@link #SUBJECT} with role {@link #ROLE} and scope {@link #SCOPE}, valid for a day from now.
+	 * @return the compact JWS
+	 */
+	static String jwt() {
+		return sign(HS256_KEY);
+	}
+
+	/**
+	 * Signs the same claims with another key, so that every stack must refuse the token.
+	 * @return the compact JWS
+	 */
+	static String jwtSignedWithAnotherKey() {
+		byte[] other = HS256_KEY.clone();
+		other[0] ^= 1;
+		return sign(other);
+	}
+
+	private static String sign(byte[] key) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(SUBJECT)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(1, ChronoUnit.DAYS)))
+			.claim("scope", SCOPE)
+			.claim("roles", List.of(ROLE))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			jwt.sign(new MACSigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign the benchmark JWT", ex);
+		}
+		return jwt.serialize();
+	}
+
+}

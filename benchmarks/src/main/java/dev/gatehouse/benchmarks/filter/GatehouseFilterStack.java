@@ -1,0 +1,67 @@
+package dev.gatehouse.benchmarks.filter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.gatehouse.auth.autoconfigure.GatehouseAuthenticationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
+import dev.gatehouse.auth.web.AuthContextFilter;
+import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+
+/**
+ * Gatehouse's {@link AuthContextFilter}, exactly as its auto-configuration registers it in a servlet
+ * application: the filter of the {@code gatehouseAuthContextFilter} registration, with the built-in API-key and
+ * HS256 JWT authenticators configured through {@code gatehouse.*} properties. A later case (snapshots) adds its
+ * properties to {@link #properties()}.
+ */
+@State(Scope.Benchmark)
+public class GatehouseFilterStack {
+
+	AuthContextFilter filter;
+
+	private AnnotationConfigWebApplicationContext context;
+
+	/** Starts the context and takes the registered filter. */
+	@Setup(Level.Trial)
+	public void start() {
+		this.context = WebContexts.start(GatehouseConfiguration.class, properties());
+		FilterRegistrationBean<?> registration = this.context.getBean("gatehouseAuthContextFilter",
+				FilterRegistrationBean.class);
+		this.filter = (AuthContextFilter) registration.getFilter();
+	}
+
+	/** Closes the context. */
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.context.close();
+	}
+
+	static Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("gatehouse.api-keys[0].sha256", HttpBenchmarkApplication.sha256Hex(FilterCredentials.API_KEY));
+		properties.put("gatehouse.api-keys[0].subject", FilterCredentials.SUBJECT);
+		properties.put("gatehouse.api-keys[0].roles", FilterCredentials.ROLE);
+		properties.put("gatehouse.jwt.secret", FilterCredentials.hs256SecretBase64());
+		return properties;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ GatehouseAutoConfiguration.class, GatehouseJwtAutoConfiguration.class,
+			GatehouseAuthenticationAutoConfiguration.class, GatehouseWebAutoConfiguration.class })
+	static class GatehouseConfiguration {
+
+	}
+
+}
