@@ -57,6 +57,7 @@ public final class CompositeAuthenticator implements Authenticator {
 	 * @param kind the credential kind
 	 * @return {@code false} only when a handler for the kind exists and ignores the invocation
 	 */
+	@Override
 	public boolean readsInvocation(CredentialCarrierKind kind) {
 		CredentialAuthenticator handler = this.handlers.get(kind);
 		return handler == null || handler.readsInvocation();
@@ -67,6 +68,7 @@ public final class CompositeAuthenticator implements Authenticator {
 	 * @param kind the credential kind
 	 * @return {@code true} if credentials of this kind are verified
 	 */
+	@Override
 	public boolean supports(CredentialCarrierKind kind) {
 		return this.handlers.containsKey(kind);
 	}

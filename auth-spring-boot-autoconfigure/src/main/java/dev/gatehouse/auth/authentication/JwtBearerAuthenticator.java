@@ -1,8 +1,11 @@
 package dev.gatehouse.auth.authentication;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,8 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
@@ -57,10 +62,14 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  *
  * <p>Keys come from an HS256 shared secret, a JWK set URI (RS256 or ES256) or an issuer URI whose discovery
  * document names the JWK set; the issuer's discovery happens on the first token, so the application starts
- * while the identity provider is down. Every token must carry {@code exp} and pass the timestamp (with clock
- * skew), issuer and audience checks that are configured; unsigned ({@code alg: none}) tokens, tokens signed with
- * an algorithm other than the configured ones, tokens of a JOSE type other than {@code JWT}/{@code at+jwt} and
- * sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot honour) are rejected.
+ * while the identity provider is down. JWK sets are fetched with connect and read timeouts and refetched for an
+ * unknown key id at most twice per refetch interval (see {@link Builder#jwkSetRefetchInterval(Duration)}).
+ * Alternatively an application's own {@link JwtDecoder} verifies the signature ({@link #withDecoder(JwtDecoder)});
+ * Gatehouse's checks below still apply to what it returns. Every token must carry {@code exp} and pass the
+ * timestamp (with clock skew), issuer, audience and additional checks that are configured; unsigned
+ * ({@code alg: none}) tokens, tokens signed with an algorithm other than the configured ones, tokens of a JOSE
+ * type other than {@code JWT}/{@code at+jwt} and sender-constrained tokens (with a {@code cnf} claim, which a
+ * bearer check cannot honour) are rejected.
  *
  * <p>Failures: a malformed, forged, foreign or otherwise invalid token is an
  * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one CHALLENGE/
@@ -141,6 +150,18 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	public static Builder withIssuerUri(String issuerUri) {
 		String issuer = requireHttpUri(issuerUri, "issuer URI");
 		return new Builder(KeySource.ISSUER_URI, issuer, null).issuer(issuer);
+	}
+
+	/**
+	 * Starts building an authenticator that lets an application's {@link JwtDecoder} verify the token (signature
+	 * and whatever it checks itself); the timestamp, type, issuer, audience and additional checks configured on
+	 * the builder are applied to the decoded token afterwards.
+	 * @param decoder the decoder
+	 * @return a builder
+	 */
+	public static Builder withDecoder(JwtDecoder decoder) {
+		Objects.requireNonNull(decoder, "decoder must not be null");
+		return new Builder(KeySource.DECODER, null, null).decoder(decoder);
 	}
 
 	@Override
@@ -273,7 +294,7 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
 	private enum KeySource {
 
-		SECRET, JWK_SET_URI, ISSUER_URI
+		SECRET, JWK_SET_URI, ISSUER_URI, DECODER
 
 	}
 
@@ -303,6 +324,16 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		private String tenantClaim = "tenant";
 
 		private List<String> copiedClaims = List.of("email", "preferred_username");
+
+		private Clock clock = Clock.systemUTC();
+
+		private List<OAuth2TokenValidator<Jwt>> additionalValidators = List.of();
+
+		private Duration jwkSetTimeout = Duration.ofSeconds(5);
+
+		private Duration jwkSetRefetchInterval = Duration.ofSeconds(30);
+
+		private @Nullable JwtDecoder decoder;
 
 		private Builder(KeySource keySource, @Nullable String uri, @Nullable SecretKey secretKey) {
 			this.keySource = keySource;
@@ -382,6 +413,63 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		}
 
 		/**
+		 * Sets the clock the timestamp checks read, so that tests can pin the time.
+		 * @param clock the clock (the system UTC clock unless set)
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds checks that every token must pass besides the built-in ones; a failing check rejects the token
+		 * as CHALLENGE/INVALID_CREDENTIAL.
+		 * @param validators the additional validators, applied in order after the built-in ones
+		 * @return this builder
+		 */
+		public Builder additionalValidators(Collection<? extends OAuth2TokenValidator<Jwt>> validators) {
+			Objects.requireNonNull(validators, "validators must not be null");
+			this.additionalValidators = List.copyOf(validators);
+			return this;
+		}
+
+		/**
+		 * Sets the connect and the read timeout for fetching the JWK set and the issuer's discovery document.
+		 * @param timeout a positive duration (5 seconds unless set)
+		 * @return this builder
+		 */
+		public Builder jwkSetTimeout(Duration timeout) {
+			this.jwkSetTimeout = requirePositive(timeout, "jwkSetTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the interval within which the JWK set is fetched at most twice (the first fetch or a regular
+		 * refresh, and one more for a key id not in the cached set), however many tokens name unknown key ids; a
+		 * failed issuer discovery is likewise retried at most once per interval.
+		 * @param interval a positive duration (30 seconds unless set)
+		 * @return this builder
+		 */
+		public Builder jwkSetRefetchInterval(Duration interval) {
+			this.jwkSetRefetchInterval = requirePositive(interval, "jwkSetRefetchInterval");
+			return this;
+		}
+
+		private Builder decoder(JwtDecoder decoder) {
+			this.decoder = decoder;
+			return this;
+		}
+
+		private static Duration requirePositive(Duration duration, String name) {
+			Objects.requireNonNull(duration, () -> name + " must not be null");
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return duration;
+		}
+
+		/**
 		 * Builds the authenticator. Makes no network call.
 		 * @return the authenticator
 		 * @throws IllegalArgumentException if a claim name is blank
@@ -404,30 +492,53 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 				case JWK_SET_URI -> {
 					// Building makes no request: the algorithms are given, so none are discovered, and the JWK
 					// set is fetched (and cached) when the first token needs it.
-					NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(Objects.requireNonNull(this.uri))
-						.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
-						.build();
-					decoder.setJwtValidator(validator);
-					yield decoder;
+					yield jwkSetDecoder(toUrl(Objects.requireNonNull(this.uri)), validator);
 				}
 				case ISSUER_URI -> {
 					String issuerUri = Objects.requireNonNull(this.uri);
 					// Discovery is a network call; deferring it keeps startup independent of the identity
-					// provider. SupplierJwtDecoder retries on the next token until discovery succeeds.
-					yield new SupplierJwtDecoder(() -> {
-						NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri)
-							.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
-							.build();
-						decoder.setJwtValidator(validator);
-						return decoder;
-					});
+					// provider. SupplierJwtDecoder retries on a later token until discovery succeeds, at most once
+					// per refetch interval.
+					IssuerDiscovery discovery = new IssuerDiscovery(issuerUri, this.jwkSetTimeout,
+							this.jwkSetRefetchInterval);
+					yield new SupplierJwtDecoder(() -> jwkSetDecoder(discovery.jwkSetUrl(), validator));
+				}
+				case DECODER -> {
+					JwtDecoder applicationDecoder = Objects.requireNonNull(this.decoder);
+					yield (token) -> {
+						Jwt jwt = applicationDecoder.decode(token);
+						OAuth2TokenValidatorResult result = validator.validate(jwt);
+						if (result.hasErrors()) {
+							throw new JwtValidationException("The token failed validation", result.getErrors());
+						}
+						return jwt;
+					};
 				}
 			};
 		}
 
+		private NimbusJwtDecoder jwkSetDecoder(URL jwkSetUrl, OAuth2TokenValidator<Jwt> validator) {
+			JWKSource<SecurityContext> keys = new JwkSetKeySource(jwkSetUrl, this.jwkSetTimeout,
+					this.jwkSetRefetchInterval);
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+				.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
+				.build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		}
+
+		private static URL toUrl(String uri) {
+			try {
+				return URI.create(uri).toURL();
+			}
+			catch (MalformedURLException | IllegalArgumentException ex) {
+				throw new IllegalArgumentException("The JWK set URI must be an absolute http or https URI");
+			}
+		}
+
 		private OAuth2TokenValidator<Jwt> validator() {
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-			validators.add(timestamps(this.clockSkew));
+			validators.add(timestamps(this.clockSkew, this.clock));
 			JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
 			type.setAllowEmpty(true);
 			validators.add(type);
@@ -446,21 +557,23 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 							? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(AUDIENCE_ERROR);
 				});
 			}
+			validators.addAll(this.additionalValidators);
 			return new DelegatingOAuth2TokenValidator<>(validators);
 		}
 
 		// Spring's timestamp check reports "expired" and "not yet valid" alike; only a token whose exp has passed
 		// (beyond the skew) is EXPIRED, which tells the client that a fresh token will do.
-		private static OAuth2TokenValidator<Jwt> timestamps(Duration clockSkew) {
+		private static OAuth2TokenValidator<Jwt> timestamps(Duration clockSkew, Clock clock) {
 			JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 			timestamps.setAllowEmptyExpiryClaim(false);
+			timestamps.setClock(clock);
 			return (jwt) -> {
 				OAuth2TokenValidatorResult result = timestamps.validate(jwt);
 				if (!result.hasErrors()) {
 					return result;
 				}
 				Instant expiresAt = jwt.getExpiresAt();
-				if (expiresAt != null && Instant.now().minus(clockSkew).isAfter(expiresAt)) {
+				if (expiresAt != null && clock.instant().minus(clockSkew).isAfter(expiresAt)) {
 					return OAuth2TokenValidatorResult.failure(EXPIRED_ERROR);
 				}
 				return result;

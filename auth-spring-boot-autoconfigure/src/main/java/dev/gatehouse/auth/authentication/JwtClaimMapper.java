@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
@@ -28,8 +27,6 @@ final class JwtClaimMapper {
 
 	private static final AuthorizationDecision NO_SUBJECT = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token names no subject.");
-
-	private static final Pattern SPACES = Pattern.compile(" +");
 
 	/** Marks a copied claim whose value is not a JSON scalar, so it is left out. */
 	private static final Object NOT_A_SCALAR = new Object();
@@ -129,15 +126,27 @@ final class JwtClaimMapper {
 
 	private static void addString(Set<String> result, String value, boolean spaceSeparated) {
 		if (spaceSeparated) {
-			for (String part : SPACES.split(value.strip())) {
-				if (!part.isEmpty()) {
-					result.add(part);
+			// RFC 6749 separates scopes with single spaces; tabs, line breaks and other Unicode spaces are treated
+			// as separators too, so that no blank or space-bearing scope is ever granted.
+			int start = -1;
+			for (int i = 0; i <= value.length(); i++) {
+				boolean separator = i == value.length() || isSeparator(value.charAt(i));
+				if (separator && start >= 0) {
+					result.add(value.substring(start, i));
+					start = -1;
+				}
+				else if (!separator && start < 0) {
+					start = i;
 				}
 			}
 		}
 		else if (!value.isBlank()) {
 			result.add(value);
 		}
+	}
+
+	private static boolean isSeparator(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
 	}
 
 	private @Nullable String tenant(@Nullable Object value) {

@@ -263,6 +263,21 @@ public class GatehouseProperties {
 		private @Nullable String secret;
 
 		/**
+		 * Expected "iss" claim, checked without any discovery request; also usable with the shared secret.
+		 */
+		private @Nullable String issuer;
+
+		/**
+		 * Connect and read timeout for fetching the JWK set and the issuer's discovery document.
+		 */
+		private Duration jwkSetTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Interval within which the JWK set is fetched at most twice, however many tokens name unknown key ids.
+		 */
+		private Duration jwkSetRefetchInterval = Duration.ofSeconds(30);
+
+		/**
 		 * Accepted audiences; when set, the token's "aud" claim must contain one of them.
 		 */
 		private List<String> audiences = new ArrayList<>();
@@ -311,6 +326,30 @@ public class GatehouseProperties {
 			this.secret = secret;
 		}
 
+		public @Nullable String getIssuer() {
+			return this.issuer;
+		}
+
+		public void setIssuer(@Nullable String issuer) {
+			this.issuer = issuer;
+		}
+
+		public Duration getJwkSetTimeout() {
+			return this.jwkSetTimeout;
+		}
+
+		public void setJwkSetTimeout(Duration jwkSetTimeout) {
+			this.jwkSetTimeout = jwkSetTimeout;
+		}
+
+		public Duration getJwkSetRefetchInterval() {
+			return this.jwkSetRefetchInterval;
+		}
+
+		public void setJwkSetRefetchInterval(Duration jwkSetRefetchInterval) {
+			this.jwkSetRefetchInterval = jwkSetRefetchInterval;
+		}
+
 		public List<String> getAudiences() {
 			return this.audiences;
 		}
@@ -353,8 +392,8 @@ public class GatehouseProperties {
 
 		@Override
 		public String toString() {
-			return "Jwt[issuerUri=" + this.issuerUri + ", jwkSetUri=" + this.jwkSetUri + ", secret="
-					+ ((this.secret != null) ? "[REDACTED]" : "null") + "]";
+			return "Jwt[issuerUri=" + this.issuerUri + ", jwkSetUri=" + this.jwkSetUri + ", issuer=" + this.issuer
+					+ ", secret=" + ((this.secret != null) ? "[REDACTED]" : "null") + "]";
 		}
 
 	}

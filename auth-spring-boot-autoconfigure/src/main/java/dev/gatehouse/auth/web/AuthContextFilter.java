@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import dev.gatehouse.auth.authentication.CompositeAuthenticator;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
@@ -13,7 +12,9 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
 import jakarta.servlet.FilterChain;
@@ -31,9 +32,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Per request: the {@link CredentialCarrierExtractor} reads the credential; with none, the request runs
  * with no context (protected handlers then answer 401 MISSING_CREDENTIAL). With one, the single
  * {@link Authenticator} bean verifies it against an {@link AuthInvocation} from the
- * {@link HttpInvocationResolver} (with the handler's path pattern; built-in credential handlers that do not read
- * the invocation get the request path instead and are spared the extra handler lookup); the resulting context is bound with {@link AuthContextHolder#open} and also
- * stored as the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. The scope is closed in {@code finally}, so
+ * {@link HttpInvocationResolver} (with the handler's path pattern; when {@link Authenticator#readsInvocation} says
+ * the invocation is ignored, the request path is used instead and the extra handler lookup is spared); the
+ * resulting context is bound with {@link AuthContextHolder#open} and also stored as the request attribute
+ * {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the authenticator does not
+ * {@linkplain Authenticator#supports support} are not read at all. The scope is closed in {@code finally}, so
  * a pooled thread never keeps a previous request's identity; requests without a context bind "no context"
  * explicitly for the same reason.
  *
@@ -41,7 +44,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * context and the failure is kept as the request attribute {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public
  * handler therefore still answers; a protected one fails with {@code AuthContextNotFoundException}, which
  * {@link AuthExceptionHandler} answers with the stored failure's decision (401 INVALID_CREDENTIAL, 503 when the
- * verifier was unreachable). An async re-dispatch binds the context of the original dispatch again without
+ * verifier was unreachable). Any other exception from the authenticator (a bug in a claim mapper, say) is
+ * treated the same way as a rejected credential (CHALLENGE/INVALID_CREDENTIAL, logged at WARN without its message,
+ * which might quote the credential), so it never becomes a 500 nor lets the request through with a context. An
+ * async re-dispatch binds the context of the original dispatch again without
  * authenticating twice.
  *
  * <p>The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter chain when present.
@@ -62,7 +68,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	public static final String AUTHENTICATION_FAILURE_ATTRIBUTE = AuthContextFilter.class.getName()
 			+ ".AUTHENTICATION_FAILURE";
 
-	private final SingletonSupplier<Authenticator> authenticator;
+	private static final AuthorizationDecision UNVERIFIABLE = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The credential could not be verified.");
+
+	private final SingletonSupplier<BoundAuthenticator> authenticator;
 
 	private final CredentialCarrierExtractor extractor;
 
@@ -81,8 +90,11 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	 */
 	public AuthContextFilter(Supplier<@Nullable Authenticator> authenticator, CredentialCarrierExtractor extractor,
 			HttpInvocationResolver invocationResolver) {
-		this.authenticator = SingletonSupplier.ofNullable(Objects.requireNonNull(authenticator,
-				"authenticator must not be null"));
+		Objects.requireNonNull(authenticator, "authenticator must not be null");
+		this.authenticator = SingletonSupplier.ofNullable(() -> {
+			@Nullable Authenticator found = authenticator.get();
+			return (found != null) ? new BoundAuthenticator(found) : null;
+		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
 	}
@@ -133,16 +145,17 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable AuthContext authenticate(HttpServletRequest request) {
-		Authenticator authenticator = this.authenticator.get();
-		if (authenticator == null) {
+		BoundAuthenticator bound = this.authenticator.get();
+		if (bound == null) {
 			return null;
 		}
+		Authenticator authenticator = bound.authenticator();
 		try {
-			CredentialCarrier credential = this.extractor.extract(request, acceptedKinds(authenticator));
+			CredentialCarrier credential = this.extractor.extract(request, bound.supported());
 			if (credential == null) {
 				return null;
 			}
-			AuthInvocation invocation = readsInvocation(authenticator, credential.kind())
+			AuthInvocation invocation = authenticator.readsInvocation(credential.kind())
 					? this.invocationResolver.resolve(request)
 					: this.invocationResolver.resolveWithoutHandlerLookup(request);
 			AuthContext context = authenticator.authenticate(credential, invocation);
@@ -157,20 +170,25 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			logFailure(request, ex);
 			return null;
 		}
-	}
-
-	private static boolean readsInvocation(Authenticator authenticator, CredentialCarrierKind kind) {
-		// The handler-mapping lookup behind the full description is the filter's largest cost; built-in
-		// handlers that ignore the invocation are spared it. An application's own Authenticator always gets it.
-		return !(authenticator instanceof CompositeAuthenticator composite) || composite.readsInvocation(kind);
-	}
-
-	private static Predicate<CredentialCarrierKind> acceptedKinds(Authenticator authenticator) {
-		// The built-in composite knows which kinds it verifies; an application's own Authenticator gets all.
-		if (authenticator instanceof CompositeAuthenticator composite) {
-			return composite::supports;
+		catch (RuntimeException ex) {
+			// Fail closed: the credential was not verified, so the request runs without a context and a protected
+			// handler answers 401 rather than 500.
+			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
+			logUnexpectedFailure(request, authenticator, ex);
+			return null;
 		}
-		return (kind) -> true;
+	}
+
+	private void logUnexpectedFailure(HttpServletRequest request, Authenticator authenticator, RuntimeException ex) {
+		if (logger.isWarnEnabled()) {
+			// The message of an unexpected exception may quote the credential; keep only its type and where it was
+			// thrown.
+			Exception where = new Exception(ex.getClass().getName() + " (message withheld)");
+			where.setStackTrace(ex.getStackTrace());
+			logger.warn("Authenticator " + authenticator.getClass().getName() + " failed unexpectedly for "
+					+ request.getMethod() + " " + request.getRequestURI()
+					+ "; the credential is treated as invalid (INVALID_CREDENTIAL)", where);
+		}
 	}
 
 	private void logFailure(HttpServletRequest request, AuthException ex) {
@@ -197,6 +215,17 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 					+ request.getRequestURI() + " was still open when the request ended and has been closed. "
 					+ "Close every scope you open, with try-with-resources.", ex);
 		}
+	}
+
+	/**
+	 * The one authenticator with its {@link Authenticator#supports} test bound once, so no request allocates it.
+	 */
+	private record BoundAuthenticator(Authenticator authenticator, Predicate<CredentialCarrierKind> supported) {
+
+		BoundAuthenticator(Authenticator authenticator) {
+			this(authenticator, authenticator::supports);
+		}
+
 	}
 
 }

@@ -10,6 +10,8 @@ import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.error.CredentialCarrierException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,8 @@ public final class CredentialCarrierExtractor {
 
 	/** Longest credential header value accepted, in characters. */
 	public static final int MAX_HEADER_LENGTH = 8192;
+
+	private static final Log logger = LogFactory.getLog(CredentialCarrierExtractor.class);
 
 	private static final String BEARER = "Bearer";
 
@@ -81,9 +85,21 @@ public final class CredentialCarrierExtractor {
 		if (accepted.test(CredentialCarrierKind.BEARER_TOKEN) || accepted.test(CredentialCarrierKind.BASIC)) {
 			authorization = fromAuthorization(request, accepted);
 		}
+		else if (logger.isDebugEnabled()) {
+			String value = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (value != null) {
+				// Only the scheme is looked at, to name the kind; the rest of the header is the credential.
+				boolean basic = value.regionMatches(true, 0, BASIC, 0, BASIC.length());
+				logIgnored(request, basic ? CredentialCarrierKind.BASIC : CredentialCarrierKind.BEARER_TOKEN,
+						HttpHeaders.AUTHORIZATION);
+			}
+		}
 		CredentialCarrier apiKey = null;
 		if (accepted.test(CredentialCarrierKind.API_KEY)) {
 			apiKey = fromApiKeyHeader(request);
+		}
+		else if (logger.isDebugEnabled() && request.getHeader(this.apiKeyHeader) != null) {
+			logIgnored(request, CredentialCarrierKind.API_KEY, this.apiKeyHeader);
 		}
 		if (authorization != null && apiKey != null) {
 			throw new CredentialCarrierException("The request carries both an Authorization header and an "
@@ -117,6 +133,9 @@ public final class CredentialCarrierExtractor {
 					"The Authorization header uses an unsupported scheme: expected Bearer or Basic.");
 		}
 		if (!accepted.test(kind)) {
+			if (logger.isDebugEnabled()) {
+				logIgnored(request, kind, HttpHeaders.AUTHORIZATION);
+			}
 			return null;
 		}
 		if (!isToken68(credentials)) {
@@ -128,6 +147,13 @@ public final class CredentialCarrierExtractor {
 		}
 		return new CredentialCarrier(kind, CredentialCarrierLocation.AUTHORIZATION_HEADER, credentials,
 				HttpHeaders.AUTHORIZATION, canonicalScheme);
+	}
+
+	private static void logIgnored(HttpServletRequest request, CredentialCarrierKind kind, String header) {
+		// Names the header and the kind only: the value is a credential.
+		logger.debug("Ignored the " + kind + " credential in the " + header + " header of " + request.getMethod() + " "
+				+ request.getRequestURI() + ": no authenticator is configured to verify " + kind
+				+ " credentials, so the request runs without a context");
 	}
 
 	private @Nullable CredentialCarrier fromApiKeyHeader(HttpServletRequest request) {

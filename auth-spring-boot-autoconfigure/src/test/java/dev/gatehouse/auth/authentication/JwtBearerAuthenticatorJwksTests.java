@@ -1,41 +1,27 @@
 package dev.gatehouse.auth.authentication;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.auth.context.AuthContext;
-import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthException;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
-import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.gatehouse.auth.authentication.TestJwts.INVOCATION;
+import static dev.gatehouse.auth.authentication.TestJwts.assertRejected;
+import static dev.gatehouse.auth.authentication.TestJwts.assertUnavailable;
 import static dev.gatehouse.auth.authentication.TestJwts.base64Url;
 import static dev.gatehouse.auth.authentication.TestJwts.bearer;
 import static dev.gatehouse.auth.authentication.TestJwts.expiredClaims;
@@ -45,7 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The JWT bearer authenticator with keys from a JWK set (RS256, ES256) or an issuer's discovery document, served
- * by a JDK HTTP server on loopback.
+ * by a JDK HTTP server on loopback ({@link JwkSetServer}).
  */
 class JwtBearerAuthenticatorJwksTests {
 
@@ -53,43 +39,21 @@ class JwtBearerAuthenticatorJwksTests {
 
 	private static ECKey ecKey;
 
-	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-
-	private final Map<String, Response> responses = new ConcurrentHashMap<>();
-
-	private HttpServer server;
+	@RegisterExtension
+	final JwkSetServer server = new JwkSetServer();
 
 	private String baseUri;
 
 	@BeforeAll
-	static void generateKeys() throws Exception {
-		rsaKey = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-		ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+	static void generateKeys() {
+		rsaKey = TestJwts.rsaKey("rsa-1");
+		ecKey = TestJwts.ecKey("ec-1");
 	}
 
 	@BeforeEach
-	void startServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-		this.server.createContext("/", (exchange) -> {
-			String path = exchange.getRequestURI().getPath();
-			this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
-			Response response = this.responses.getOrDefault(path, new Response(404, "{}"));
-			byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(response.status(), body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
-		this.server.start();
-		this.baseUri = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.responses.put("/jwks",
-				new Response(200, new JWKSet(List.of(rsaKey.toPublicJWK(), ecKey.toPublicJWK())).toString()));
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.stop(0);
+	void publishKeys() {
+		this.baseUri = this.server.baseUri();
+		this.server.publish(rsaKey, ecKey);
 	}
 
 	@Test
@@ -107,7 +71,7 @@ class JwtBearerAuthenticatorJwksTests {
 	@Test
 	void authenticatesEs256TokenFromJwkSet() throws Exception {
 		JwtBearerAuthenticator authenticator = jwks().build();
-		String token = TestJwts.sign(new ECDSASigner(ecKey), JWSAlgorithm.ES256, "ec-1", validClaims().build());
+		String token = TestJwts.es256(ecKey, validClaims().build());
 
 		assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 	}
@@ -115,12 +79,12 @@ class JwtBearerAuthenticatorJwksTests {
 	@Test
 	void fetchesNothingUntilFirstTokenAndCachesJwkSet() {
 		JwtBearerAuthenticator authenticator = jwks().build();
-		assertThat(requestCount("/jwks")).isZero();
+		assertThat(this.server.requests()).isZero();
 
 		authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION);
 		authenticator.authenticate(bearer(rs256(validClaims().subject("bob").build())), INVOCATION);
 
-		assertThat(requestCount("/jwks")).isEqualTo(1);
+		assertThat(this.server.requests()).isEqualTo(1);
 	}
 
 	@Test
@@ -153,7 +117,7 @@ class JwtBearerAuthenticatorJwksTests {
 
 	@Test
 	void rejectsTokenWithBadSignature() throws Exception {
-		RSAKey impostor = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+		RSAKey impostor = TestJwts.rsaKey("rsa-1");
 		String token = TestJwts.sign(new RSASSASigner(impostor), JWSAlgorithm.RS256, "rsa-1", validClaims().build());
 
 		assertRejected(jwks().build(), token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
@@ -161,9 +125,7 @@ class JwtBearerAuthenticatorJwksTests {
 
 	@Test
 	void rejectsTokenWithUnknownKeyId() throws Exception {
-		RSAKey unknown = new RSAKeyGenerator(2048).keyID("rsa-unknown").generate();
-		String token = TestJwts.sign(new RSASSASigner(unknown), JWSAlgorithm.RS256, "rsa-unknown",
-				validClaims().build());
+		String token = TestJwts.rs256(TestJwts.rsaKey("rsa-unknown"), validClaims().build());
 
 		assertRejected(jwks().build(), token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
 	}
@@ -196,58 +158,69 @@ class JwtBearerAuthenticatorJwksTests {
 	@Test
 	void rejectsTokenWithoutThreeSegmentsWithoutFetchingKeys() {
 		assertRejected(jwks().build(), "abc.def", AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
-		assertThat(requestCount("/jwks")).isZero();
+		assertThat(this.server.requests()).isZero();
 	}
 
 	@Test
 	void reportsProviderUnavailableWhenJwkSetEndpointIsDown() {
 		JwtBearerAuthenticator authenticator = jwks().build();
-		this.server.stop(0);
+		this.server.stop();
 
 		assertUnavailable(authenticator, rs256(validClaims().build()));
 	}
 
 	@Test
 	void reportsProviderUnavailableWhenJwkSetIsGarbage() {
-		this.responses.put("/jwks", new Response(200, "<html>not a JWK set</html>"));
+		this.server.respond(JwkSetServer.JWKS_PATH, 200, "<html>not a JWK set</html>");
 
 		assertUnavailable(jwks().build(), rs256(validClaims().build()));
 	}
 
 	@Test
 	void reportsProviderUnavailableWhenJwkSetEndpointFails() {
-		this.responses.put("/jwks", new Response(503, "{\"error\":\"maintenance\"}"));
+		this.server.respond(JwkSetServer.JWKS_PATH, 503, "{\"error\":\"maintenance\"}");
 
 		assertUnavailable(jwks().build(), rs256(validClaims().build()));
 	}
 
 	@Test
 	void discoversJwkSetFromIssuerOnFirstToken() {
-		this.responses.put("/.well-known/openid-configuration", new Response(200,
-				"{\"issuer\":\"" + this.baseUri + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}"));
+		this.server.respond("/.well-known/openid-configuration", 200,
+				"{\"issuer\":\"" + this.baseUri + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
 		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri).build();
-		assertThat(this.requests).isEmpty();
+		assertThat(this.server.totalRequests()).isZero();
 
 		AuthContext context = authenticator.authenticate(bearer(rs256(validClaims().issuer(this.baseUri).build())),
 				INVOCATION);
 
 		assertThat(context.issuer()).isEqualTo(this.baseUri);
-		assertThat(requestCount("/.well-known/openid-configuration")).isEqualTo(1);
-		assertThat(requestCount("/jwks")).isEqualTo(1);
+		assertThat(this.server.requests("/.well-known/openid-configuration")).isEqualTo(1);
+		assertThat(this.server.requests()).isEqualTo(1);
 		assertRejected(authenticator, rs256(validClaims().issuer("https://other.example").build()),
 				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
 	}
 
 	@Test
-	void reportsProviderUnavailableWhileIssuerIsDownAndRecoversLater() {
-		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri).build();
+	void reportsProviderUnavailableWhileIssuerIsDownAndRetriesDiscoveryOncePerInterval() throws Exception {
+		Duration interval = Duration.ofSeconds(1);
+		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri)
+			.jwkSetRefetchInterval(interval)
+			.build();
 		String token = rs256(validClaims().issuer(this.baseUri).build());
 
 		// No discovery document yet (404): the keys cannot be known, so the token is not judged.
 		assertUnavailable(authenticator, token);
+		int asked = this.server.totalRequests();
+		assertThat(asked).isPositive();
+		for (int i = 0; i < 20; i++) {
+			assertUnavailable(authenticator, token);
+		}
+		// Tokens arriving during the outage do not each become a request to the identity provider.
+		assertThat(this.server.totalRequests()).isEqualTo(asked);
 
-		this.responses.put("/.well-known/openid-configuration", new Response(200,
-				"{\"issuer\":\"" + this.baseUri + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}"));
+		this.server.respond("/.well-known/openid-configuration", 200,
+				"{\"issuer\":\"" + this.baseUri + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
+		Thread.sleep(interval.toMillis() + 200);
 		assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 	}
 
@@ -261,50 +234,103 @@ class JwtBearerAuthenticatorJwksTests {
 			.hasMessageContaining("absolute http or https URI");
 	}
 
-	private JwtBearerAuthenticator.Builder jwks() {
-		return JwtBearerAuthenticator.withJwkSetUri(this.baseUri + "/jwks");
+	@Test
+	void refetchesJwkSetForUnknownKeyIdsAtMostTwicePerInterval() {
+		JwtBearerAuthenticator authenticator = jwks().jwkSetRefetchInterval(Duration.ofMinutes(1)).build();
+		assertThat(authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION).subject().id())
+			.isEqualTo("alice");
+		List<String> forged = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			forged.add(TestJwts.es256(TestJwts.ecKey("forged-" + i), validClaims().build()));
+		}
+
+		for (String token : forged) {
+			assertRejected(authenticator, token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		}
+
+		// The first fetch plus the one refetch Nimbus keeps for a key rotation.
+		assertThat(this.server.requests()).isEqualTo(2);
+		assertThat(authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION).subject().id())
+			.isEqualTo("alice");
 	}
 
-	private int requestCount(String path) {
-		AtomicInteger count = this.requests.get(path);
-		return (count != null) ? count.get() : 0;
+	@Test
+	void picksUpRotatedKeyOnceTheRefetchIntervalHasPassed() throws Exception {
+		Duration interval = Duration.ofSeconds(2);
+		JwtBearerAuthenticator authenticator = jwks().jwkSetRefetchInterval(interval).build();
+		RSAKey rotated = TestJwts.rsaKey("rsa-2");
+		String unknown = TestJwts.es256(TestJwts.ecKey("unknown"), validClaims().build());
+		String token = TestJwts.rs256(rotated, validClaims().build());
+		long start = System.nanoTime();
+		authenticator.authenticate(bearer(rs256(validClaims().build())), INVOCATION);
+		assertRejected(authenticator, unknown, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		this.server.publish(rsaKey, rotated);
+
+		// Both fetches of this interval are spent: the new key id is not looked up yet.
+		assertRejected(authenticator, token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("still within the interval").isLessThan(interval);
+		assertThat(this.server.requests()).isEqualTo(2);
+		Thread.sleep(interval.toMillis() + 200);
+
+		assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
+		assertThat(this.server.requests()).isEqualTo(3);
+	}
+
+	@Test
+	void reportsProviderUnavailableWhenJwkSetNeverAnswersWithinTheTimeout() {
+		this.server.hang();
+		JwtBearerAuthenticator authenticator = jwks().jwkSetTimeout(Duration.ofMillis(500)).build();
+		Instant start = Instant.now();
+
+		assertUnavailable(authenticator, rs256(validClaims().build()));
+
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(1500));
+		assertThat(this.server.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void discoversJwkSetWithTheTimeoutToo() {
+		this.server.hang();
+		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri)
+			.jwkSetTimeout(Duration.ofMillis(300))
+			.build();
+		Instant start = Instant.now();
+
+		assertUnavailable(authenticator, rs256(validClaims().issuer(this.baseUri).build()));
+
+		// Two well-known locations are tried for an issuer without a path.
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(1500));
+	}
+
+	@Test
+	void refusesDiscoveryDocumentOfAnotherIssuer() {
+		this.server.respond("/.well-known/openid-configuration", 200,
+				"{\"issuer\":\"https://other.example\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
+		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(this.baseUri).build();
+
+		assertUnavailable(authenticator, rs256(validClaims().issuer(this.baseUri).build()));
+		assertThat(this.server.requests()).isZero();
+	}
+
+	@Test
+	void discoversJwkSetFromAuthorizationServerMetadataOfIssuerWithPath() {
+		String issuer = this.baseUri + "/realms/acme";
+		this.server.respond("/.well-known/oauth-authorization-server/realms/acme", 200,
+				"{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
+		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(issuer).build();
+
+		assertThat(authenticator.authenticate(bearer(rs256(validClaims().issuer(issuer).build())), INVOCATION)
+			.issuer()).isEqualTo(issuer);
+		assertThat(this.server.requests("/realms/acme/.well-known/openid-configuration")).isEqualTo(1);
+		assertThat(this.server.requests("/.well-known/openid-configuration/realms/acme")).isEqualTo(1);
+	}
+
+	private JwtBearerAuthenticator.Builder jwks() {
+		return JwtBearerAuthenticator.withJwkSetUri(this.server.uri());
 	}
 
 	private static String rs256(JWTClaimsSet claims) {
-		try {
-			return TestJwts.sign(new RSASSASigner(rsaKey), JWSAlgorithm.RS256, "rsa-1", claims);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void assertRejected(JwtBearerAuthenticator authenticator, String token,
-			AuthorizationReasonCode reasonCode, String reasonFragment) {
-		AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-				() -> authenticator.authenticate(bearer(token), INVOCATION));
-
-		assertThat(failure).as("rejection").isNotNull();
-		assertThat(failure.decision().state()).isEqualTo(AuthorizationDecisionState.CHALLENGE);
-		assertThat(failure.decision().reasonCode()).isEqualTo(reasonCode);
-		assertThat(failure.decision().reason()).contains(reasonFragment);
-		assertThat(TestJwts.texts(failure)).noneMatch((text) -> text.contains(token));
-	}
-
-	private static void assertUnavailable(JwtBearerAuthenticator authenticator, String token) {
-		AuthException failure = catchThrowableOfType(AuthException.class,
-				() -> authenticator.authenticate(bearer(token), INVOCATION));
-
-		assertThat(failure).isInstanceOf(AuthenticationProviderUnavailableException.class);
-		assertThat(failure.decision().state()).isEqualTo(AuthorizationDecisionState.ERROR);
-		assertThat(failure.decision().reasonCode())
-			.isEqualTo(AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE);
-		assertThat(failure.getCause()).isNotNull();
-		assertThat(TestJwts.texts(failure)).noneMatch((text) -> text.contains(token))
-			.noneMatch((text) -> text.contains(token.substring(token.lastIndexOf('.') + 1)));
-	}
-
-	private record Response(int status, String body) {
+		return TestJwts.rs256(rsaKey, claims);
 	}
 
 }

@@ -1,11 +1,16 @@
 package dev.gatehouse.auth.authentication;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,19 +20,24 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
-import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static dev.gatehouse.auth.authentication.TestJwts.INVOCATION;
 import static dev.gatehouse.auth.authentication.TestJwts.base64Url;
@@ -288,7 +298,7 @@ class JwtBearerAuthenticatorTests {
 		String bad = hs256(this.secret, validClaims().issuer("https://evil.example").build());
 
 		assertThat(withIssuer.authenticate(bearer(good), INVOCATION).issuer()).isEqualTo("https://idp.example");
-		assertRejected(withIssuer, bad, AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
+		TestJwts.assertRejected(withIssuer, bad, AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
 	}
 
 	@Test
@@ -309,8 +319,10 @@ class JwtBearerAuthenticatorTests {
 		String wrong = hs256(this.secret, validClaims().audience("billing").build());
 		String missing = hs256(this.secret, validClaims().build());
 
-		assertRejected(withAudience, wrong, AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
-		assertRejected(withAudience, missing, AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
+		TestJwts.assertRejected(withAudience, wrong, AuthorizationReasonCode.INVALID_CREDENTIAL,
+				"not meant for this service");
+		TestJwts.assertRejected(withAudience, missing, AuthorizationReasonCode.INVALID_CREDENTIAL,
+				"not meant for this service");
 	}
 
 	@Test
@@ -342,7 +354,7 @@ class JwtBearerAuthenticatorTests {
 		String token = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
 				+ base64Url("{\"sub\":\"admin\",\"exp\":4102444800}") + "." + base64Url("signature");
 
-		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, null);
+		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "");
 	}
 
 	@Test
@@ -354,12 +366,12 @@ class JwtBearerAuthenticatorTests {
 		String hs512 = TestJwts.sign(new MACSigner(longSecret), new JWSHeader.Builder(JWSAlgorithm.HS512).build(),
 				validClaims().build());
 
-		assertRejected(hs256, hs512, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		TestJwts.assertRejected(hs256, hs512, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
 	}
 
 	@Test
 	void rejectsRsaSignedToken() throws Exception {
-		RSAKey rsaKey = new RSAKeyGenerator(2048).keyID("rsa").generate();
+		RSAKey rsaKey = TestJwts.rsaKey("rsa");
 		String token = TestJwts.sign(new RSASSASigner(rsaKey), JWSAlgorithm.RS256, "rsa", validClaims().build());
 
 		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
@@ -518,6 +530,106 @@ class JwtBearerAuthenticatorTests {
 			.isThrownBy(() -> JwtBearerAuthenticator.withSecret(this.encodedSecret).audiences(List.of(" ")));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "documents:read\ndocuments:write", "documents:read\tdocuments:write",
+			"\r\ndocuments:read \u00a0documents:write\u2003", "documents:read\u3000\u000bdocuments:write\n" })
+	void splitsScopeOnAnyWhitespace(String scope) {
+		String token = hs256(this.secret, validClaims().claim("scope", scope).build());
+
+		assertThat(this.authenticator.authenticate(bearer(token), INVOCATION).scopes())
+			.containsExactly("documents:read", "documents:write");
+	}
+
+	@Test
+	void grantsNoScopeForWhitespaceOnlyScopeClaim() {
+		String token = hs256(this.secret, validClaims().claim("scope", " \n\t\u00a0").build());
+
+		assertThat(this.authenticator.authenticate(bearer(token), INVOCATION).scopes()).isEmpty();
+	}
+
+	@Test
+	void checksIssuerWithSharedSecret() {
+		JwtBearerAuthenticator checked = JwtBearerAuthenticator.withSecret(this.encodedSecret)
+			.issuer("https://idp.example")
+			.build();
+
+		assertThat(checked.authenticate(bearer(hs256(this.secret, validClaims().issuer("https://idp.example").build())),
+				INVOCATION)
+			.issuer()).isEqualTo("https://idp.example");
+		TestJwts.assertRejected(checked, hs256(this.secret, validClaims().issuer("https://evil.example").build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
+		TestJwts.assertRejected(checked, hs256(this.secret, validClaims().build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
+	}
+
+	@Test
+	void readsTheConfiguredClockForTimeChecks() {
+		Instant later = Instant.now().plus(Duration.ofHours(2));
+		JwtBearerAuthenticator inTwoHours = JwtBearerAuthenticator.withSecret(this.encodedSecret)
+			.clock(Clock.fixed(later, ZoneOffset.UTC))
+			.build();
+		String validNow = hs256(this.secret, validClaims().build());
+		String validLater = hs256(this.secret, validClaims(later).build());
+
+		TestJwts.assertRejected(inTwoHours, validNow, AuthorizationReasonCode.EXPIRED_CREDENTIAL, "expired");
+		assertThat(inTwoHours.authenticate(bearer(validLater), INVOCATION).subject().id()).isEqualTo("alice");
+		// Not yet valid at the real time: issued-at is fine, but nbf lies in the future.
+		assertRejected(hs256(this.secret, validClaims(later).notBeforeTime(Date.from(later)).build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+	}
+
+	@Test
+	void appliesAdditionalValidators() {
+		OAuth2Error error = new OAuth2Error("invalid_token", "The acr claim is too weak", null);
+		OAuth2TokenValidator<Jwt> strongAuthentication = (jwt) -> "mfa".equals(jwt.getClaimAsString("acr"))
+				? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
+		JwtBearerAuthenticator strict = JwtBearerAuthenticator.withSecret(this.encodedSecret)
+			.additionalValidators(List.of(strongAuthentication))
+			.build();
+
+		assertThat(strict.authenticate(bearer(hs256(this.secret, validClaims().claim("acr", "mfa").build())),
+				INVOCATION)
+			.subject()
+			.id()).isEqualTo("alice");
+		TestJwts.assertRejected(strict, hs256(this.secret, validClaims().claim("acr", "pwd").build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		// Additional validators come on top of the built-in checks, never instead of them.
+		TestJwts.assertRejected(strict,
+				hs256(this.secret, expiredClaims(Duration.ofMinutes(5)).claim("acr", "mfa").build()),
+				AuthorizationReasonCode.EXPIRED_CREDENTIAL, "expired");
+	}
+
+	@Test
+	void usesApplicationDecoderAndStillAppliesItsOwnChecks() {
+		List<String> decoded = new ArrayList<>();
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		JwtDecoder recording = (token) -> {
+			decoded.add(token);
+			return nimbus.decode(token);
+		};
+		JwtBearerAuthenticator withDecoder = JwtBearerAuthenticator.withDecoder(recording)
+			.audiences(List.of("documents"))
+			.build();
+		String token = hs256(this.secret, validClaims().audience("documents").build());
+
+		assertThat(withDecoder.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
+		assertThat(decoded).containsExactly(token);
+		TestJwts.assertRejected(withDecoder, hs256(this.secret, validClaims().audience("billing").build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
+		TestJwts.assertRejected(withDecoder, hs256(TestJwts.randomSecret(32), validClaims().build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		assertThat(decoded).hasSize(3);
+	}
+
+	@Test
+	void refusesNonPositiveJwkSetDurations() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> JwtBearerAuthenticator.withJwkSetUri("https://idp.example/jwks").jwkSetTimeout(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtBearerAuthenticator
+			.withJwkSetUri("https://idp.example/jwks")
+			.jwkSetRefetchInterval(Duration.ofSeconds(-1)));
+	}
+
 	private MACSigner macSigner() {
 		try {
 			return new MACSigner(this.secret);
@@ -528,21 +640,7 @@ class JwtBearerAuthenticatorTests {
 	}
 
 	private void assertRejected(String token, AuthorizationReasonCode reasonCode, String reasonFragment) {
-		assertRejected(this.authenticator, token, reasonCode, reasonFragment);
-	}
-
-	private static void assertRejected(JwtBearerAuthenticator authenticator, String token,
-			AuthorizationReasonCode reasonCode, String reasonFragment) {
-		AuthenticationFailedException failure = catchThrowableOfType(AuthenticationFailedException.class,
-				() -> authenticator.authenticate(bearer(token), INVOCATION));
-
-		assertThat(failure).as("rejection").isNotNull();
-		assertThat(failure.decision().state()).isEqualTo(AuthorizationDecisionState.CHALLENGE);
-		assertThat(failure.decision().reasonCode()).isEqualTo(reasonCode);
-		if (reasonFragment != null) {
-			assertThat(failure.decision().reason()).contains(reasonFragment);
-		}
-		assertThat(TestJwts.texts(failure)).noneMatch((text) -> text.contains(token));
+		TestJwts.assertRejected(this.authenticator, token, reasonCode, reasonFragment);
 	}
 
 }

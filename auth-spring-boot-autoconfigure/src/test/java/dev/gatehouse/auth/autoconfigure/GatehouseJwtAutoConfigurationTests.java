@@ -4,40 +4,44 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
+import dev.gatehouse.auth.authentication.TestJwts;
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
-import dev.gatehouse.auth.context.CredentialCarrier;
-import dev.gatehouse.auth.context.CredentialCarrierKind;
-import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import static dev.gatehouse.auth.authentication.TestJwts.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -174,10 +178,9 @@ class GatehouseJwtAutoConfigurationTests {
 	void failsStartupOnShortSecretWithoutShowingIt() {
 		String shortSecret = Base64.getEncoder().encodeToString("only-sixteen-byt".getBytes());
 		this.runner.withPropertyValues("gatehouse.jwt.secret=" + shortSecret).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("at least 32 bytes");
-			assertThat(context.getStartupFailure()).hasMessageContaining("gatehouse.jwt.secret");
+			InvalidGatehouseConfigurationException failure = invalidConfiguration(context, "gatehouse.jwt.secret");
+			assertThat(failure.problem()).contains("at least 32 bytes");
+			assertThat(failure.action()).contains("openssl rand -base64 32");
 			assertThat(stackTrace(context.getStartupFailure())).doesNotContain(shortSecret)
 				.doesNotContain("only-sixteen-byt");
 		});
@@ -187,9 +190,7 @@ class GatehouseJwtAutoConfigurationTests {
 	void failsStartupOnSecretThatIsNotBase64WithoutShowingIt() {
 		String notBase64 = "correct horse battery staple, but not base64!";
 		this.runner.withPropertyValues("gatehouse.jwt.secret=" + notBase64).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasMessageContaining("gatehouse.jwt.secret")
-				.hasMessageContaining("base64");
+			assertThat(invalidConfiguration(context, "gatehouse.jwt.secret").problem()).contains("base64");
 			assertThat(stackTrace(context.getStartupFailure())).doesNotContain(notBase64)
 				.doesNotContain("horse battery");
 		});
@@ -201,9 +202,9 @@ class GatehouseJwtAutoConfigurationTests {
 			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret,
 					"gatehouse.jwt.jwk-set-uri=https://idp.example/jwks")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(mutuallyExclusive(context.getStartupFailure()).getConfiguredNames()).containsExactlyInAnyOrder("gatehouse.jwt.secret",
-						"gatehouse.jwt.jwk-set-uri");
+				InvalidGatehouseConfigurationException failure = invalidConfiguration(context, "gatehouse.jwt.secret");
+				assertThat(failure.problem()).contains("cannot be combined with gatehouse.jwt.jwk-set-uri");
+				assertThat(failure.action()).contains("gatehouse.jwt.issuer");
 				assertThat(stackTrace(context.getStartupFailure())).doesNotContain(this.encodedSecret);
 			});
 	}
@@ -214,9 +215,8 @@ class GatehouseJwtAutoConfigurationTests {
 			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret,
 					"gatehouse.jwt.issuer-uri=https://idp.example")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(mutuallyExclusive(context.getStartupFailure()).getConfiguredNames())
-					.containsExactlyInAnyOrder("gatehouse.jwt.secret", "gatehouse.jwt.issuer-uri");
+				InvalidGatehouseConfigurationException failure = invalidConfiguration(context, "gatehouse.jwt.secret");
+				assertThat(failure.problem()).contains("cannot be combined with gatehouse.jwt.issuer-uri");
 				assertThat(stackTrace(context.getStartupFailure())).doesNotContain(this.encodedSecret);
 			});
 	}
@@ -224,21 +224,25 @@ class GatehouseJwtAutoConfigurationTests {
 	@Test
 	void failsStartupOnJwkSetUriThatIsNotHttp() {
 		this.runner.withPropertyValues("gatehouse.jwt.jwk-set-uri=file:///etc/jwks.json").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasMessageContaining("gatehouse.jwt.jwk-set-uri")
-				.hasMessageContaining("absolute http or https URI");
+			InvalidGatehouseConfigurationException failure = invalidConfiguration(context, "gatehouse.jwt.jwk-set-uri");
+			assertThat(failure.problem()).contains("absolute http or https URI");
 		});
 	}
 
 	@Test
-	void failsStartupOnJwkSetUriWithoutSpringWeb() {
+	void failsStartupOnIssuerUriThatIsNotHttpWithoutShowingIt() {
+		this.runner.withPropertyValues("gatehouse.jwt.issuer-uri=ftp://user:hunter2@idp.example").run((context) -> {
+			invalidConfiguration(context, "gatehouse.jwt.issuer-uri");
+			assertThat(stackTrace(context.getStartupFailure())).doesNotContain("hunter2");
+		});
+	}
+
+	@Test
+	void acceptsJwkSetUriWithoutSpringWeb() {
+		// The JWK set is fetched by Nimbus itself, so spring-web is not needed for it.
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.web.client"))
 			.withPropertyValues("gatehouse.jwt.jwk-set-uri=https://idp.example/jwks")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasMessageContaining("gatehouse.jwt.jwk-set-uri")
-					.hasMessageContaining("spring-web");
-			});
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
 	}
 
 	@Test
@@ -251,36 +255,137 @@ class GatehouseJwtAutoConfigurationTests {
 	@Test
 	void failsStartupOnBlankRolesClaim() {
 		this.runner.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret, "gatehouse.jwt.roles-claim= ")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.roles-claim"));
+	}
+
+	@Test
+	void failsStartupOnUnusableDurationsAndLists() {
+		String secret = "gatehouse.jwt.secret=" + this.encodedSecret;
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.jwk-set-timeout=0s")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.jwk-set-timeout"));
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.jwk-set-refetch-interval=-1s")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.jwk-set-refetch-interval"));
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.clock-skew=-1s")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.clock-skew"));
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.audiences[0]= ")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.audiences"));
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.tenant-claim= ")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.tenant-claim"));
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.issuer= ")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.issuer"));
+	}
+
+	@Test
+	void failsStartupOnIssuerThatContradictsIssuerUri() {
+		this.runner
+			.withPropertyValues("gatehouse.jwt.issuer-uri=https://idp.example",
+					"gatehouse.jwt.issuer=https://other.example")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.issuer"));
+		this.runner
+			.withPropertyValues("gatehouse.jwt.issuer-uri=https://idp.example",
+					"gatehouse.jwt.issuer=https://idp.example")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void checksIssuerWithSharedSecret() {
+		this.runner
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret,
+					"gatehouse.jwt.issuer=https://idp.example")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasMessageContaining("gatehouse.jwt")
-					.hasMessageContaining("rolesClaim");
+				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+				assertThat(authenticator.authenticate(bearer(hs256(claims().issuer("https://idp.example").build())),
+						INVOCATION)
+					.issuer()).isEqualTo("https://idp.example");
+				assertReason(authenticator, hs256(claims().issuer("https://evil.example").build()),
+						AuthorizationReasonCode.INVALID_CREDENTIAL);
+				assertReason(authenticator, hs256(claims().build()), AuthorizationReasonCode.INVALID_CREDENTIAL);
 			});
 	}
 
+	@Test
+	void readsTheClockBeanForTimeChecks() {
+		Instant later = Instant.now().plus(Duration.ofHours(3));
+		this.runner.withBean(Clock.class, () -> Clock.fixed(later, ZoneOffset.UTC))
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> {
+				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+				assertReason(authenticator, hs256(claims().build()), AuthorizationReasonCode.EXPIRED_CREDENTIAL);
+				assertThat(authenticator.authenticate(bearer(hs256(TestJwts.validClaims(later).build())), INVOCATION)
+					.subject()
+					.id()).isEqualTo("alice");
+			});
+	}
+
+	@Test
+	void addsValidatorBeansToTheBuiltInChecks() {
+		OAuth2Error error = new OAuth2Error("invalid_token", "A tenant is required", null);
+		this.runner
+			.withBean("tenantRequired", OAuth2TokenValidator.class,
+					() -> (OAuth2TokenValidator<Jwt>) (jwt) -> jwt.hasClaim("tenant")
+							? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error))
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> {
+				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+				assertThat(authenticator.authenticate(bearer(hs256(claims().claim("tenant", "acme").build())),
+						INVOCATION)
+					.tenant()).isEqualTo("acme");
+				assertReason(authenticator, hs256(claims().build()), AuthorizationReasonCode.INVALID_CREDENTIAL);
+			});
+	}
+
+	@Test
+	void usesApplicationJwtDecoderWithoutAnyKeySourceProperty() {
+		List<String> decoded = new ArrayList<>();
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withBean(JwtDecoder.class, () -> (token) -> {
+			decoded.add(token);
+			return nimbus.decode(token);
+		}).withPropertyValues("gatehouse.jwt.audiences=documents").run((context) -> {
+			JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+			String token = hs256(claims().audience("documents").build());
+			assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
+			assertThat(decoded).containsExactly(token);
+			// Gatehouse's own checks still apply to what the application's decoder returns.
+			assertReason(authenticator, hs256(claims().audience("billing").build()),
+					AuthorizationReasonCode.INVALID_CREDENTIAL);
+		});
+	}
+
+	@Test
+	void prefersApplicationJwtDecoderOverKeySourceProperties() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withBean(JwtDecoder.class, () -> nimbus)
+			.withPropertyValues("gatehouse.jwt.jwk-set-uri=https://idp.example/jwks")
+			.run((context) -> assertThat(context.getBean(JwtBearerAuthenticator.class)
+				.authenticate(bearer(hs256(claims().build())), INVOCATION)
+				.subject()
+				.id()).isEqualTo("alice"));
+	}
+
+	private static InvalidGatehouseConfigurationException invalidConfiguration(AssertableApplicationContext context,
+			String property) {
+		assertThat(context).hasFailed();
+		for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidGatehouseConfigurationException invalid) {
+				assertThat(invalid.property()).isEqualTo(property);
+				assertThat(invalid.action()).isNotBlank();
+				return invalid;
+			}
+		}
+		throw new AssertionError("no InvalidGatehouseConfigurationException in " + context.getStartupFailure());
+	}
+
 	private JWTClaimsSet.Builder claims() {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().subject("alice")
-			.issueTime(Date.from(now.minus(Duration.ofMinutes(1))))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
+		return TestJwts.validClaims();
 	}
 
-	private String hs256(JWTClaimsSet claims) throws Exception {
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		jwt.sign(new MACSigner(this.secret));
-		return jwt.serialize();
+	private String hs256(JWTClaimsSet claims) {
+		return TestJwts.hs256(this.secret, claims);
 	}
 
-	private static String rs256(JWTClaimsSet claims) throws Exception {
-		RSAKey key = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
-	}
-
-	private static CredentialCarrier bearer(String token) {
-		return new CredentialCarrier(CredentialCarrierKind.BEARER_TOKEN, CredentialCarrierLocation.AUTHORIZATION_HEADER,
-				token, "Authorization", "Bearer");
+	private static String rs256(JWTClaimsSet claims) {
+		return TestJwts.rs256(TestJwts.rsaKey("rsa-1"), claims);
 	}
 
 	private static void assertReason(JwtBearerAuthenticator authenticator, String token,
@@ -296,15 +401,6 @@ class GatehouseJwtAutoConfigurationTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static MutuallyExclusiveConfigurationPropertiesException mutuallyExclusive(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MutuallyExclusiveConfigurationPropertiesException exclusive) {
-				return exclusive;
-			}
-		}
-		throw new AssertionError("no MutuallyExclusiveConfigurationPropertiesException in " + failure);
 	}
 
 	private static String stackTrace(Throwable failure) {

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.crypto.scrypt.SCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +53,28 @@ class DelegatingPasswordVerifierTests {
 
 	@Test
 	void explainsArgon2HashThatCannotBeVerifiedWithoutBouncyCastle(CapturedOutput output) {
-		String hash = "{argon2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
-		assertInvalid(this.verifier.verify("s3cret", hash));
-		assertThat(output).contains("Bouncy Castle").doesNotContain("c2FsdHNhbHRzYWx0").doesNotContain("s3cret");
+		String hash = new DelegatingPasswordHasher().hash("s3cret");
+		assertThat(hash).startsWith("{argon2}");
+		DelegatingPasswordVerifier withoutBouncyCastle = new DelegatingPasswordVerifier(
+				new FilteredClassLoader("org.bouncycastle"));
+
+		assertInvalid(withoutBouncyCastle.verify("s3cret", hash));
+		assertThat(output).contains("Bouncy Castle (org.bouncycastle:bcprov-jdk18on) is not on the classpath")
+			.doesNotContain(hash.substring(hash.lastIndexOf('$') + 1))
+			.doesNotContain("s3cret");
+	}
+
+	@Test
+	void verifiesArgon2AndScryptHashesWithBouncyCastle(CapturedOutput output) {
+		String argon2 = new DelegatingPasswordHasher().hash("s3cret");
+		String scrypt = "{scrypt@SpringSecurity_v5_8}"
+				+ SCryptPasswordEncoder.defaultsForSpringSecurity_v5_8().encode("s3cret");
+
+		assertThat(this.verifier.verify("s3cret", argon2)).isEqualTo(AuthorizationDecision.allow());
+		assertThat(this.verifier.verify("s3cret", scrypt)).isEqualTo(AuthorizationDecision.allow());
+		assertInvalid(this.verifier.verify("wrong", argon2));
+		assertInvalid(this.verifier.verify("wrong", scrypt));
+		assertThat(output).doesNotContain("Bouncy Castle");
 	}
 
 	private static void assertInvalid(AuthorizationDecision decision) {

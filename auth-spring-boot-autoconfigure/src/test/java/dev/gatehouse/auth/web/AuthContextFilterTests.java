@@ -32,7 +32,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AuthContextFilterTests {
@@ -171,13 +170,71 @@ class AuthContextFilterTests {
 	}
 
 	@Test
-	void refusesAuthenticatorThatReturnsNull() {
-		AuthContextFilter filter = filter((credential, invocation) -> null);
-		assertThatIllegalStateException().isThrownBy(() -> filter.doFilter(request("X-API-Key", "good"),
-				new MockHttpServletResponse(), (req, res) -> {
-				}))
-			.withMessageContaining("returned null");
+	void treatsAuthenticatorThatReturnsNullAsRejection(CapturedOutput output) throws Exception {
+		MockHttpServletRequest request = request("X-API-Key", "good");
+		AtomicReference<Optional<AuthContext>> seen = new AtomicReference<>();
+
+		filter((credential, invocation) -> null).doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> seen.set(AuthContextHolder.current()));
+
+		assertThat(seen.get()).isEmpty();
+		assertRejectedAsUnverifiable(request);
+		assertThat(output).contains("failed unexpectedly for GET /things/1");
+	}
+
+	@Test
+	void treatsUnexpectedAuthenticatorExceptionAsRejectionWithoutLoggingItsMessage(CapturedOutput output)
+			throws Exception {
+		MockHttpServletRequest request = request("X-API-Key", "sk-9c1d-leaky-key");
+		AtomicReference<Optional<AuthContext>> seen = new AtomicReference<>();
+		Authenticator buggy = (credential, invocation) -> {
+			throw new IllegalArgumentException("cannot map claims of " + credential.material());
+		};
+
+		filter(buggy).doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> seen.set(AuthContextHolder.current()));
+
+		assertThat(seen.get()).isEmpty();
+		assertRejectedAsUnverifiable(request);
+		assertThat(output).contains("WARN")
+			.contains("java.lang.IllegalArgumentException (message withheld)")
+			.doesNotContain("sk-9c1d-leaky-key");
 		assertThat(AuthContextHolder.current()).isEmpty();
+	}
+
+	@Test
+	void asksThePortWhichKindsToReadAndWhetherToDescribeTheCall() throws Exception {
+		AtomicInteger calls = new AtomicInteger();
+		Authenticator basicOnly = new Authenticator() {
+
+			@Override
+			public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
+				calls.incrementAndGet();
+				return ALICE;
+			}
+
+			@Override
+			public boolean supports(CredentialCarrierKind kind) {
+				return kind == CredentialCarrierKind.BASIC;
+			}
+
+		};
+		MockHttpServletRequest request = request("X-API-Key", "good");
+
+		filter(basicOnly).doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> assertThat(AuthContextHolder.current()).isEmpty());
+
+		assertThat(calls).hasValue(0);
+		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE)).isNull();
+	}
+
+	private static void assertRejectedAsUnverifiable(MockHttpServletRequest request) {
+		assertThat(request.getAttribute(AuthContextFilter.AUTH_CONTEXT_ATTRIBUTE)).isNull();
+		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE))
+			.isInstanceOfSatisfying(AuthenticationFailedException.class, (failure) -> {
+				assertThat(failure.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.INVALID_CREDENTIAL);
+				assertThat(failure.decision().state().name()).isEqualTo("CHALLENGE");
+			});
 	}
 
 	@Test

@@ -13,7 +13,12 @@ import dev.gatehouse.auth.context.AuthContextHolder;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableAutoConfiguration
 @Import(JwtBoundaryTestApplication.JwtController.class)
 class JwtBoundaryTestApplication {
+
+	/** An application's own check, added to the built-in ones: tokens marked "blocked" are refused. */
+	@Bean
+	OAuth2TokenValidator<Jwt> notBlocked() {
+		OAuth2Error blocked = new OAuth2Error("invalid_token", "The token is blocked", null);
+		return (jwt) -> Boolean.TRUE.equals(jwt.getClaim("blocked")) ? OAuth2TokenValidatorResult.failure(blocked)
+				: OAuth2TokenValidatorResult.success();
+	}
 
 	@RestController
 	static class JwtController {
