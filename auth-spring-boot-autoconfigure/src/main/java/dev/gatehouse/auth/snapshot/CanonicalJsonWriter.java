@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -102,17 +103,42 @@ final class CanonicalJsonWriter {
 		}
 	}
 
-	private void writeObject(Map<?, ?> map) {
-		List<String> keys = new ArrayList<>(map.size());
-		for (Object key : map.keySet()) {
-			if (!(key instanceof String name)) {
-				throw new IllegalArgumentException("JSON object keys must be strings");
+	/**
+	 * Writes an object and returns where one of its members, with one adjacent comma, starts and ends, so that
+	 * the output without that range is the canonical JSON of the object without the member.
+	 * @param map the object
+	 * @param excluded the key of the member to locate
+	 * @return {@code {start, end}} of the member and its comma, or {@code {0, 0}} when the key is absent
+	 */
+	int[] writeObjectLocating(Map<?, ?> map, String excluded) {
+		List<String> keys = sortedKeys(map);
+		int start = 0;
+		int end = 0;
+		append('{');
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			int memberStart = this.length;
+			if (i > 0) {
+				append(',');
 			}
-			keys.add(name);
+			writeString(key);
+			append(':');
+			writeValue(map.get(key));
+			if (key.equals(excluded)) {
+				start = memberStart;
+				end = this.length;
+			}
 		}
-		if (!(map instanceof java.util.SortedMap<?, ?> sorted && sorted.comparator() == CODE_POINT_ORDER)) {
-			keys.sort(CODE_POINT_ORDER);
+		if (start == 1 && keys.size() > 1) {
+			// The first member has no comma before it, so it takes the one after it.
+			end++;
 		}
+		append('}');
+		return new int[] { start, end };
+	}
+
+	private void writeObject(Map<?, ?> map) {
+		List<String> keys = sortedKeys(map);
 		append('{');
 		for (int i = 0; i < keys.size(); i++) {
 			if (i > 0) {
@@ -126,6 +152,19 @@ final class CanonicalJsonWriter {
 		append('}');
 	}
 
+	private static List<String> sortedKeys(Map<?, ?> map) {
+		List<String> keys = new ArrayList<>(map.size());
+		for (Object key : map.keySet()) {
+			if (!(key instanceof String name)) {
+				throw new IllegalArgumentException("JSON object keys must be strings");
+			}
+			keys.add(name);
+		}
+		if (!(map instanceof SortedMap<?, ?> sorted && sorted.comparator() == CODE_POINT_ORDER)) {
+			keys.sort(CODE_POINT_ORDER);
+		}
+		return keys;
+	}
 	private void writeArray(List<?> list) {
 		append('[');
 		for (int i = 0; i < list.size(); i++) {

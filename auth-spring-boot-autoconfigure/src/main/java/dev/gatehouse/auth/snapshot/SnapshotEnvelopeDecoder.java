@@ -49,6 +49,15 @@ public final class SnapshotEnvelopeDecoder {
 	 * @throws InvalidAuthContextSnapshotException when any layer is not strictly well-formed
 	 */
 	public Map<String, @Nullable Object> decode(String envelope) {
+		return decodeEnvelope(envelope).json();
+	}
+
+	/**
+	 * Decodes an envelope and keeps its JSON bytes, which the verifier compares with their canonical form.
+	 * @param envelope the transport form
+	 * @return the bytes and the parsed object
+	 */
+	DecodedEnvelope decodeEnvelope(String envelope) {
 		byte[] json = decodeBase64Url(envelope, "envelope");
 		CharBuffer chars;
 		try {
@@ -59,7 +68,13 @@ public final class SnapshotEnvelopeDecoder {
 		catch (CharacterCodingException ex) {
 			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not valid UTF-8");
 		}
-		return StrictJsonParser.parseObject(chars.array(), chars.limit());
+		return new DecodedEnvelope(json, StrictJsonParser.parseObject(chars.array(), chars.limit()));
+	}
+
+	/**
+	 * An envelope's JSON bytes and the object they parse to.
+	 */
+	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json) {
 	}
 
 	/**

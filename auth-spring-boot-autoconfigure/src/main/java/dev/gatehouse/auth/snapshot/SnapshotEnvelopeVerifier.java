@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -119,8 +120,9 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 				return cached;
 			}
 		}
-		Map<String, @Nullable Object> json = this.decoder.decode(envelope);
-		SnapshotVerificationKey key = verifySignature(json, envelope.length());
+		SnapshotEnvelopeDecoder.DecodedEnvelope decoded = this.decoder.decodeEnvelope(envelope);
+		Map<String, @Nullable Object> json = decoded.json();
+		SnapshotVerificationKey key = verifySignature(decoded.bytes(), json);
 		AuthContext context = readContext(json, now);
 		if (digest != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
 			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
@@ -129,8 +131,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		return context;
 	}
 
-	private SnapshotVerificationKey verifySignature(Map<String, @Nullable Object> json, int envelopeLength) {
-		Object block = json.remove("signature");
+	private SnapshotVerificationKey verifySignature(byte[] bytes, Map<String, @Nullable Object> json) {
+		Object block = json.get("signature");
 		if (!(block instanceof Map<?, ?> signature) || !signature.keySet().equals(SIGNATURE_FIELDS)
 				|| !(signature.get("key_id") instanceof String keyId)
 				|| !(signature.get("algorithm") instanceof String algorithm)
@@ -145,12 +147,19 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 			throw new InvalidAuthContextSnapshotException("the snapshot's algorithm is not its key's algorithm");
 		}
 		byte[] signatureBytes = SnapshotEnvelopeDecoder.decodeBase64Url(signatureText, "signature");
-		// The signing input is rebuilt from what was parsed, never sliced from the envelope's bytes.
-		CanonicalJsonWriter signingInput = new CanonicalJsonWriter(envelopeLength);
-		signingInput.writeValue(json);
-		if (!key.verify(signingInput.buffer(), signingInput.length(), signatureBytes)) {
+		// The signing input is rebuilt from what was parsed, never sliced from the envelope's bytes. Writing the
+		// whole object once gives both the canonical form, which the envelope must be, and the signing input:
+		// the same bytes without the signature member.
+		CanonicalJsonWriter canonical = new CanonicalJsonWriter(bytes.length + 16);
+		int[] signatureMember = canonical.writeObjectLocating(json, "signature");
+		if (!Arrays.equals(canonical.buffer(), 0, canonical.length(), bytes, 0, bytes.length)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not canonical JSON");
+		}
+		if (!key.verify(canonical.buffer(), signatureMember[0], signatureMember[1], canonical.length(),
+				signatureBytes)) {
 			throw new InvalidAuthContextSnapshotException("the snapshot's signature does not verify");
 		}
+		json.remove("signature");
 		return key;
 	}
 

@@ -88,24 +88,29 @@ public final class SnapshotVerificationKey {
 	}
 
 	/**
-	 * Checks a signature; HMACs are compared in constant time.
-	 * @param input the signing input bytes
-	 * @param length how many of them to read
+	 * Checks a signature over the given bytes without the range {@code [skipStart, skipEnd)}; HMACs are compared
+	 * in constant time.
+	 * @param input the bytes
+	 * @param skipStart where the range left out of the signing input starts
+	 * @param skipEnd where it ends
+	 * @param length how many bytes to read in all
 	 * @param signatureBytes the presented signature
 	 * @return whether the signature is valid
 	 */
-	boolean verify(byte[] input, int length, byte[] signatureBytes) {
+	boolean verify(byte[] input, int skipStart, int skipEnd, int length, byte[] signatureBytes) {
 		if (signatureBytes.length != this.algorithm.signatureLength()) {
 			return false;
 		}
 		if (this.algorithm == SnapshotAlgorithm.HS256) {
 			Mac hmac = this.mac.get();
-			hmac.update(input, 0, length);
+			hmac.update(input, 0, skipStart);
+			hmac.update(input, skipEnd, length - skipEnd);
 			return MessageDigest.isEqual(hmac.doFinal(), signatureBytes);
 		}
 		Signature verifier = this.signature.get();
 		try {
-			verifier.update(input, 0, length);
+			verifier.update(input, 0, skipStart);
+			verifier.update(input, skipEnd, length - skipEnd);
 			return verifier.verify(signatureBytes);
 		}
 		catch (SignatureException ex) {
