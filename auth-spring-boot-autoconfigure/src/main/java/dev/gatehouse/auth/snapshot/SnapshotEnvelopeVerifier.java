@@ -300,6 +300,10 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		return new InvalidAuthContextSnapshotException("the snapshot's " + field + " field has the wrong type");
 	}
 
+	int cachedEnvelopes() {
+		return (this.cache != null) ? this.cache.size() : 0;
+	}
+
 	@Override
 	public String toString() {
 		return "SnapshotEnvelopeVerifier[keyIds=" + new TreeMap<>(this.keys).keySet() + ", clockSkew="
