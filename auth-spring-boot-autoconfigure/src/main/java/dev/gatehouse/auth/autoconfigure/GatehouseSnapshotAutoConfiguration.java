@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -31,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -129,6 +133,27 @@ public final class GatehouseSnapshotAutoConfiguration {
 	static SnapshotPropagationConfigurationCheck snapshotPropagationConfigurationCheck(GatehouseProperties properties,
 			ListableBeanFactory beanFactory) {
 		return new SnapshotPropagationConfigurationCheck(properties, beanFactory);
+	}
+
+	/**
+	 * Masks the snapshot secrets in {@code /actuator/configprops} and {@code /actuator/env} even when
+	 * {@code show-values} is {@code always}: Boot masks every value by default but no longer masks keys by name.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class SnapshotSecretSanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction gatehouseSnapshotSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(SnapshotSecretSanitizingConfiguration::isSecret);
+		}
+
+		static boolean isSecret(String key) {
+			String name = key.toLowerCase(Locale.ROOT).replace("-", "");
+			return name.startsWith("gatehouse.snapshot.")
+					&& (name.endsWith(".secret") || name.endsWith(".privatekey"));
+		}
+
 	}
 
 	private static SnapshotVerificationKey verificationKey(String keyId,

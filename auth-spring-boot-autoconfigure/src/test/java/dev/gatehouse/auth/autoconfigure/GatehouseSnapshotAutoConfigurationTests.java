@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
@@ -21,7 +22,11 @@ import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -277,6 +282,50 @@ class GatehouseSnapshotAutoConfigurationTests {
 			assertThat(context.getBean(SnapshotSigner.class).toString()).doesNotContain(SECRET);
 			assertThat(context.getBean(SnapshotVerifier.class).toString()).doesNotContain(SECRET);
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void masksSnapshotSecretsInConfigpropsEvenWhenValuesAreShown() {
+		String privateKey = pem("PRIVATE KEY", ED25519.getPrivate().getEncoded());
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.signing.private-key=" + privateKey)
+			.run((context) -> {
+				// Boot's endpoint as management.endpoint.configprops.show-values=always builds it.
+				ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
+						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+				endpoint.setApplicationContext(context);
+				Map<String, Object> properties = endpoint.configurationProperties()
+					.getContexts()
+					.values()
+					.iterator()
+					.next()
+					.getBeans()
+					.values()
+					.stream()
+					.filter((bean) -> "gatehouse".equals(bean.getPrefix()))
+					.findFirst()
+					.orElseThrow()
+					.getProperties();
+				Map<String, Object> snapshot = (Map<String, Object>) properties.get("snapshot");
+				Map<String, Object> signing = (Map<String, Object>) snapshot.get("signing");
+				Map<String, Object> keys = (Map<String, Object>) ((Map<String, Object>) snapshot.get("verification"))
+					.get("keys");
+				assertThat(signing).containsEntry("keyId", "k2")
+					.containsEntry("secret", "******")
+					.containsEntry("privateKey", "******");
+				assertThat((Map<String, Object>) keys.get("k2")).containsEntry("secret", "******");
+				assertThat(properties.toString()).doesNotContain(SECRET).doesNotContain("PRIVATE KEY");
+			});
+	}
+
+	@Test
+	void needsNoActuatorOnTheClasspath() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues(this.hs256)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SnapshotSigner.class)
+				.doesNotHaveBean("gatehouseSnapshotSecretSanitizingFunction"));
 	}
 
 	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {
