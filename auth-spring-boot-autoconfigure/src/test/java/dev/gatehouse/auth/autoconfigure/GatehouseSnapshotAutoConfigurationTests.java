@@ -131,14 +131,15 @@ class GatehouseSnapshotAutoConfigurationTests {
 				AuthContextSnapshot snapshot = sign(context, AuthContext.builder("carol").build());
 				assertThat(snapshot.signature().keyId()).isEqualTo("svc.ed");
 				assertThat(snapshot.signature().algorithm()).isEqualTo("Ed25519");
-				assertThat(context.getBean(SnapshotVerifier.class).verify(snapshot.envelope(), INVOCATION).subject().id())
-					.isEqualTo("carol");
+				AuthContext verified = context.getBean(SnapshotVerifier.class).verify(snapshot.envelope(), INVOCATION);
+				assertThat(verified.subject().id()).isEqualTo("carol");
 			});
 	}
 
 	@Test
 	void verifiesARotatedOutKeyUntilItIsRemovedFromConfiguration() {
-		String[] oldSigner = { "gatehouse.snapshot.signing.key-id=k1", "gatehouse.snapshot.signing.secret=" + OLD_SECRET,
+		String[] oldSigner = { "gatehouse.snapshot.signing.key-id=k1",
+				"gatehouse.snapshot.signing.secret=" + OLD_SECRET,
 				"gatehouse.snapshot.verification.keys.k1.secret=" + OLD_SECRET };
 		String[] oldEnvelope = new String[1];
 		this.runner.withUserConfiguration(PinnedClock.class)
@@ -186,7 +187,8 @@ class GatehouseSnapshotAutoConfigurationTests {
 	void failsOnASecretShorterThan32BytesWithoutPrintingIt(CapturedOutput output) {
 		String shortSecret = Base64.getEncoder().encodeToString("only-twenty-bytes!!!".getBytes());
 		this.runner
-			.withPropertyValues("gatehouse.snapshot.signing.key-id=k2", "gatehouse.snapshot.signing.secret=" + shortSecret,
+			.withPropertyValues("gatehouse.snapshot.signing.key-id=k2",
+					"gatehouse.snapshot.signing.secret=" + shortSecret,
 					"gatehouse.snapshot.verification.keys.k2.secret=" + SECRET)
 			.run((context) -> {
 				assertFailure(context, "gatehouse.snapshot.signing.secret", "fewer than the 32 bytes");
@@ -249,7 +251,8 @@ class GatehouseSnapshotAutoConfigurationTests {
 
 	@Test
 	void failsWithoutAServiceId() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
 			.withPropertyValues(this.hs256)
 			.run((context) -> assertFailure(context, "gatehouse.snapshot.service-id", "spring.application.name"));
 	}

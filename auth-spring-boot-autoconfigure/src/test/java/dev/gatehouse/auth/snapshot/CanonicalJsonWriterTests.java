@@ -2,6 +2,7 @@ package dev.gatehouse.auth.snapshot;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,8 +23,9 @@ class CanonicalJsonWriterTests {
 	void writesEveryDoubleExactlyAsPythonRepr() throws IOException {
 		List<String> mismatches = new ArrayList<>();
 		int count = 0;
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				getClass().getResourceAsStream("/snapshot-vectors/python-float-repr.txt"), StandardCharsets.US_ASCII))) {
+		InputStream expectations = getClass().getResourceAsStream("/snapshot-vectors/python-float-repr.txt");
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(expectations, StandardCharsets.US_ASCII))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.startsWith("#")) {

@@ -47,7 +47,8 @@ class ReferenceVectorTests {
 	}
 
 	private static JsonNode vectors() throws IOException {
-		try (InputStream in = ReferenceVectorTests.class.getResourceAsStream("/snapshot-vectors/hs256-reference.json")) {
+		String vectors = "/snapshot-vectors/hs256-reference.json";
+		try (InputStream in = ReferenceVectorTests.class.getResourceAsStream(vectors)) {
 			return JSON.readTree(in);
 		}
 	}

@@ -118,7 +118,8 @@ class SnapshotMutationTests {
 			String json = new String(json(envelope), StandardCharsets.US_ASCII);
 			List<String[]> swaps = List.of(new String[] { "\"roles\":", "\"scopes\":" },
 					new String[] { "\"issuer\":", "\"tenant\":" }, new String[] { "\"issued_at\":", "\"expires_at\":" },
-					new String[] { "\"correlation_id\":", "\"issuer\":" }, new String[] { "\"id\":", "\"display_name\":" },
+					new String[] { "\"correlation_id\":", "\"issuer\":" },
+					new String[] { "\"id\":", "\"display_name\":" },
 					new String[] { "\"key_id\":", "\"algorithm\":" });
 			String[] swap = swaps.get(random.nextInt(swaps.size()));
 			String mutated = json.replace(swap[0], "\u0001").replace(swap[1], swap[0]).replace("\u0001", swap[1]);
@@ -164,7 +165,8 @@ class SnapshotMutationTests {
 				case 0 -> "{" + injections[random.nextInt(injections.length)] + json.substring(1);
 				case 1 -> json.replace("\"schema_version\":1", "\"schema_version\":" + hugeInteger(random));
 				case 2 -> json.replace("\"age\":42", "\"age\":1" + "0".repeat(20 + random.nextInt(400)));
-				default -> json.replace("\"age\":42", "\"age\":" + (1 + random.nextInt(9)) + "e" + (309 + random.nextInt(5000)));
+				default -> json.replace("\"age\":42",
+						"\"age\":" + (1 + random.nextInt(9)) + "e" + (309 + random.nextInt(5000)));
 			};
 			assertThat(mutated).isNotEqualTo(json);
 			assertRejected(encode(mutated.getBytes(StandardCharsets.US_ASCII)));

@@ -49,7 +49,9 @@ public class EnvelopeParserBenchmarks {
 
 	private final SnapshotEnvelopeDecoder decoder = new SnapshotEnvelopeDecoder();
 
-	private final JsonFactory jackson = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+	private final JsonFactory jackson = JsonFactory.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private String envelope;
 
