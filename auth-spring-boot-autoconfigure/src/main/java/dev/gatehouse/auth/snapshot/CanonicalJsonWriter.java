@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -111,25 +110,19 @@ final class CanonicalJsonWriter {
 	 * @return {@code {start, end}} of the member and its comma, or {@code {0, 0}} when the key is absent
 	 */
 	int[] writeObjectLocating(Map<?, ?> map, String excluded) {
-		List<String> keys = sortedKeys(map);
 		int start = 0;
 		int end = 0;
+		int index = 0;
 		append('{');
-		for (int i = 0; i < keys.size(); i++) {
-			String key = keys.get(i);
+		for (Map.Entry<?, ?> entry : orderedEntries(map)) {
 			int memberStart = this.length;
-			if (i > 0) {
-				append(',');
-			}
-			writeString(key);
-			append(':');
-			writeValue(map.get(key));
-			if (key.equals(excluded)) {
+			writeMember(index++, entry);
+			if (excluded.equals(entry.getKey())) {
 				start = memberStart;
 				end = this.length;
 			}
 		}
-		if (start == 1 && keys.size() > 1) {
+		if (start == 1 && index > 1) {
 			// The first member has no comma before it, so it takes the one after it.
 			end++;
 		}
@@ -138,33 +131,47 @@ final class CanonicalJsonWriter {
 	}
 
 	private void writeObject(Map<?, ?> map) {
-		List<String> keys = sortedKeys(map);
+		int index = 0;
 		append('{');
-		for (int i = 0; i < keys.size(); i++) {
-			if (i > 0) {
-				append(',');
-			}
-			String key = keys.get(i);
-			writeString(key);
-			append(':');
-			writeValue(map.get(key));
+		for (Map.Entry<?, ?> entry : orderedEntries(map)) {
+			writeMember(index++, entry);
 		}
 		append('}');
 	}
 
-	private static List<String> sortedKeys(Map<?, ?> map) {
-		List<String> keys = new ArrayList<>(map.size());
+	private void writeMember(int index, Map.Entry<?, ?> entry) {
+		if (index > 0) {
+			append(',');
+		}
+		writeString((String) entry.getKey());
+		append(':');
+		writeValue(entry.getValue());
+	}
+
+	/**
+	 * Returns the entries in code-point order of their keys. Parsed canonical envelopes and the signer's maps
+	 * are already in that order, so the common case only checks it and allocates nothing.
+	 */
+	private static Iterable<? extends Map.Entry<?, ?>> orderedEntries(Map<?, ?> map) {
+		String previous = null;
+		boolean ordered = true;
 		for (Object key : map.keySet()) {
 			if (!(key instanceof String name)) {
 				throw new IllegalArgumentException("JSON object keys must be strings");
 			}
-			keys.add(name);
+			if (previous != null && CODE_POINT_ORDER.compare(previous, name) >= 0) {
+				ordered = false;
+			}
+			previous = name;
 		}
-		if (!(map instanceof SortedMap<?, ?> sorted && sorted.comparator() == CODE_POINT_ORDER)) {
-			keys.sort(CODE_POINT_ORDER);
+		if (ordered) {
+			return map.entrySet();
 		}
-		return keys;
+		List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+		entries.sort((left, right) -> CODE_POINT_ORDER.compare((String) left.getKey(), (String) right.getKey()));
+		return entries;
 	}
+
 	private void writeArray(List<?> list) {
 		append('[');
 		for (int i = 0; i < list.size(); i++) {
@@ -183,27 +190,39 @@ final class CanonicalJsonWriter {
 	 * @param text the string
 	 */
 	void writeString(String text) {
-		ensure(text.length() + 2);
-		append('"');
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		// One capacity check for the worst case (every character a six-byte escape) instead of one per character.
+		ensure(length * 6 + 2);
+		byte[] out = this.buffer;
+		int at = this.length;
+		out[at++] = '"';
+		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (c >= ' ' && c <= '~') {
 				if (c == '"' || c == '\\') {
-					append('\\');
+					out[at++] = '\\';
 				}
-				append(c);
+				out[at++] = (byte) c;
 				continue;
 			}
+			out[at++] = '\\';
 			switch (c) {
-				case '\n' -> appendEscape('n');
-				case '\r' -> appendEscape('r');
-				case '\t' -> appendEscape('t');
-				case '\b' -> appendEscape('b');
-				case '\f' -> appendEscape('f');
-				default -> appendUnicodeEscape(c);
+				case '\n' -> out[at++] = 'n';
+				case '\r' -> out[at++] = 'r';
+				case '\t' -> out[at++] = 't';
+				case '\b' -> out[at++] = 'b';
+				case '\f' -> out[at++] = 'f';
+				default -> {
+					out[at++] = 'u';
+					out[at++] = HEX[(c >> 12) & 0xF];
+					out[at++] = HEX[(c >> 8) & 0xF];
+					out[at++] = HEX[(c >> 4) & 0xF];
+					out[at++] = HEX[c & 0xF];
+				}
 			}
 		}
-		append('"');
+		out[at++] = '"';
+		this.length = at;
 	}
 
 	/**
@@ -343,24 +362,6 @@ final class CanonicalJsonWriter {
 			}
 		}
 		return left.length() - right.length();
-	}
-
-	private void appendEscape(char c) {
-		append('\\');
-		append(c);
-	}
-
-	private void appendUnicodeEscape(char c) {
-		ensure(6);
-		byte[] out = this.buffer;
-		int at = this.length;
-		out[at] = '\\';
-		out[at + 1] = 'u';
-		out[at + 2] = HEX[(c >> 12) & 0xF];
-		out[at + 3] = HEX[(c >> 8) & 0xF];
-		out[at + 4] = HEX[(c >> 4) & 0xF];
-		out[at + 5] = HEX[c & 0xF];
-		this.length = at + 6;
 	}
 
 	private void appendAscii(String ascii) {

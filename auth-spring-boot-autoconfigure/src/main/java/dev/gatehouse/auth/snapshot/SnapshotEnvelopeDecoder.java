@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
@@ -36,6 +37,8 @@ public final class SnapshotEnvelopeDecoder {
 		}
 	}
 
+	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
 	private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal
 		.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -44,7 +47,7 @@ public final class SnapshotEnvelopeDecoder {
 	/**
 	 * Decodes an envelope into its JSON object.
 	 * @param envelope the transport form
-	 * @return the top-level object, keys ordered by code point; values are maps, lists, strings, longs, finite
+	 * @return the top-level object, keys in document order; values are maps, lists, strings, longs, finite
 	 * doubles, booleans or {@code null}
 	 * @throws InvalidAuthContextSnapshotException when any layer is not strictly well-formed
 	 */
@@ -59,27 +62,45 @@ public final class SnapshotEnvelopeDecoder {
 	 */
 	DecodedEnvelope decodeEnvelope(String envelope) {
 		byte[] json = decodeBase64Url(envelope, "envelope");
-		CharBuffer chars;
-		try {
-			CharsetDecoder decoder = UTF8.get();
-			decoder.reset();
-			chars = decoder.decode(ByteBuffer.wrap(json));
+		char[] chars;
+		int length;
+		if (isAscii(json)) {
+			// Canonical envelopes are pure ASCII (every other character is escaped), so they skip the decoder.
+			length = json.length;
+			chars = new char[length];
+			for (int i = 0; i < length; i++) {
+				chars[i] = (char) json[i];
+			}
 		}
-		catch (CharacterCodingException ex) {
-			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not valid UTF-8");
+		else {
+			CharBuffer buffer;
+			try {
+				CharsetDecoder decoder = UTF8.get();
+				decoder.reset();
+				buffer = decoder.decode(ByteBuffer.wrap(json));
+			}
+			catch (CharacterCodingException ex) {
+				throw new InvalidAuthContextSnapshotException("the snapshot envelope is not valid UTF-8");
+			}
+			chars = buffer.array();
+			length = buffer.limit();
 		}
-		return new DecodedEnvelope(json, StrictJsonParser.parseObject(chars.array(), chars.limit()));
+		return new DecodedEnvelope(json, StrictJsonParser.parseObject(chars, length));
 	}
 
-	/**
-	 * An envelope's JSON bytes and the object they parse to.
-	 */
-	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json) {
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
 	 * Decodes strict base64url: only the URL-safe alphabet, no padding, no whitespace, and zero unused bits in
-	 * the last character.
+	 * the last character. The JDK's decoder does the work; it accepts padding and ignores unused bits, so those
+	 * two are checked here.
 	 * @param text the encoded text
 	 * @param what what the text is, for the message
 	 * @return the bytes
@@ -87,32 +108,31 @@ public final class SnapshotEnvelopeDecoder {
 	 */
 	static byte[] decodeBase64Url(String text, String what) {
 		int length = text.length();
-		if (length % 4 == 1) {
+		if (length % 4 == 1 || text.indexOf('=') >= 0) {
 			throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not base64url");
 		}
-		byte[] out = new byte[(length * 3) / 4];
-		int at = 0;
-		int bits = 0;
-		int buffered = 0;
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			int value = (c < 128) ? BASE64URL_VALUES[c] : -1;
-			if (value < 0) {
-				throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not base64url");
-			}
-			bits = (bits << 6) | value;
-			buffered += 6;
-			if (buffered >= 8) {
-				buffered -= 8;
-				out[at++] = (byte) (bits >> buffered);
-				bits &= (1 << buffered) - 1;
-			}
+		byte[] out;
+		try {
+			out = BASE64URL.decode(text);
 		}
-		if (bits != 0) {
+		catch (IllegalArgumentException ex) {
+			throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not base64url");
+		}
+		if (length % 4 != 0) {
 			// Non-zero unused bits would let several strings decode to the same bytes.
-			throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not canonical base64url");
+			int last = BASE64URL_VALUES[text.charAt(length - 1)];
+			int unused = (length % 4 == 2) ? 0x0F : 0x03;
+			if ((last & unused) != 0) {
+				throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not canonical base64url");
+			}
 		}
 		return out;
+	}
+
+	/**
+	 * An envelope's JSON bytes and the object they parse to.
+	 */
+	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json) {
 	}
 
 	/**

@@ -211,7 +211,7 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 	}
 
 	private static List<AuthClaim> claims(@Nullable Object value) {
-		if (!(value instanceof TreeMap<?, ?> map)) {
+		if (!(value instanceof Map<?, ?> map)) {
 			throw wrongType("selected_claims");
 		}
 		List<AuthClaim> claims = new ArrayList<>(map.size());

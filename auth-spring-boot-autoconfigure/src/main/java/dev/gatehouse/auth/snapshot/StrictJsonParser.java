@@ -1,15 +1,15 @@
 package dev.gatehouse.auth.snapshot;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeMap;
 
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small strict JSON (RFC 8259) parser for snapshot envelopes. It yields {@link TreeMap}s ordered by code point
- * (ready for re-canonicalisation), {@link ArrayList}s, strings, {@link Long}s, finite {@link Double}s, booleans
+ * A small strict JSON (RFC 8259) parser for snapshot envelopes. It yields {@link LinkedHashMap}s in document
+ * order, {@link ArrayList}s, strings, {@link Long}s, finite {@link Double}s, booleans
  * and {@code null}, and rejects everything a lenient parser would let through: duplicate keys, trailing data,
  * unescaped control characters, leading zeros, integers outside the {@code long} range, numbers that overflow a
  * double, over-long number literals and nesting deeper than {@link #MAX_DEPTH}.
@@ -40,16 +40,16 @@ final class StrictJsonParser {
 	 * Parses one JSON object that spans the whole input.
 	 * @param input the characters
 	 * @param end the number of characters to read
-	 * @return the object, keys ordered by code point
+	 * @return the object, keys in document order
 	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one strict JSON object
 	 */
-	static TreeMap<String, @Nullable Object> parseObject(char[] input, int end) {
+	static LinkedHashMap<String, @Nullable Object> parseObject(char[] input, int end) {
 		StrictJsonParser parser = new StrictJsonParser(input, end);
 		parser.skipWhitespace();
 		if (parser.peek() != '{') {
 			throw invalid("the snapshot envelope is not a JSON object");
 		}
-		TreeMap<String, @Nullable Object> object = parser.readObject(1);
+		LinkedHashMap<String, @Nullable Object> object = parser.readObject(1);
 		parser.skipWhitespace();
 		if (parser.position != end) {
 			throw invalid("the snapshot envelope has data after its JSON object");
@@ -86,9 +86,10 @@ final class StrictJsonParser {
 		}
 	}
 
-	private TreeMap<String, @Nullable Object> readObject(int depth) {
+	private LinkedHashMap<String, @Nullable Object> readObject(int depth) {
 		this.position++;
-		TreeMap<String, @Nullable Object> object = new TreeMap<>(CanonicalJsonWriter.CODE_POINT_ORDER);
+		LinkedHashMap<String, @Nullable Object> object = new LinkedHashMap<>();
+		int members = 0;
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
@@ -103,11 +104,9 @@ final class StrictJsonParser {
 			skipWhitespace();
 			expect(':');
 			skipWhitespace();
-			Object value = readValue(depth + 1);
-			if (object.containsKey(key)) {
+			if (object.put(key, readValue(depth + 1)) != null || object.size() != ++members) {
 				throw invalid("the snapshot envelope has a duplicate key");
 			}
-			object.put(key, value);
 			skipWhitespace();
 			char c = next();
 			if (c == '}') {

@@ -30,7 +30,7 @@ class SnapshotEnvelopeDecoderTests {
 			.containsEntry("n", null)
 			.containsEntry("l", List.of(1L, Map.of()))
 			.containsEntry("o", Map.of("x", List.of()));
-		assertThat(json.keySet()).containsExactly("d", "f", "i", "l", "n", "o", "s", "t");
+		assertThat(json.keySet()).containsExactly("s", "i", "d", "t", "f", "n", "l", "o");
 	}
 
 	@ParameterizedTest
