@@ -2,7 +2,9 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -424,12 +426,276 @@ public class GatehouseProperties {
 	public static class Snapshot {
 
 		/**
+		 * Id of this service, appended to the delegation chain of every snapshot it signs. Defaults to
+		 * spring.application.name.
+		 */
+		private @Nullable String serviceId;
+
+		/**
+		 * How long a signed snapshot stays valid.
+		 */
+		private Duration ttl = Duration.ofMinutes(5);
+
+		/**
+		 * Longest lifetime (expires-at minus issued-at) accepted from another service.
+		 */
+		private Duration maxTtl = Duration.ofHours(1);
+
+		/**
+		 * Tolerated difference between the signer's and the verifier's clocks.
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/**
+		 * Longest envelope accepted, in characters; longer ones are rejected before any decoding.
+		 */
+		private int maxEnvelopeLength = 8192;
+
+		/**
+		 * Names of the context claims carried in signed snapshots. All claims when not set.
+		 */
+		private @Nullable List<String> selectedClaims;
+
+		/**
+		 * Key this service signs snapshots with.
+		 */
+		private final Signing signing = new Signing();
+
+		/**
+		 * Keys and issuers this service accepts snapshots from.
+		 */
+		private final Verification verification = new Verification();
+
+		/**
 		 * Propagation of snapshots on outgoing and incoming calls.
 		 */
 		private final Propagation propagation = new Propagation();
 
+		public @Nullable String getServiceId() {
+			return this.serviceId;
+		}
+
+		public void setServiceId(@Nullable String serviceId) {
+			this.serviceId = serviceId;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getMaxTtl() {
+			return this.maxTtl;
+		}
+
+		public void setMaxTtl(Duration maxTtl) {
+			this.maxTtl = maxTtl;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public int getMaxEnvelopeLength() {
+			return this.maxEnvelopeLength;
+		}
+
+		public void setMaxEnvelopeLength(int maxEnvelopeLength) {
+			this.maxEnvelopeLength = maxEnvelopeLength;
+		}
+
+		public @Nullable List<String> getSelectedClaims() {
+			return this.selectedClaims;
+		}
+
+		public void setSelectedClaims(@Nullable List<String> selectedClaims) {
+			this.selectedClaims = selectedClaims;
+		}
+
+		public Signing getSigning() {
+			return this.signing;
+		}
+
+		public Verification getVerification() {
+			return this.verification;
+		}
+
 		public Propagation getPropagation() {
 			return this.propagation;
+		}
+
+		/**
+		 * Key this service signs snapshots with.
+		 */
+		public static class Signing {
+
+			/**
+			 * Signature algorithm: HS256 or Ed25519.
+			 */
+			private String algorithm = "HS256";
+
+			/**
+			 * Id of the signing key, written into every snapshot; must also name a verification key.
+			 */
+			private @Nullable String keyId;
+
+			/**
+			 * HS256 shared secret, base64 or base64url, at least 32 decoded bytes.
+			 */
+			private @Nullable String secret;
+
+			/**
+			 * Ed25519 private key, PKCS#8 PEM.
+			 */
+			private @Nullable String privateKey;
+
+			public String getAlgorithm() {
+				return this.algorithm;
+			}
+
+			public void setAlgorithm(String algorithm) {
+				this.algorithm = algorithm;
+			}
+
+			public @Nullable String getKeyId() {
+				return this.keyId;
+			}
+
+			public void setKeyId(@Nullable String keyId) {
+				this.keyId = keyId;
+			}
+
+			public @Nullable String getSecret() {
+				return this.secret;
+			}
+
+			public void setSecret(@Nullable String secret) {
+				this.secret = secret;
+			}
+
+			public @Nullable String getPrivateKey() {
+				return this.privateKey;
+			}
+
+			public void setPrivateKey(@Nullable String privateKey) {
+				this.privateKey = privateKey;
+			}
+
+			@Override
+			public String toString() {
+				return "Signing[algorithm=" + this.algorithm + ", keyId=" + this.keyId + ", secret="
+						+ mask(this.secret) + ", privateKey=" + mask(this.privateKey) + "]";
+			}
+
+		}
+
+		/**
+		 * Keys and issuers this service accepts snapshots from.
+		 */
+		public static class Verification {
+
+			/**
+			 * Verification keys by key id. Keep a rotated-out key here until its snapshots have expired.
+			 */
+			private Map<String, VerificationKey> keys = new LinkedHashMap<>();
+
+			/**
+			 * Issuers accepted in snapshots. Any issuer when empty.
+			 */
+			private List<String> trustedIssuers = new ArrayList<>();
+
+			/**
+			 * How many Ed25519-verified envelopes are remembered until they expire; 0 disables the cache.
+			 */
+			private int cacheSize = 1000;
+
+			public Map<String, VerificationKey> getKeys() {
+				return this.keys;
+			}
+
+			public void setKeys(Map<String, VerificationKey> keys) {
+				this.keys = keys;
+			}
+
+			public List<String> getTrustedIssuers() {
+				return this.trustedIssuers;
+			}
+
+			public void setTrustedIssuers(List<String> trustedIssuers) {
+				this.trustedIssuers = trustedIssuers;
+			}
+
+			public int getCacheSize() {
+				return this.cacheSize;
+			}
+
+			public void setCacheSize(int cacheSize) {
+				this.cacheSize = cacheSize;
+			}
+
+		}
+
+		/**
+		 * One key snapshots may be verified with.
+		 */
+		public static class VerificationKey {
+
+			/**
+			 * The only algorithm accepted with this key: HS256 or Ed25519.
+			 */
+			private String algorithm = "HS256";
+
+			/**
+			 * HS256 shared secret, base64 or base64url, at least 32 decoded bytes.
+			 */
+			private @Nullable String secret;
+
+			/**
+			 * Ed25519 public key, X.509 PEM.
+			 */
+			private @Nullable String publicKey;
+
+			public String getAlgorithm() {
+				return this.algorithm;
+			}
+
+			public void setAlgorithm(String algorithm) {
+				this.algorithm = algorithm;
+			}
+
+			public @Nullable String getSecret() {
+				return this.secret;
+			}
+
+			public void setSecret(@Nullable String secret) {
+				this.secret = secret;
+			}
+
+			public @Nullable String getPublicKey() {
+				return this.publicKey;
+			}
+
+			public void setPublicKey(@Nullable String publicKey) {
+				this.publicKey = publicKey;
+			}
+
+			@Override
+			public String toString() {
+				return "VerificationKey[algorithm=" + this.algorithm + ", secret=" + mask(this.secret)
+						+ ", publicKey=" + ((this.publicKey != null) ? "(set)" : null) + "]";
+			}
+
+		}
+
+		private static @Nullable String mask(@Nullable String secret) {
+			return (secret != null) ? "******" : null;
 		}
 
 		/**
@@ -442,12 +708,64 @@ public class GatehouseProperties {
 			 */
 			private boolean enabled;
 
+			/**
+			 * HTTP header that carries the snapshot.
+			 */
+			private String header = "X-Auth-Context-Snapshot";
+
+			/**
+			 * Message header that carries the snapshot.
+			 */
+			private String messageHeader = "gatehouse.auth.context_snapshot";
+
+			/**
+			 * Whether a snapshot on an incoming request is verified and used as the caller's context.
+			 */
+			private boolean acceptInbound = true;
+
+			/**
+			 * Whether incoming messages without a snapshot are rejected.
+			 */
+			private boolean requireInboundMessages;
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
 
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
+			}
+
+			public String getHeader() {
+				return this.header;
+			}
+
+			public void setHeader(String header) {
+				this.header = header;
+			}
+
+			public String getMessageHeader() {
+				return this.messageHeader;
+			}
+
+			public void setMessageHeader(String messageHeader) {
+				this.messageHeader = messageHeader;
+			}
+
+			public boolean isAcceptInbound() {
+				return this.acceptInbound;
+			}
+
+			public void setAcceptInbound(boolean acceptInbound) {
+				this.acceptInbound = acceptInbound;
+			}
+
+			public boolean isRequireInboundMessages() {
+				return this.requireInboundMessages;
+			}
+
+			public void setRequireInboundMessages(boolean requireInboundMessages) {
+				this.requireInboundMessages = requireInboundMessages;
 			}
 
 		}

@@ -1,0 +1,286 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.snapshot.SnapshotAlgorithm;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
+import dev.gatehouse.auth.snapshot.SnapshotKeyMaterial;
+import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
+import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
+import dev.gatehouse.auth.spi.SnapshotSigner;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Signed AuthContext snapshots: a {@link SnapshotSigner} when {@code gatehouse.snapshot.signing.key-id} is set, a
+ * {@link SnapshotVerifier} when {@code gatehouse.snapshot.verification.keys.*} are configured (both back off for
+ * application beans), and the {@link Clock} both read unless the application defines one. Keys are only ever read
+ * from configuration, never generated; unusable configuration fails startup with an
+ * {@link InvalidGatehouseConfigurationException} naming the property, never its value.
+ */
+@AutoConfiguration(after = GatehouseAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GatehouseProperties.class)
+public final class GatehouseSnapshotAutoConfiguration {
+
+	private static final String PREFIX = "gatehouse.snapshot.";
+
+	private static final String KEYS = PREFIX + "verification.keys";
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock gatehouseClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SnapshotSigner.class)
+	@ConditionalOnProperty(PREFIX + "signing.key-id")
+	SnapshotEnvelopeSigner snapshotEnvelopeSigner(GatehouseProperties properties, Environment environment,
+			Clock gatehouseClock) {
+		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
+		GatehouseProperties.Snapshot.Signing signing = snapshot.getSigning();
+		String keyId = requireText(signing.getKeyId(), PREFIX + "signing.key-id");
+		SnapshotAlgorithm algorithm = algorithm(signing.getAlgorithm(), PREFIX + "signing.algorithm");
+		GatehouseProperties.Snapshot.VerificationKey ownKey = snapshot.getVerification().getKeys().get(keyId);
+		if (ownKey == null) {
+			throw new InvalidGatehouseConfigurationException(PREFIX + "signing.key-id",
+					"names no key under " + KEYS + ", so this service could not verify its own snapshots",
+					"Add " + keyProperty(keyId, "algorithm") + " and its secret or public key, or correct the key id.");
+		}
+		if (algorithm(ownKey.getAlgorithm(), keyProperty(keyId, "algorithm")) != algorithm) {
+			throw new InvalidGatehouseConfigurationException(keyProperty(keyId, "algorithm"),
+					"differs from " + PREFIX + "signing.algorithm for the same key id",
+					"Use one algorithm for the key id, or sign with a new key id.");
+		}
+		SnapshotSigningKey key = (algorithm == SnapshotAlgorithm.HS256)
+				? SnapshotSigningKey.hs256(keyId, secret(signing.getSecret(), PREFIX + "signing.secret"))
+				: SnapshotSigningKey.ed25519(keyId, privateKey(signing.getPrivateKey()));
+		String serviceId = (snapshot.getServiceId() != null) ? snapshot.getServiceId()
+				: environment.getProperty("spring.application.name");
+		if (serviceId == null || serviceId.isBlank()) {
+			throw new InvalidGatehouseConfigurationException(PREFIX + "service-id",
+					"is not set and neither is spring.application.name",
+					"Set " + PREFIX + "service-id (or spring.application.name) to this service's id; it is "
+							+ "appended to the delegation chain of every snapshot it signs.");
+		}
+		Duration ttl = positive(snapshot.getTtl(), PREFIX + "ttl");
+		if (ttl.compareTo(snapshot.getMaxTtl()) > 0) {
+			throw new InvalidGatehouseConfigurationException(PREFIX + "ttl",
+					"is longer than " + PREFIX + "max-ttl, so verifiers would reject every snapshot it signs",
+					"Shorten " + PREFIX + "ttl or raise " + PREFIX + "max-ttl.");
+		}
+		return new SnapshotEnvelopeSigner(key, serviceId, ttl, snapshot.getSelectedClaims(), gatehouseClock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SnapshotVerifier.class)
+	@Conditional(OnVerificationKeys.class)
+	SnapshotEnvelopeVerifier snapshotEnvelopeVerifier(GatehouseProperties properties, Clock gatehouseClock) {
+		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
+		List<SnapshotVerificationKey> keys = new ArrayList<>();
+		for (Map.Entry<String, GatehouseProperties.Snapshot.VerificationKey> entry : snapshot.getVerification()
+			.getKeys()
+			.entrySet()) {
+			keys.add(verificationKey(entry.getKey(), entry.getValue()));
+		}
+		if (snapshot.getMaxEnvelopeLength() < 1) {
+			throw new InvalidGatehouseConfigurationException(PREFIX + "max-envelope-length", "is not positive",
+					"Set it to the longest envelope to accept, for example 8192.");
+		}
+		if (snapshot.getVerification().getCacheSize() < 0) {
+			throw new InvalidGatehouseConfigurationException(PREFIX + "verification.cache-size", "is negative",
+					"Set it to 0 to disable the cache, or to the number of envelopes to remember.");
+		}
+		return SnapshotEnvelopeVerifier.builder(keys)
+			.clock(gatehouseClock)
+			.clockSkew(nonNegative(snapshot.getClockSkew(), PREFIX + "clock-skew"))
+			.maxTtl(positive(snapshot.getMaxTtl(), PREFIX + "max-ttl"))
+			.maxEnvelopeLength(snapshot.getMaxEnvelopeLength())
+			.trustedIssuers(snapshot.getVerification().getTrustedIssuers())
+			.cacheSize(snapshot.getVerification().getCacheSize())
+			.build();
+	}
+
+	@Bean
+	static SnapshotPropagationConfigurationCheck snapshotPropagationConfigurationCheck(GatehouseProperties properties,
+			ListableBeanFactory beanFactory) {
+		return new SnapshotPropagationConfigurationCheck(properties, beanFactory);
+	}
+
+	/**
+	 * Masks the snapshot secrets in {@code /actuator/configprops} and {@code /actuator/env} even when
+	 * {@code show-values} is {@code always}: Boot masks every value by default but no longer masks keys by name.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class SnapshotSecretSanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction gatehouseSnapshotSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(SnapshotSecretSanitizingConfiguration::isSecret);
+		}
+
+		static boolean isSecret(String key) {
+			String name = key.toLowerCase(Locale.ROOT).replace("-", "");
+			return name.startsWith("gatehouse.snapshot.")
+					&& (name.endsWith(".secret") || name.endsWith(".privatekey"));
+		}
+
+	}
+
+	private static SnapshotVerificationKey verificationKey(String keyId,
+			GatehouseProperties.Snapshot.VerificationKey key) {
+		SnapshotAlgorithm algorithm = algorithm(key.getAlgorithm(), keyProperty(keyId, "algorithm"));
+		if (algorithm == SnapshotAlgorithm.HS256) {
+			return SnapshotVerificationKey.hs256(keyId, secret(key.getSecret(), keyProperty(keyId, "secret")));
+		}
+		String property = keyProperty(keyId, "public-key");
+		String pem = requireText(key.getPublicKey(), property);
+		try {
+			return SnapshotVerificationKey.ed25519(keyId, SnapshotKeyMaterial.parseEd25519PublicKey(pem));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+					"Set it to the X.509 PEM (-----BEGIN PUBLIC KEY-----) of the signer's Ed25519 key.");
+		}
+	}
+
+	private static java.security.PrivateKey privateKey(@Nullable String pem) {
+		String property = PREFIX + "signing.private-key";
+		String text = requireText(pem, property);
+		try {
+			return SnapshotKeyMaterial.parseEd25519PrivateKey(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+					"Set it to a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) Ed25519 key, e.g. from "
+							+ "'openssl genpkey -algorithm ed25519'.");
+		}
+	}
+
+	private static byte[] secret(@Nullable String secret, String property) {
+		String text = requireText(secret, property);
+		try {
+			return SnapshotKeyMaterial.decodeSecret(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+					"Set it to base64 of at least 32 random bytes, e.g. from 'openssl rand -base64 32'.");
+		}
+	}
+
+	private static SnapshotAlgorithm algorithm(@Nullable String name, String property) {
+		SnapshotAlgorithm algorithm = SnapshotAlgorithm.fromWireName(name);
+		if (algorithm == null) {
+			throw new InvalidGatehouseConfigurationException(property, "names an unknown algorithm",
+					"Use HS256 or Ed25519.");
+		}
+		return algorithm;
+	}
+
+	private static String requireText(@Nullable String value, String property) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidGatehouseConfigurationException(property, "is not set",
+					"Set it; Gatehouse never generates snapshot keys.");
+		}
+		return value;
+	}
+
+	private static Duration positive(Duration duration, String property) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new InvalidGatehouseConfigurationException(property, "is not positive", "Set a positive duration.");
+		}
+		return duration;
+	}
+
+	private static Duration nonNegative(Duration duration, String property) {
+		if (duration.isNegative()) {
+			throw new InvalidGatehouseConfigurationException(property, "is negative", "Set a duration of 0 or more.");
+		}
+		return duration;
+	}
+
+	/**
+	 * The property of a verification key, with the key id in brackets when it contains {@code .} or {@code :},
+	 * as it must be written.
+	 */
+	static String keyProperty(String keyId, String field) {
+		boolean bracketed = keyId.indexOf('.') >= 0 || keyId.indexOf(':') >= 0;
+		return KEYS + (bracketed ? "[" + keyId + "]" : "." + keyId) + "." + field;
+	}
+
+	/**
+	 * Fails startup when propagation is enabled but nothing can sign: no signing key configured and no
+	 * application {@link SnapshotSigner}. Runs after all bean definitions are known, before any call.
+	 */
+	static final class SnapshotPropagationConfigurationCheck implements InitializingBean {
+
+		private final GatehouseProperties properties;
+
+		private final ListableBeanFactory beanFactory;
+
+		SnapshotPropagationConfigurationCheck(GatehouseProperties properties, ListableBeanFactory beanFactory) {
+			this.properties = properties;
+			this.beanFactory = beanFactory;
+		}
+
+		@Override
+		public void afterPropertiesSet() {
+			GatehouseProperties.Snapshot snapshot = this.properties.getSnapshot();
+			if (snapshot.getPropagation().isEnabled() && snapshot.getSigning().getKeyId() == null
+					&& this.beanFactory.getBeanNamesForType(SnapshotSigner.class, true, false).length == 0) {
+				throw new InvalidGatehouseConfigurationException(PREFIX + "signing.key-id",
+						"is not set, but " + PREFIX + "propagation.enabled is true and no SnapshotSigner bean exists",
+						"Configure " + PREFIX + "signing.{key-id,algorithm,secret|private-key} (a key is never "
+								+ "generated), or set " + PREFIX + "propagation.enabled=false.");
+			}
+		}
+
+	}
+
+	/**
+	 * Matches when at least one verification key is configured.
+	 */
+	static final class OnVerificationKeys extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			boolean configured = Binder.get(context.getEnvironment())
+				.bind(KEYS, Bindable.mapOf(String.class, GatehouseProperties.Snapshot.VerificationKey.class))
+				.map((keys) -> !keys.isEmpty())
+				.orElse(false);
+			return configured ? ConditionOutcome.match("snapshot verification keys are configured")
+					: ConditionOutcome.noMatch("no " + KEYS + " configured");
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.gatehouse.auth.snapshot;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes the transport form of a snapshot strictly: base64url without padding and with zero unused bits (so
+ * exactly one string encodes given bytes), UTF-8 through a {@link CharsetDecoder} that reports malformed input
+ * instead of replacing it, and JSON through a small strict parser of Gatehouse's own, independent of whichever
+ * Jackson major the application uses. It does not check signatures; {@link SnapshotEnvelopeVerifier} does.
+ *
+ * <p>The parser is Gatehouse's own rather than Jackson 3's streaming parser: both read an envelope in about the
+ * same time (1.6 µs, see {@code docs/benchmarks.md}), but this one needs no dependency, so the envelope does not
+ * depend on the application's Jackson major, and it enforces the envelope's limits directly. Thread-safe.
+ */
+public final class SnapshotEnvelopeDecoder {
+
+	private static final byte[] BASE64URL_VALUES = new byte[128];
+
+	private static final byte[] BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+		.getBytes(StandardCharsets.US_ASCII);
+
+	static {
+		Arrays.fill(BASE64URL_VALUES, (byte) -1);
+		for (int i = 0; i < BASE64URL_ALPHABET.length; i++) {
+			BASE64URL_VALUES[BASE64URL_ALPHABET[i]] = (byte) i;
+		}
+	}
+
+	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+	private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal
+		.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT));
+
+	/**
+	 * Decodes an envelope into its JSON object.
+	 * @param envelope the transport form
+	 * @return the top-level object, keys in document order; values are maps, lists, strings, longs, finite
+	 * doubles, booleans or {@code null}
+	 * @throws InvalidAuthContextSnapshotException when any layer is not strictly well-formed
+	 */
+	public Map<String, @Nullable Object> decode(String envelope) {
+		return decodeEnvelope(envelope).json();
+	}
+
+	/**
+	 * Decodes an envelope and keeps its JSON bytes, which the verifier compares with their canonical form.
+	 * @param envelope the transport form
+	 * @return the bytes and the parsed object
+	 */
+	DecodedEnvelope decodeEnvelope(String envelope) {
+		byte[] json = decodeBase64Url(envelope, "envelope");
+		char[] chars;
+		int length;
+		if (isAscii(json)) {
+			// Canonical envelopes are pure ASCII (every other character is escaped), so they skip the decoder.
+			length = json.length;
+			chars = new char[length];
+			for (int i = 0; i < length; i++) {
+				chars[i] = (char) json[i];
+			}
+		}
+		else {
+			CharBuffer buffer;
+			try {
+				CharsetDecoder decoder = UTF8.get();
+				decoder.reset();
+				buffer = decoder.decode(ByteBuffer.wrap(json));
+			}
+			catch (CharacterCodingException ex) {
+				throw new InvalidAuthContextSnapshotException("the snapshot envelope is not valid UTF-8");
+			}
+			chars = buffer.array();
+			length = buffer.limit();
+		}
+		return new DecodedEnvelope(json, StrictJsonParser.parseObject(chars, length));
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Decodes strict base64url: only the URL-safe alphabet, no padding, no whitespace, and zero unused bits in
+	 * the last character. The JDK's decoder does the work; it accepts padding and ignores unused bits, so those
+	 * two are checked here.
+	 * @param text the encoded text
+	 * @param what what the text is, for the message
+	 * @return the bytes
+	 * @throws InvalidAuthContextSnapshotException when the text is not strict base64url
+	 */
+	static byte[] decodeBase64Url(String text, String what) {
+		int length = text.length();
+		if (length % 4 == 1 || text.indexOf('=') >= 0) {
+			throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not base64url");
+		}
+		byte[] out;
+		try {
+			out = BASE64URL.decode(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not base64url");
+		}
+		if (length % 4 != 0) {
+			// Non-zero unused bits would let several strings decode to the same bytes.
+			int last = BASE64URL_VALUES[text.charAt(length - 1)];
+			int unused = (length % 4 == 2) ? 0x0F : 0x03;
+			if ((last & unused) != 0) {
+				throw new InvalidAuthContextSnapshotException("the snapshot " + what + " is not canonical base64url");
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * An envelope's JSON bytes and the object they parse to.
+	 */
+	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json) {
+	}
+
+	/**
+	 * Encodes bytes as base64url without padding.
+	 * @param bytes the bytes
+	 * @param length how many bytes to encode
+	 * @return the text
+	 */
+	static String encodeBase64Url(byte[] bytes, int length) {
+		byte[] out = new byte[(length * 4 + 2) / 3];
+		int at = 0;
+		int i = 0;
+		for (; i + 2 < length; i += 3) {
+			int block = ((bytes[i] & 0xFF) << 16) | ((bytes[i + 1] & 0xFF) << 8) | (bytes[i + 2] & 0xFF);
+			out[at++] = BASE64URL_ALPHABET[block >>> 18];
+			out[at++] = BASE64URL_ALPHABET[(block >>> 12) & 0x3F];
+			out[at++] = BASE64URL_ALPHABET[(block >>> 6) & 0x3F];
+			out[at++] = BASE64URL_ALPHABET[block & 0x3F];
+		}
+		int rest = length - i;
+		if (rest == 1) {
+			int block = (bytes[i] & 0xFF) << 4;
+			out[at++] = BASE64URL_ALPHABET[block >>> 6];
+			out[at++] = BASE64URL_ALPHABET[block & 0x3F];
+		}
+		else if (rest == 2) {
+			int block = (((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)) << 2;
+			out[at++] = BASE64URL_ALPHABET[block >>> 12];
+			out[at++] = BASE64URL_ALPHABET[(block >>> 6) & 0x3F];
+			out[at++] = BASE64URL_ALPHABET[block & 0x3F];
+		}
+		return new String(out, 0, at, StandardCharsets.ISO_8859_1);
+	}
+
+}

@@ -1,0 +1,432 @@
+package dev.gatehouse.auth.snapshot;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.gatehouse.auth.context.AuthClaim;
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthSubject;
+import dev.gatehouse.auth.error.AuthContextSnapshotException;
+import dev.gatehouse.auth.error.ExpiredAuthContextSnapshotException;
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
+import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
+import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in {@link SnapshotVerifier}. It checks an envelope in the documented order, first failure wins:
+ * presence, length (before any decoding), strict base64url/UTF-8/JSON, key id and that key's one algorithm,
+ * the signature over the re-canonicalised signing input, schema and field types, time (with clock skew and a
+ * maximum lifetime) and finally the trusted issuers. Failures are the snapshot exceptions with safe messages; any
+ * other failure of the verifier itself becomes {@link SnapshotVerifierUnavailableException}.
+ *
+ * <p>Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the old one here until
+ * its snapshots have expired. Envelopes verified with an Ed25519 key are remembered in a bounded cache until
+ * they expire. The returned context keeps the correlation id and delegation chain and has no credential
+ * carrier; an inbound adapter adds the one it read. Thread-safe.
+ */
+public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
+
+	private static final Set<String> FIELDS = Set.of("correlation_id", "delegation_chain", "expires_at",
+			"issued_at", "issuer", "roles", "schema_version", "scopes", "selected_claims", "subject", "tenant");
+
+	private static final Set<String> SUBJECT_FIELDS = Set.of("display_name", "id");
+
+	private static final Set<String> SIGNATURE_FIELDS = Set.of("algorithm", "key_id", "signature");
+
+	private final Map<String, SnapshotVerificationKey> keys;
+
+	private final SnapshotEnvelopeDecoder decoder;
+
+	private final Clock clock;
+
+	private final Duration clockSkew;
+
+	private final Duration maxTtl;
+
+	private final int maxEnvelopeLength;
+
+	private final Set<String> trustedIssuers;
+
+	private final @Nullable VerifiedSnapshotCache cache;
+
+	private SnapshotEnvelopeVerifier(Builder builder, SnapshotEnvelopeDecoder decoder) {
+		this.keys = Map.copyOf(builder.keys);
+		this.decoder = decoder;
+		this.clock = builder.clock;
+		this.clockSkew = builder.clockSkew;
+		this.maxTtl = builder.maxTtl;
+		this.maxEnvelopeLength = builder.maxEnvelopeLength;
+		this.trustedIssuers = Set.copyOf(builder.trustedIssuers);
+		boolean anyEd25519 = this.keys.values()
+			.stream()
+			.anyMatch((key) -> key.algorithm() == SnapshotAlgorithm.ED25519);
+		this.cache = (anyEd25519 && builder.cacheSize > 0) ? new VerifiedSnapshotCache(builder.cacheSize) : null;
+	}
+
+	/**
+	 * Starts building a verifier that accepts the given keys.
+	 * @param keys the verification keys; at least one, key ids unique
+	 * @return a builder with the defaults: system UTC clock, 60s clock skew, 1h maximum lifetime, 8192
+	 * characters, any issuer, 1000 cached Ed25519 envelopes
+	 */
+	public static Builder builder(Collection<SnapshotVerificationKey> keys) {
+		return new Builder(keys);
+	}
+
+	@Override
+	public AuthContext verify(@Nullable String envelope, @Nullable AuthInvocation invocation) {
+		if (envelope == null || envelope.isBlank()) {
+			throw new MissingAuthContextSnapshotException();
+		}
+		if (envelope.length() > this.maxEnvelopeLength) {
+			throw new InvalidAuthContextSnapshotException(
+					"the snapshot envelope is longer than " + this.maxEnvelopeLength + " characters");
+		}
+		try {
+			return verifyEnvelope(envelope);
+		}
+		catch (AuthContextSnapshotException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new SnapshotVerifierUnavailableException(
+					"The snapshot verifier failed; no decision about the snapshot was reached.", ex);
+		}
+	}
+
+	private AuthContext verifyEnvelope(String envelope) {
+		Instant now = this.clock.instant();
+		VerifiedSnapshotCache.Digest digest = null;
+		if (this.cache != null) {
+			digest = VerifiedSnapshotCache.digest(envelope);
+			AuthContext cached = this.cache.get(digest, now);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		SnapshotEnvelopeDecoder.DecodedEnvelope decoded = this.decoder.decodeEnvelope(envelope);
+		Map<String, @Nullable Object> json = decoded.json();
+		SnapshotVerificationKey key = verifySignature(decoded.bytes(), json);
+		AuthContext context = readContext(json, now);
+		if (digest != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
+			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
+			this.cache.put(digest, context, expiresAt, now);
+		}
+		return context;
+	}
+
+	private SnapshotVerificationKey verifySignature(byte[] bytes, Map<String, @Nullable Object> json) {
+		Object block = json.get("signature");
+		if (!(block instanceof Map<?, ?> signature) || !signature.keySet().equals(SIGNATURE_FIELDS)
+				|| !(signature.get("key_id") instanceof String keyId)
+				|| !(signature.get("algorithm") instanceof String algorithm)
+				|| !(signature.get("signature") instanceof String signatureText)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot has no valid signature block");
+		}
+		SnapshotVerificationKey key = this.keys.get(keyId);
+		if (key == null) {
+			throw new InvalidAuthContextSnapshotException("the snapshot names an unknown key id");
+		}
+		if (!key.algorithm().wireName().equals(algorithm)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot's algorithm is not its key's algorithm");
+		}
+		byte[] signatureBytes = SnapshotEnvelopeDecoder.decodeBase64Url(signatureText, "signature");
+		// The signing input is rebuilt from what was parsed, never sliced from the envelope's bytes. Writing the
+		// whole object once gives both the canonical form, which the envelope must be, and the signing input:
+		// the same bytes without the signature member.
+		CanonicalJsonWriter canonical = new CanonicalJsonWriter(bytes.length + 16);
+		int[] signatureMember = canonical.writeObjectLocating(json, "signature");
+		if (!Arrays.equals(canonical.buffer(), 0, canonical.length(), bytes, 0, bytes.length)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not canonical JSON");
+		}
+		if (!key.verify(canonical.buffer(), signatureMember[0], signatureMember[1], canonical.length(),
+				signatureBytes)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot's signature does not verify");
+		}
+		json.remove("signature");
+		return key;
+	}
+
+	private AuthContext readContext(Map<String, @Nullable Object> json, Instant now) {
+		if (!json.keySet().equals(FIELDS)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot does not have exactly the schema's fields");
+		}
+		if (!Long.valueOf(1).equals(json.get("schema_version"))) {
+			throw new InvalidAuthContextSnapshotException("the snapshot's schema_version is not 1");
+		}
+		Object subjectValue = json.get("subject");
+		if (!(subjectValue instanceof Map<?, ?> subject) || !subject.keySet().equals(SUBJECT_FIELDS)) {
+			throw wrongType("subject");
+		}
+		String subjectId = requiredString(subject.get("id"), "subject.id");
+		String displayName = optionalString(subject.get("display_name"), "subject.display_name");
+		String issuer = optionalString(json.get("issuer"), "issuer");
+		String tenant = optionalString(json.get("tenant"), "tenant");
+		String correlationId = optionalString(json.get("correlation_id"), "correlation_id");
+		List<String> roles = stringList(json.get("roles"), "roles");
+		List<String> scopes = stringList(json.get("scopes"), "scopes");
+		List<String> delegationChain = stringList(json.get("delegation_chain"), "delegation_chain");
+		List<AuthClaim> claims = claims(json.get("selected_claims"));
+		Instant issuedAt = parseTimestamp(json.get("issued_at"), "issued_at");
+		Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
+
+		if (expiresAt.plus(this.clockSkew).isBefore(now)) {
+			throw new ExpiredAuthContextSnapshotException("The signed AuthContext snapshot has expired.");
+		}
+		if (issuedAt.minus(this.clockSkew).isAfter(now)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot is issued in the future");
+		}
+		if (expiresAt.isBefore(issuedAt)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot expires before it is issued");
+		}
+		if (Duration.between(issuedAt, expiresAt).compareTo(this.maxTtl) > 0) {
+			throw new InvalidAuthContextSnapshotException("the snapshot lives longer than max-ttl");
+		}
+		if (!this.trustedIssuers.isEmpty() && (issuer == null || !this.trustedIssuers.contains(issuer))) {
+			throw new InvalidAuthContextSnapshotException("the snapshot's issuer is not trusted");
+		}
+		try {
+			return new AuthContext(new AuthSubject(subjectId, displayName), issuer, tenant, roles, scopes, claims,
+					null, List.of(), correlationId, delegationChain);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidAuthContextSnapshotException("the snapshot has a blank subject id, role or scope");
+		}
+	}
+
+	private static List<AuthClaim> claims(@Nullable Object value) {
+		if (!(value instanceof Map<?, ?> map)) {
+			throw wrongType("selected_claims");
+		}
+		List<AuthClaim> claims = new ArrayList<>(map.size());
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			Object claimValue = entry.getValue();
+			if (claimValue instanceof Map || claimValue instanceof List) {
+				throw wrongType("selected_claims");
+			}
+			String name = (String) entry.getKey();
+			if (name.isBlank()) {
+				throw wrongType("selected_claims");
+			}
+			claims.add(new AuthClaim(name, claimValue));
+		}
+		return claims;
+	}
+
+	private static String requiredString(@Nullable Object value, String field) {
+		if (!(value instanceof String text)) {
+			throw wrongType(field);
+		}
+		return text;
+	}
+
+	private static @Nullable String optionalString(@Nullable Object value, String field) {
+		return (value == null) ? null : requiredString(value, field);
+	}
+
+	private static List<String> stringList(@Nullable Object value, String field) {
+		if (!(value instanceof List<?> list)) {
+			throw wrongType(field);
+		}
+		for (Object element : list) {
+			if (!(element instanceof String)) {
+				throw wrongType(field);
+			}
+		}
+		@SuppressWarnings("unchecked")
+		List<String> strings = (List<String>) list;
+		return strings;
+	}
+
+	/**
+	 * Parses {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00} exactly, the only form the format allows.
+	 */
+	static Instant parseTimestamp(@Nullable Object value, String field) {
+		if (!(value instanceof String text) || (text.length() != 25 && text.length() != 32)) {
+			throw wrongType(field);
+		}
+		int offset = text.length() - 6;
+		if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+				|| text.charAt(16) != ':' || !text.startsWith("+00:00", offset)
+				|| (text.length() == 32 && text.charAt(19) != '.')) {
+			throw wrongType(field);
+		}
+		int micros = (text.length() == 32) ? number(text, 20, 26, field) : 0;
+		if (text.length() == 32 && micros == 0) {
+			// Python omits a zero fraction, so ".000000" is never canonical.
+			throw wrongType(field);
+		}
+		try {
+			return LocalDateTime
+				.of(number(text, 0, 4, field), number(text, 5, 7, field), number(text, 8, 10, field),
+						number(text, 11, 13, field), number(text, 14, 16, field), number(text, 17, 19, field),
+						micros * 1000)
+				.toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			throw wrongType(field);
+		}
+	}
+
+	private static int number(String text, int start, int end, String field) {
+		int value = 0;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				throw wrongType(field);
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	private static InvalidAuthContextSnapshotException wrongType(String field) {
+		return new InvalidAuthContextSnapshotException("the snapshot's " + field + " field has the wrong type");
+	}
+
+	int cachedEnvelopes() {
+		return (this.cache != null) ? this.cache.size() : 0;
+	}
+
+	@Override
+	public String toString() {
+		return "SnapshotEnvelopeVerifier[keyIds=" + new TreeMap<>(this.keys).keySet() + ", clockSkew="
+				+ this.clockSkew + ", maxTtl=" + this.maxTtl + ", maxEnvelopeLength=" + this.maxEnvelopeLength + "]";
+	}
+
+	/**
+	 * Configures a {@link SnapshotEnvelopeVerifier}; not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final Map<String, SnapshotVerificationKey> keys = new HashMap<>();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		private Duration maxTtl = Duration.ofHours(1);
+
+		private int maxEnvelopeLength = 8192;
+
+		private Set<String> trustedIssuers = Set.of();
+
+		private int cacheSize = 1000;
+
+		private Builder(Collection<SnapshotVerificationKey> keys) {
+			Objects.requireNonNull(keys, "keys must not be null");
+			for (SnapshotVerificationKey key : keys) {
+				if (this.keys.put(key.keyId(), key) != null) {
+					throw new IllegalArgumentException("duplicate verification key id " + key.keyId());
+				}
+			}
+			if (this.keys.isEmpty()) {
+				throw new IllegalArgumentException("at least one verification key is required");
+			}
+		}
+
+		/**
+		 * Sets the time source.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets how far the signer's clock may be off.
+		 * @param clockSkew a non-negative duration
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			this.clockSkew = nonNegative(clockSkew, "clockSkew");
+			return this;
+		}
+
+		/**
+		 * Sets the longest lifetime ({@code expires_at - issued_at}) accepted.
+		 * @param maxTtl a non-negative duration
+		 * @return this builder
+		 */
+		public Builder maxTtl(Duration maxTtl) {
+			this.maxTtl = nonNegative(maxTtl, "maxTtl");
+			return this;
+		}
+
+		/**
+		 * Sets the longest envelope accepted; longer ones are rejected before any decoding.
+		 * @param maxEnvelopeLength a positive number of characters
+		 * @return this builder
+		 */
+		public Builder maxEnvelopeLength(int maxEnvelopeLength) {
+			if (maxEnvelopeLength < 1) {
+				throw new IllegalArgumentException("maxEnvelopeLength must be positive");
+			}
+			this.maxEnvelopeLength = maxEnvelopeLength;
+			return this;
+		}
+
+		/**
+		 * Restricts the accepted issuers; empty accepts any.
+		 * @param trustedIssuers the issuers
+		 * @return this builder
+		 */
+		public Builder trustedIssuers(Collection<String> trustedIssuers) {
+			this.trustedIssuers = Set.copyOf(Objects.requireNonNull(trustedIssuers, "trustedIssuers must not be null"));
+			return this;
+		}
+
+		/**
+		 * Sets how many Ed25519-verified envelopes are remembered; 0 disables the cache.
+		 * @param cacheSize a non-negative size
+		 * @return this builder
+		 */
+		public Builder cacheSize(int cacheSize) {
+			if (cacheSize < 0) {
+				throw new IllegalArgumentException("cacheSize must not be negative");
+			}
+			this.cacheSize = cacheSize;
+			return this;
+		}
+
+		/**
+		 * Builds the verifier.
+		 * @return the verifier
+		 */
+		public SnapshotEnvelopeVerifier build() {
+			return new SnapshotEnvelopeVerifier(this, new SnapshotEnvelopeDecoder());
+		}
+
+		SnapshotEnvelopeVerifier build(SnapshotEnvelopeDecoder decoder) {
+			return new SnapshotEnvelopeVerifier(this, decoder);
+		}
+
+		private static Duration nonNegative(Duration duration, String name) {
+			Objects.requireNonNull(duration, name + " must not be null");
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException(name + " must not be negative");
+			}
+			return duration;
+		}
+
+	}
+
+}

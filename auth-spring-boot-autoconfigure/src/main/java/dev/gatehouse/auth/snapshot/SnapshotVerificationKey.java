@@ -1,0 +1,163 @@
+package dev.gatehouse.auth.snapshot;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.util.Objects;
+
+import javax.crypto.Mac;
+
+/**
+ * A key a {@link SnapshotEnvelopeVerifier} accepts: a key id, the one algorithm allowed with it, and the shared
+ * secret or public key. Thread-safe; {@link #toString()} never shows key material.
+ */
+public final class SnapshotVerificationKey {
+
+	private final String keyId;
+
+	private final SnapshotAlgorithm algorithm;
+
+	private final ThreadLocal<Mac> mac;
+
+	private final ThreadLocal<Signature> signature;
+
+	private SnapshotVerificationKey(String keyId, SnapshotAlgorithm algorithm, ThreadLocal<Mac> mac,
+			ThreadLocal<Signature> signature) {
+		this.keyId = requireKeyId(keyId);
+		this.algorithm = algorithm;
+		this.mac = mac;
+		this.signature = signature;
+	}
+
+	/**
+	 * Creates an HS256 verification key.
+	 * @param keyId the key id envelopes name
+	 * @param secret the shared secret, at least 32 bytes
+	 * @return the key
+	 * @throws IllegalArgumentException when the secret is shorter than 32 bytes
+	 */
+	public static SnapshotVerificationKey hs256(String keyId, byte[] secret) {
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.HS256, hmac(secret), unused());
+	}
+
+	/**
+	 * Creates an Ed25519 verification key.
+	 * @param keyId the key id envelopes name
+	 * @param publicKey the Ed25519 public key
+	 * @return the key
+	 * @throws IllegalArgumentException when the key is not an Ed25519 public key
+	 */
+	public static SnapshotVerificationKey ed25519(String keyId, PublicKey publicKey) {
+		Objects.requireNonNull(publicKey, "publicKey must not be null");
+		try {
+			newEd25519().initVerify(publicKey);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("the public key is not an Ed25519 key");
+		}
+		ThreadLocal<Signature> signature = ThreadLocal.withInitial(() -> {
+			Signature verifier = newEd25519();
+			try {
+				verifier.initVerify(publicKey);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Ed25519 verification is unavailable", ex);
+			}
+			return verifier;
+		});
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, unused(), signature);
+	}
+
+	/**
+	 * Returns the key id.
+	 * @return the key id
+	 */
+	public String keyId() {
+		return this.keyId;
+	}
+
+	/**
+	 * Returns the only algorithm accepted with this key.
+	 * @return the algorithm
+	 */
+	public SnapshotAlgorithm algorithm() {
+		return this.algorithm;
+	}
+
+	/**
+	 * Checks a signature over the given bytes without the range {@code [skipStart, skipEnd)}; HMACs are compared
+	 * in constant time.
+	 * @param input the bytes
+	 * @param skipStart where the range left out of the signing input starts
+	 * @param skipEnd where it ends
+	 * @param length how many bytes to read in all
+	 * @param signatureBytes the presented signature
+	 * @return whether the signature is valid
+	 */
+	boolean verify(byte[] input, int skipStart, int skipEnd, int length, byte[] signatureBytes) {
+		if (signatureBytes.length != this.algorithm.signatureLength()) {
+			return false;
+		}
+		if (this.algorithm == SnapshotAlgorithm.HS256) {
+			Mac hmac = this.mac.get();
+			hmac.update(input, 0, skipStart);
+			hmac.update(input, skipEnd, length - skipEnd);
+			return MessageDigest.isEqual(hmac.doFinal(), signatureBytes);
+		}
+		Signature verifier = this.signature.get();
+		try {
+			verifier.update(input, 0, skipStart);
+			verifier.update(input, skipEnd, length - skipEnd);
+			return verifier.verify(signatureBytes);
+		}
+		catch (SignatureException ex) {
+			// A malformed signature encoding is a bad signature, not a broken verifier. The JDK leaves the
+			// Signature reset after verify() either way.
+			return false;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "SnapshotVerificationKey[keyId=" + this.keyId + ", algorithm=" + this.algorithm.wireName()
+				+ ", key=[REDACTED]]";
+	}
+
+	static String requireKeyId(String keyId) {
+		Objects.requireNonNull(keyId, "keyId must not be null");
+		if (keyId.isBlank()) {
+			throw new IllegalArgumentException("keyId must not be blank");
+		}
+		return keyId;
+	}
+
+	static ThreadLocal<Mac> hmac(byte[] secret) {
+		Objects.requireNonNull(secret, "secret must not be null");
+		if (secret.length < SnapshotKeyMaterial.MIN_SECRET_LENGTH) {
+			throw new IllegalArgumentException("an HS256 secret needs at least " + SnapshotKeyMaterial.MIN_SECRET_LENGTH
+					+ " bytes");
+		}
+		// One provider lookup and key schedule, cloned once per thread instead of Mac.getInstance per call.
+		Mac prototype = SnapshotSigningKey.initialisedMac(secret.clone());
+		return ThreadLocal.withInitial(() -> SnapshotSigningKey.prototypeCopy(prototype));
+	}
+
+	static Signature newEd25519() {
+		try {
+			return Signature.getInstance("Ed25519");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("this JDK has no Ed25519 signature", ex);
+		}
+	}
+
+	private static <T> ThreadLocal<T> unused() {
+		return ThreadLocal.withInitial(() -> {
+			throw new IllegalStateException("not used by this algorithm");
+		});
+	}
+
+}

@@ -1,0 +1,394 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
+import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotSignRequest;
+import dev.gatehouse.auth.spi.SnapshotSigner;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * When {@link GatehouseSnapshotAutoConfiguration} registers the built-in signer, verifier and clock, how it binds
+ * {@code gatehouse.snapshot.*}, and how it refuses unusable keys without ever printing them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class GatehouseSnapshotAutoConfigurationTests {
+
+	private static final Instant NOW = Instant.parse("2026-05-15T01:02:03Z");
+
+	private static final String SECRET = Base64.getEncoder()
+		.encodeToString("0123456789abcdef0123456789abcdef-snapshot".getBytes());
+
+	private static final String OLD_SECRET = Base64.getUrlEncoder()
+		.withoutPadding()
+		.encodeToString("fedcba9876543210fedcba9876543210-rotated".getBytes());
+
+	private static final KeyPair ED25519 = ed25519();
+
+	private static final AuthInvocation INVOCATION = AuthInvocation.of("TEST", "snapshot");
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
+		.withPropertyValues("spring.application.name=orders");
+
+	private final String[] hs256 = { "gatehouse.snapshot.signing.key-id=k2",
+			"gatehouse.snapshot.signing.secret=" + SECRET, "gatehouse.snapshot.verification.keys.k2.secret=" + SECRET };
+
+	@Test
+	void registersOnlyAClockWhenNoKeysAreConfigured() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(Clock.class)
+				.doesNotHaveBean(SnapshotSigner.class)
+				.doesNotHaveBean(SnapshotVerifier.class);
+			assertThat(context.getBean(Clock.class).getZone()).isEqualTo(ZoneOffset.UTC);
+		});
+	}
+
+	@Test
+	void registersNothingWhenGatehouseIsDisabled() {
+		this.runner.withPropertyValues("gatehouse.enabled=false").withPropertyValues(this.hs256).run((context) -> {
+			assertThat(context).doesNotHaveBean(Clock.class).doesNotHaveBean(SnapshotSigner.class);
+		});
+	}
+
+	@Test
+	void signsAndVerifiesHs256WithTheApplicationsClockAndServiceId() {
+		this.runner.withUserConfiguration(PinnedClock.class).withPropertyValues(this.hs256).run((context) -> {
+			assertThat(context).hasSingleBean(Clock.class).doesNotHaveBean("gatehouseClock");
+			AuthContextSnapshot snapshot = sign(context, AuthContext.builder("alice").issuer("idp").build());
+			assertThat(snapshot.issuedAt()).isEqualTo(NOW);
+			assertThat(snapshot.expiresAt()).isEqualTo(NOW.plusSeconds(300));
+			AuthContext verified = context.getBean(SnapshotVerifier.class).verify(snapshot.envelope(), INVOCATION);
+			assertThat(verified.subject().id()).isEqualTo("alice");
+			assertThat(verified.delegationChain()).containsExactly("orders");
+		});
+	}
+
+	@Test
+	void bindsServiceIdTtlSelectedClaimsAndTrustedIssuers() {
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.service-id=billing", "gatehouse.snapshot.ttl=30s",
+					"gatehouse.snapshot.selected-claims=email",
+					"gatehouse.snapshot.verification.trusted-issuers=https://idp.example")
+			.run((context) -> {
+				AuthContextSnapshot trusted = sign(context, AuthContext.builder("bob")
+					.issuer("https://idp.example")
+					.claim("email", "bob@example.com")
+					.claim("salary", 1L)
+					.build());
+				assertThat(trusted.expiresAt()).isEqualTo(NOW.plusSeconds(30));
+				AuthContext verified = context.getBean(SnapshotVerifier.class)
+					.verify(trusted.envelope(), INVOCATION);
+				assertThat(verified.delegationChain()).containsExactly("billing");
+				assertThat(verified.claims()).extracting("name").containsExactly("email");
+				AuthContextSnapshot untrusted = sign(context, AuthContext.builder("bob").issuer("elsewhere").build());
+				assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+					.isThrownBy(() -> context.getBean(SnapshotVerifier.class).verify(untrusted.envelope(), INVOCATION));
+			});
+	}
+
+	@Test
+	void signsAndVerifiesEd25519FromPemKeys() {
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues("gatehouse.snapshot.signing.algorithm=Ed25519",
+					"gatehouse.snapshot.signing.key-id=svc.ed",
+					"gatehouse.snapshot.signing.private-key=" + pem("PRIVATE KEY", ED25519.getPrivate().getEncoded()),
+					"gatehouse.snapshot.verification.keys.[svc.ed].algorithm=Ed25519",
+					"gatehouse.snapshot.verification.keys.[svc.ed].public-key="
+							+ pem("PUBLIC KEY", ED25519.getPublic().getEncoded()))
+			.run((context) -> {
+				AuthContextSnapshot snapshot = sign(context, AuthContext.builder("carol").build());
+				assertThat(snapshot.signature().keyId()).isEqualTo("svc.ed");
+				assertThat(snapshot.signature().algorithm()).isEqualTo("Ed25519");
+				AuthContext verified = context.getBean(SnapshotVerifier.class).verify(snapshot.envelope(), INVOCATION);
+				assertThat(verified.subject().id()).isEqualTo("carol");
+			});
+	}
+
+	@Test
+	void verifiesARotatedOutKeyUntilItIsRemovedFromConfiguration() {
+		String[] oldSigner = { "gatehouse.snapshot.signing.key-id=k1",
+				"gatehouse.snapshot.signing.secret=" + OLD_SECRET,
+				"gatehouse.snapshot.verification.keys.k1.secret=" + OLD_SECRET };
+		String[] oldEnvelope = new String[1];
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(oldSigner)
+			.run((context) -> oldEnvelope[0] = sign(context, AuthContext.builder("dave").build()).envelope());
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.keys.k1.secret=" + OLD_SECRET)
+			.run((context) -> assertThat(
+					context.getBean(SnapshotVerifier.class).verify(oldEnvelope[0], INVOCATION).subject().id())
+				.isEqualTo("dave"));
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(this.hs256)
+			.run((context) -> assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+				.isThrownBy(() -> context.getBean(SnapshotVerifier.class).verify(oldEnvelope[0], INVOCATION)));
+	}
+
+	@Test
+	void registersOnlyAVerifierWhenThisServiceDoesNotSign() {
+		this.runner.withPropertyValues("gatehouse.snapshot.verification.keys.k2.secret=" + SECRET)
+			.run((context) -> assertThat(context).hasSingleBean(SnapshotEnvelopeVerifier.class)
+				.doesNotHaveBean(SnapshotSigner.class));
+	}
+
+	@Test
+	void backsOffForApplicationSignerAndVerifier() {
+		this.runner.withUserConfiguration(ApplicationSnapshotBeans.class)
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(SnapshotEnvelopeSigner.class)
+					.doesNotHaveBean(SnapshotEnvelopeVerifier.class);
+				assertThat(context).hasSingleBean(SnapshotSigner.class).hasSingleBean(SnapshotVerifier.class);
+			});
+	}
+
+	@Test
+	void failsWhenPropagationIsEnabledWithoutASigningKey(CapturedOutput output) {
+		this.runner.withPropertyValues("gatehouse.snapshot.propagation.enabled=true")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.signing.key-id", "propagation.enabled"));
+	}
+
+	@Test
+	void failsOnASecretShorterThan32BytesWithoutPrintingIt(CapturedOutput output) {
+		String shortSecret = Base64.getEncoder().encodeToString("only-twenty-bytes!!!".getBytes());
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.signing.key-id=k2",
+					"gatehouse.snapshot.signing.secret=" + shortSecret,
+					"gatehouse.snapshot.verification.keys.k2.secret=" + SECRET)
+			.run((context) -> {
+				assertFailure(context, "gatehouse.snapshot.signing.secret", "fewer than the 32 bytes");
+				assertThat(context.getStartupFailure().toString()).doesNotContain(shortSecret);
+			});
+		assertThat(output).doesNotContain(shortSecret).doesNotContain(SECRET);
+	}
+
+	@Test
+	void failsOnAMissingSecret() {
+		this.runner.withPropertyValues("gatehouse.snapshot.verification.keys.k2.algorithm=HS256")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.keys.k2.secret", "is not set"));
+	}
+
+	@Test
+	void failsOnMalformedPemWithoutPrintingIt(CapturedOutput output) {
+		String badPem = "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PUBLIC KEY-----";
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.verification.keys.[a.b].algorithm=Ed25519",
+					"gatehouse.snapshot.verification.keys.[a.b].public-key=" + badPem)
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.keys[a.b].public-key",
+					"not an X.509 Ed25519 public key"));
+		String badPrivate = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PRIVATE KEY-----";
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.signing.algorithm=Ed25519", "gatehouse.snapshot.signing.key-id=ed",
+					"gatehouse.snapshot.signing.private-key=" + badPrivate,
+					"gatehouse.snapshot.verification.keys.ed.algorithm=Ed25519",
+					"gatehouse.snapshot.verification.keys.ed.public-key="
+							+ pem("PUBLIC KEY", ED25519.getPublic().getEncoded()))
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.signing.private-key", "PKCS#8"));
+		assertThat(output).doesNotContain("bm90IGEga2V5IGF0IGFsbA");
+	}
+
+	@Test
+	void failsWhenTheSigningKeyIdIsNotAVerificationKey() {
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.signing.key-id=k3", "gatehouse.snapshot.signing.secret=" + SECRET,
+					"gatehouse.snapshot.verification.keys.k2.secret=" + SECRET)
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.signing.key-id", "names no key"));
+	}
+
+	@Test
+	void failsWhenTheSigningAlgorithmDiffersFromItsVerificationKey() {
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.keys.k2.algorithm=Ed25519")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.keys.k2.algorithm", "differs"));
+	}
+
+	@Test
+	void failsOnAnUnknownAlgorithm() {
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.signing.algorithm=none")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.signing.algorithm", "unknown algorithm"));
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.verification.keys.k2.algorithm=RS256",
+					"gatehouse.snapshot.verification.keys.k2.secret=" + SECRET)
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.keys.k2.algorithm",
+					"unknown algorithm"));
+	}
+
+	@Test
+	void failsWithoutAServiceId() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
+			.withPropertyValues(this.hs256)
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.service-id", "spring.application.name"));
+	}
+
+	@Test
+	void failsOnTimesAndSizesItCannotWorkWith() {
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.ttl=2h")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.ttl", "max-ttl"));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.ttl=0s")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.ttl", "not positive"));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.max-envelope-length=0")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.max-envelope-length", "not positive"));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.clock-skew=-1s")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.clock-skew", "negative"));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.cache-size=-1")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.cache-size", "negative"));
+	}
+
+	@Test
+	void masksSecretsInThePropertiesToString() {
+		this.runner.withPropertyValues(this.hs256).run((context) -> {
+			GatehouseProperties.Snapshot snapshot = context.getBean(GatehouseProperties.class).getSnapshot();
+			assertThat(snapshot.getSigning().toString()).contains("k2").contains("******").doesNotContain(SECRET);
+			assertThat(snapshot.getVerification().getKeys().get("k2").toString()).doesNotContain(SECRET);
+			assertThat(context.getBean(SnapshotSigner.class).toString()).doesNotContain(SECRET);
+			assertThat(context.getBean(SnapshotVerifier.class).toString()).doesNotContain(SECRET);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void masksSnapshotSecretsInConfigpropsEvenWhenValuesAreShown() {
+		String privateKey = pem("PRIVATE KEY", ED25519.getPrivate().getEncoded());
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.signing.private-key=" + privateKey)
+			.run((context) -> {
+				// Boot's endpoint as management.endpoint.configprops.show-values=always builds it.
+				ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
+						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+				endpoint.setApplicationContext(context);
+				Map<String, Object> properties = endpoint.configurationProperties()
+					.getContexts()
+					.values()
+					.iterator()
+					.next()
+					.getBeans()
+					.values()
+					.stream()
+					.filter((bean) -> "gatehouse".equals(bean.getPrefix()))
+					.findFirst()
+					.orElseThrow()
+					.getProperties();
+				Map<String, Object> snapshot = (Map<String, Object>) properties.get("snapshot");
+				Map<String, Object> signing = (Map<String, Object>) snapshot.get("signing");
+				Map<String, Object> keys = (Map<String, Object>) ((Map<String, Object>) snapshot.get("verification"))
+					.get("keys");
+				assertThat(signing).containsEntry("keyId", "k2")
+					.containsEntry("secret", "******")
+					.containsEntry("privateKey", "******");
+				assertThat((Map<String, Object>) keys.get("k2")).containsEntry("secret", "******");
+				assertThat(properties.toString()).doesNotContain(SECRET).doesNotContain("PRIVATE KEY");
+			});
+	}
+
+	@Test
+	void needsNoActuatorOnTheClasspath() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.withPropertyValues(this.hs256)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SnapshotSigner.class)
+				.doesNotHaveBean("gatehouseSnapshotSecretSanitizingFunction"));
+	}
+
+	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {
+		assertThat(context).hasFailed();
+		Throwable failure = context.getStartupFailure();
+		while (failure != null && !(failure instanceof InvalidGatehouseConfigurationException)) {
+			failure = failure.getCause();
+		}
+		assertThat(failure).as("an InvalidGatehouseConfigurationException in %s", context.getStartupFailure())
+			.isInstanceOf(InvalidGatehouseConfigurationException.class);
+		InvalidGatehouseConfigurationException invalid = (InvalidGatehouseConfigurationException) failure;
+		assertThat(invalid.property()).isEqualTo(property);
+		assertThat(invalid.problem()).contains(problem);
+		assertThat(invalid.action()).isNotBlank();
+		assertThat(invalid.getMessage()).doesNotContain(SECRET).doesNotContain(OLD_SECRET);
+	}
+
+	private static AuthContextSnapshot sign(AssertableApplicationContext context, AuthContext caller) {
+		return context.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(caller, null));
+	}
+
+	private static String pem(String label, byte[] der) {
+		return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label
+				+ "-----\n";
+	}
+
+	private static KeyPair ed25519() {
+		try {
+			return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PinnedClock {
+
+		@Bean
+		Clock applicationClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationSnapshotBeans {
+
+		@Bean
+		SnapshotSigner applicationSigner() {
+			return (request) -> {
+				throw new UnsupportedOperationException("not called");
+			};
+		}
+
+		@Bean
+		SnapshotVerifier applicationVerifier() {
+			return (envelope, invocation) -> AuthContext.builder("app").build();
+		}
+
+	}
+
+}
