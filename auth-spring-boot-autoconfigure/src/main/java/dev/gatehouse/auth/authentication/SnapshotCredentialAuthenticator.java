@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The built-in handler for {@link CredentialCarrierKind#AUTH_CONTEXT_SNAPSHOT} credentials: a signed context
  * snapshot sent by another service is verified by the one {@link SnapshotVerifier} bean, and the context it
- * carries (subject, roles, tenant, correlation id, delegation chain) becomes the caller's. Being one more
+ * carries (subject, roles, tenant, correlation id, delegation chain) becomes the caller's, with the snapshot as
+ * its credential carrier. Being one more
  * handler of the {@link CompositeAuthenticator}, it lets a service that only other services call count its
  * snapshot verification as its authentication provider. Thread-safe.
  *
@@ -62,7 +63,9 @@ public final class SnapshotCredentialAuthenticator implements CredentialAuthenti
 					"SnapshotVerifier " + verifier.getClass().getName() + " returned null instead of a context",
 					null);
 		}
-		return context;
+		// The verified context keeps the snapshot as its credential, so code downstream can tell how the caller
+		// was authenticated (and an outbound exchange never mistakes it for a bearer token).
+		return context.toBuilder().credentialCarrier(credential).build();
 	}
 
 	@Override

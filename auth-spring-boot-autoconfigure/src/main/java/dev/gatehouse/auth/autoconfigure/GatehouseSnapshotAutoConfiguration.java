@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.gatehouse.auth.authentication.SnapshotCredentialAuthenticator;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.snapshot.SnapshotAlgorithm;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
 import dev.gatehouse.auth.snapshot.SnapshotKeyMaterial;
+import dev.gatehouse.auth.snapshot.SnapshotPropagationInterceptor;
 import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
 import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
 import dev.gatehouse.auth.spi.SnapshotSigner;
@@ -20,9 +22,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,6 +35,8 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -41,12 +47,16 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Signed AuthContext snapshots: a {@link SnapshotSigner} when {@code gatehouse.snapshot.signing.key-id} is set, a
  * {@link SnapshotVerifier} when {@code gatehouse.snapshot.verification.keys.*} are configured (both back off for
- * application beans), and the {@link Clock} both read unless the application defines one. Keys are only ever read
+ * application beans), and the {@link Clock} both read unless the application defines one. With a verifier and
+ * {@code propagation.accept-inbound} (the default), inbound snapshots authenticate requests through the built-in
+ * composite authenticator; with {@code propagation.enabled}, Boot's {@code RestClient} and {@code RestTemplate}
+ * builders add the snapshot of the bound context to outgoing requests. Keys are only ever read
  * from configuration, never generated; unusable configuration fails startup with an
  * {@link InvalidGatehouseConfigurationException} naming the property, never its value.
  */
-@AutoConfiguration(after = GatehouseAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "gatehouse.enabled", matchIfMissing = true)
+@AutoConfiguration(after = GatehouseAutoConfiguration.class,
+		before = { GatehouseAuthenticationAutoConfiguration.class, GatehouseWebAutoConfiguration.class })
+@ConditionalOnGatehouseEnabled
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseSnapshotAutoConfiguration {
 
@@ -129,10 +139,55 @@ public final class GatehouseSnapshotAutoConfiguration {
 			.build();
 	}
 
+	/**
+	 * Verifies inbound snapshots as one more credential handler of the built-in composite authenticator, so a
+	 * service that only other services call has exactly one authentication provider.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SnapshotVerifier.class)
+	@ConditionalOnBooleanProperty(name = PREFIX + "propagation.accept-inbound", matchIfMissing = true)
+	SnapshotCredentialAuthenticator snapshotCredentialAuthenticator(ObjectProvider<SnapshotVerifier> verifiers) {
+		SnapshotVerifier verifier = verifiers.getIfUnique();
+		// Gatehouse's own verifier decides from the envelope alone, so the boundary need not describe the call.
+		boolean readsInvocation = !(verifier instanceof SnapshotEnvelopeVerifier);
+		return new SnapshotCredentialAuthenticator(verifiers::getIfUnique, readsInvocation);
+	}
+
 	@Bean
 	static SnapshotPropagationConfigurationCheck snapshotPropagationConfigurationCheck(GatehouseProperties properties,
 			ListableBeanFactory beanFactory) {
 		return new SnapshotPropagationConfigurationCheck(properties, beanFactory);
+	}
+
+	/**
+	 * Outbound HTTP propagation: every {@code RestClient} and {@code RestTemplate} built from Boot's builders
+	 * carries the snapshot of the bound context.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.restclient.RestClientCustomizer",
+			"org.springframework.web.client.RestClient" })
+	@ConditionalOnBooleanProperty(PREFIX + "propagation.enabled")
+	static class HttpPropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SnapshotPropagationInterceptor gatehouseSnapshotPropagationInterceptor(ObjectProvider<SnapshotSigner> signers,
+				GatehouseProperties properties) {
+			return new SnapshotPropagationInterceptor(signers::getObject,
+					properties.getSnapshot().getPropagation().getHeader());
+		}
+
+		@Bean
+		RestClientCustomizer gatehouseSnapshotRestClientCustomizer(SnapshotPropagationInterceptor interceptor) {
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+		@Bean
+		RestTemplateCustomizer gatehouseSnapshotRestTemplateCustomizer(SnapshotPropagationInterceptor interceptor) {
+			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+		}
+
 	}
 
 	/**

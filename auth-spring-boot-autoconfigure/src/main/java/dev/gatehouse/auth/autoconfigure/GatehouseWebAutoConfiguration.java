@@ -42,7 +42,11 @@ public final class GatehouseWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CredentialCarrierExtractor gatehouseCredentialCarrierExtractor(GatehouseProperties properties) {
-		return new CredentialCarrierExtractor(properties.getApiKeyHeader());
+		GatehouseProperties.Snapshot.Propagation propagation = properties.getSnapshot().getPropagation();
+		// Reading the header is harmless when no snapshot handler is configured: the authenticator's
+		// supports(AUTH_CONTEXT_SNAPSHOT) then keeps it from being read at all.
+		return new CredentialCarrierExtractor(properties.getApiKeyHeader(),
+				propagation.isAcceptInbound() ? propagation.getHeader() : null);
 	}
 
 	@Bean

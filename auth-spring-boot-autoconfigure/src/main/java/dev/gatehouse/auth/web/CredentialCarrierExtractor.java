@@ -9,6 +9,8 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.error.CredentialCarrierException;
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +21,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Reads the credential of an HTTP request, strictly: {@code Authorization: Bearer <token>} (one token68 value
  * after exactly one space), {@code Authorization: Basic <base64 of user:password>}, or the configured API-key
- * header. Scheme names are case-insensitive.
+ * header. Scheme names are case-insensitive. When configured with a snapshot header, also a signed context
+ * snapshot sent by another service, which takes precedence over every other credential on the request.
  *
  * <p>Anything else that looks like a credential is refused with a {@link CredentialCarrierException} rather
  * than ignored: an unknown scheme, a scheme without credentials, more than one token, non-ASCII or control
@@ -40,16 +43,33 @@ public final class CredentialCarrierExtractor {
 
 	private final String apiKeyHeader;
 
+	private final @Nullable String snapshotHeader;
+
 	/**
-	 * Creates the extractor.
+	 * Creates an extractor that reads no snapshot header.
 	 * @param apiKeyHeader the name of the request header that carries an API key
 	 */
 	public CredentialCarrierExtractor(String apiKeyHeader) {
-		Objects.requireNonNull(apiKeyHeader, "apiKeyHeader must not be null");
-		if (apiKeyHeader.isBlank()) {
-			throw new IllegalArgumentException("apiKeyHeader must not be blank");
+		this(apiKeyHeader, null);
+	}
+
+	/**
+	 * Creates the extractor.
+	 * @param apiKeyHeader the name of the request header that carries an API key
+	 * @param snapshotHeader the name of the request header that carries a signed context snapshot from another
+	 * service, or {@code null} to read none
+	 */
+	public CredentialCarrierExtractor(String apiKeyHeader, @Nullable String snapshotHeader) {
+		this.apiKeyHeader = headerName(apiKeyHeader, "apiKeyHeader");
+		this.snapshotHeader = (snapshotHeader != null) ? headerName(snapshotHeader, "snapshotHeader") : null;
+	}
+
+	private static String headerName(String name, String argument) {
+		Objects.requireNonNull(name, argument + " must not be null");
+		if (name.isBlank()) {
+			throw new IllegalArgumentException(argument + " must not be blank");
 		}
-		this.apiKeyHeader = apiKeyHeader.strip();
+		return name.strip();
 	}
 
 	/**
@@ -71,16 +91,42 @@ public final class CredentialCarrierExtractor {
 	}
 
 	/**
+	 * Returns the name of the header that carries a signed context snapshot, if one is read.
+	 * @return the header name, or {@code null}
+	 */
+	public @Nullable String snapshotHeader() {
+		return this.snapshotHeader;
+	}
+
+	/**
 	 * Extracts the request's credential, considering only the kinds that will be verified. A header of a kind
 	 * nobody verifies is ignored, so that, for example, an API-key-only application is not disturbed by an
 	 * {@code Authorization} header meant for another component.
+	 *
+	 * <p>A snapshot header, when read and present, wins: the request is authenticated by the snapshot alone and
+	 * its other credential headers are not read. Its value is not checked here beyond being sent once and not
+	 * blank: the snapshot verifier owns the envelope's rules (length first), so that its failures carry their
+	 * own reason codes.
 	 * @param request the request
 	 * @param accepted the kinds to extract
 	 * @return the credential, or {@code null} when the request carries none of an accepted kind
 	 * @throws CredentialCarrierException when a credential header of an accepted kind is malformed, or the
 	 * request carries two credentials
+	 * @throws InvalidAuthContextSnapshotException when the snapshot header is repeated
+	 * @throws MissingAuthContextSnapshotException when the snapshot header is blank
 	 */
 	public @Nullable CredentialCarrier extract(HttpServletRequest request, Predicate<CredentialCarrierKind> accepted) {
+		if (this.snapshotHeader != null) {
+			if (accepted.test(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)) {
+				CredentialCarrier snapshot = fromSnapshotHeader(request, this.snapshotHeader);
+				if (snapshot != null) {
+					return snapshot;
+				}
+			}
+			else if (logger.isDebugEnabled() && request.getHeader(this.snapshotHeader) != null) {
+				logIgnored(request, CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT, this.snapshotHeader);
+			}
+		}
 		CredentialCarrier authorization = null;
 		if (accepted.test(CredentialCarrierKind.BEARER_TOKEN) || accepted.test(CredentialCarrierKind.BASIC)) {
 			authorization = fromAuthorization(request, accepted);
@@ -154,6 +200,22 @@ public final class CredentialCarrierExtractor {
 		logger.debug("Ignored the " + kind + " credential in the " + header + " header of " + request.getMethod() + " "
 				+ request.getRequestURI() + ": no authenticator is configured to verify " + kind
 				+ " credentials, so the request runs without a context");
+	}
+
+	private static @Nullable CredentialCarrier fromSnapshotHeader(HttpServletRequest request, String name) {
+		Enumeration<String> values = request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String value = values.nextElement();
+		if (values.hasMoreElements()) {
+			throw new InvalidAuthContextSnapshotException("The " + name + " header is repeated: send it once.");
+		}
+		if (value == null || value.isBlank()) {
+			throw new MissingAuthContextSnapshotException();
+		}
+		return new CredentialCarrier(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT, CredentialCarrierLocation.HEADER,
+				value, name, null);
 	}
 
 	private @Nullable CredentialCarrier fromApiKeyHeader(HttpServletRequest request) {

@@ -30,7 +30,10 @@ class SnapshotCredentialAuthenticatorTests {
 			verified.set(envelope);
 			return context;
 		}, false);
-		assertThat(authenticator.authenticate(snapshot("envelope"), INVOCATION)).isSameAs(context);
+		CredentialCarrier credential = snapshot("envelope");
+		AuthContext authenticated = authenticator.authenticate(credential, INVOCATION);
+		assertThat(authenticated.subject()).isEqualTo(context.subject());
+		assertThat(authenticated.credentialCarrier()).isSameAs(credential);
 		assertThat(verified.get()).isEqualTo("envelope");
 		assertThat(authenticator.kind()).isEqualTo(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT);
 		assertThat(authenticator.readsInvocation()).isFalse();

@@ -9,12 +9,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.gatehouse.auth.authentication.SnapshotCredentialAuthenticator;
 import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.CredentialCarrier;
+import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
+import dev.gatehouse.auth.snapshot.SnapshotPropagationInterceptor;
+import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotSigner;
@@ -26,6 +32,8 @@ import org.springframework.boot.actuate.context.properties.ConfigurationProperti
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +41,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,6 +73,74 @@ class GatehouseSnapshotAutoConfigurationTests {
 
 	private final String[] hs256 = { "gatehouse.snapshot.signing.key-id=k2",
 			"gatehouse.snapshot.signing.secret=" + SECRET, "gatehouse.snapshot.verification.keys.k2.secret=" + SECRET };
+
+	@Test
+	void authenticatesInboundSnapshotsThroughTheCompositeAuthenticator() {
+		this.runner.withConfiguration(AutoConfigurations.of(GatehouseAuthenticationAutoConfiguration.class))
+			.withPropertyValues(this.hs256)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SnapshotCredentialAuthenticator.class).hasSingleBean(Authenticator.class);
+				Authenticator authenticator = context.getBean(Authenticator.class);
+				assertThat(authenticator.supports(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isTrue();
+				assertThat(authenticator.supports(CredentialCarrierKind.API_KEY)).isFalse();
+				assertThat(authenticator.readsInvocation(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isFalse();
+				AuthContextSnapshot snapshot = context.getBean(SnapshotSigner.class)
+					.sign(new SnapshotSignRequest(AuthContext.builder("ada").roles("REPORTER").build(), null));
+				AuthContext caller = authenticator.authenticate(new CredentialCarrier(
+						CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT, CredentialCarrierLocation.HEADER,
+						snapshot.envelope(), "X-Auth-Context-Snapshot", null), INVOCATION);
+				assertThat(caller.subject().id()).isEqualTo("ada");
+				assertThat(caller.delegationChain()).containsExactly("orders");
+			});
+	}
+
+	@Test
+	void acceptsNoInboundSnapshotsWhenSwitchedOff() {
+		this.runner.withConfiguration(AutoConfigurations.of(GatehouseAuthenticationAutoConfiguration.class))
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.accept-inbound=false")
+			.run((context) -> assertThat(context).hasSingleBean(SnapshotVerifier.class)
+				.doesNotHaveBean(SnapshotCredentialAuthenticator.class)
+				.doesNotHaveBean(Authenticator.class));
+	}
+
+	@Test
+	void letsAnApplicationVerifierReadTheInvocation() {
+		this.runner.withBean(SnapshotVerifier.class, () -> (envelope, invocation) -> AuthContext.builder("x").build())
+			.run((context) -> assertThat(context.getBean(SnapshotCredentialAuthenticator.class).readsInvocation())
+				.isTrue());
+	}
+
+	@Test
+	void propagatesOverBootsHttpClientBuildersOnlyWhenEnabled() {
+		this.runner.withPropertyValues(this.hs256)
+			.run((context) -> assertThat(context).doesNotHaveBean(SnapshotPropagationInterceptor.class)
+				.doesNotHaveBean(RestClientCustomizer.class)
+				.doesNotHaveBean(RestTemplateCustomizer.class));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.snapshot.propagation.header=X-Caller-Snapshot")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RestClientCustomizer.class).hasSingleBean(RestTemplateCustomizer.class);
+				SnapshotPropagationInterceptor interceptor = context.getBean(SnapshotPropagationInterceptor.class);
+				assertThat(interceptor.headerName()).isEqualTo("X-Caller-Snapshot");
+				RestTemplate restTemplate = new RestTemplate();
+				context.getBean(RestTemplateCustomizer.class).customize(restTemplate);
+				assertThat(restTemplate.getInterceptors()).containsExactly(interceptor);
+				RestClient.Builder builder = RestClient.builder();
+				context.getBean(RestClientCustomizer.class).customize(builder);
+				builder.requestInterceptors((interceptors) -> assertThat(interceptors).containsExactly(interceptor));
+			});
+	}
+
+	@Test
+	void needsNoRestClientModuleForSigning() {
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.restclient"))
+			.run((context) -> assertThat(context).hasSingleBean(SnapshotSigner.class)
+				.doesNotHaveBean(SnapshotPropagationInterceptor.class));
+	}
 
 	@Test
 	void registersOnlyAClockWhenNoKeysAreConfigured() {

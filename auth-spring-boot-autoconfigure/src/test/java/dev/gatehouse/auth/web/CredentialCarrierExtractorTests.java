@@ -5,7 +5,10 @@ import java.util.EnumSet;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.CredentialCarrierException;
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -158,6 +161,50 @@ class CredentialCarrierExtractorTests {
 	@Test
 	void rejectsBlankHeaderName() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new CredentialCarrierExtractor(" "));
+	}
+
+	@Test
+	void extractsSnapshotAheadOfOtherCredentials() {
+		CredentialCarrierExtractor extractor = new CredentialCarrierExtractor("X-API-Key", "X-Auth-Context-Snapshot");
+		MockHttpServletRequest request = request("X-Auth-Context-Snapshot", "eyJzbmFwc2hvdCI6MX0");
+		request.addHeader("Authorization", "Bearer abc");
+		request.addHeader("X-API-Key", "key");
+		CredentialCarrier credential = extractor.extract(request);
+		assertThat(credential).isNotNull();
+		assertThat(credential.kind()).isEqualTo(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT);
+		assertThat(credential.location()).isEqualTo(CredentialCarrierLocation.HEADER);
+		assertThat(credential.name()).isEqualTo("X-Auth-Context-Snapshot");
+		assertThat(credential.material()).isEqualTo("eyJzbmFwc2hvdCI6MX0");
+		assertThat(extractor.snapshotHeader()).isEqualTo("X-Auth-Context-Snapshot");
+	}
+
+	@Test
+	void leavesTheSnapshotToItsVerifierBeyondRepeatsAndBlanks() {
+		CredentialCarrierExtractor extractor = new CredentialCarrierExtractor("X-API-Key", "X-Auth-Context-Snapshot");
+		// Longer than the generic credential limit and not token68: the verifier's own rules decide.
+		String unusual = "not base64 at all " + "x".repeat(CredentialCarrierExtractor.MAX_HEADER_LENGTH);
+		assertThat(extractor.extract(request("X-Auth-Context-Snapshot", unusual)).material()).isEqualTo(unusual);
+		MockHttpServletRequest repeated = request("X-Auth-Context-Snapshot", "a");
+		repeated.addHeader("X-Auth-Context-Snapshot", "b");
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+			.isThrownBy(() -> extractor.extract(repeated))
+			.satisfies((ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
+		assertThatExceptionOfType(MissingAuthContextSnapshotException.class)
+			.isThrownBy(() -> extractor.extract(request("X-Auth-Context-Snapshot", " ")));
+	}
+
+	@Test
+	void readsOtherCredentialsWhenTheSnapshotIsNotVerifiedOrAbsent() {
+		CredentialCarrierExtractor extractor = new CredentialCarrierExtractor("X-API-Key", "X-Auth-Context-Snapshot");
+		MockHttpServletRequest request = request("X-Auth-Context-Snapshot", "envelope");
+		request.addHeader("X-API-Key", "key");
+		CredentialCarrier credential = extractor.extract(request,
+				(kind) -> kind != CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT);
+		assertThat(credential.kind()).isEqualTo(CredentialCarrierKind.API_KEY);
+		assertThat(extractor.extract(request("X-API-Key", "key")).kind()).isEqualTo(CredentialCarrierKind.API_KEY);
+		assertThat(new CredentialCarrierExtractor("X-API-Key").extract(request("X-Auth-Context-Snapshot", "e")))
+			.isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> new CredentialCarrierExtractor("X-API-Key", " "));
 	}
 
 	private static MockHttpServletRequest request(String header, String value) {
