@@ -29,7 +29,10 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.error.ExpiredAuthContextSnapshotException;
+import dev.gatehouse.auth.spi.Authenticator;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -145,7 +148,8 @@ class KafkaMessageBoundaryTests {
 	}
 
 	@Test
-	void tamperedAndExpiredSnapshotsGoToTheDeadLetterTopicAfterOneAttempt() throws Exception {
+	void tamperedExpiredAndMalformedSnapshotsGoToTheDeadLetterTopicAfterOneAttemptAndTheContainerKeepsGoing()
+			throws Exception {
 		String valid;
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
 			valid = consumer.getBean(SnapshotPropagator.class).currentEnvelope();
@@ -158,14 +162,24 @@ class KafkaMessageBoundaryTests {
 					MessagingFixtures.HEADER, 8192)
 				.currentEnvelope();
 		}
-		sendRaw("refused", "tampered", tampered);
-		sendRaw("refused", "expired", expired);
-		Map<String, ConsumerRecord<String, String>> dead = readAll("refused-dlt", 2);
-		assertThat(dead).containsOnlyKeys("tampered", "expired");
+		sendRaw("refused", "tampered", tampered.getBytes(StandardCharsets.US_ASCII));
+		sendRaw("refused", "expired", expired.getBytes(StandardCharsets.US_ASCII));
+		sendRaw("refused", "junk", new byte[] { 0, (byte) 0xc3, (byte) 0x28, (byte) 0xff });
+		sendRaw("refused", "huge", "A".repeat(8193).getBytes(StandardCharsets.US_ASCII));
+		sendRaw("refused", "empty", new byte[0]);
+		sendRaw("refused", "valid", valid.getBytes(StandardCharsets.US_ASCII));
+		Map<String, ConsumerRecord<String, String>> dead = readAll("refused-dlt", 5);
+		assertThat(dead).containsOnlyKeys("tampered", "expired", "junk", "huge", "empty");
 		assertThat(exceptionType(dead.get("tampered"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("expired"))).isEqualTo(ExpiredAuthContextSnapshotException.class.getName());
-		assertThat(listeners().attempts).containsEntry("tampered", 1).containsEntry("expired", 1);
-		assertThat(listeners().refusedBodyRuns).hasValue(0);
+		assertThat(exceptionType(dead.get("junk"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
+		assertThat(exceptionType(dead.get("huge"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
+		assertThat(exceptionType(dead.get("empty"))).isEqualTo(MissingAuthContextSnapshotException.class.getName());
+		assertThat(listeners().attempts).containsOnly(Map.entry("tampered", 1), Map.entry("expired", 1),
+				Map.entry("junk", 1), Map.entry("huge", 1), Map.entry("empty", 1));
+		// Only the valid record, sent last, ever reached the listener body: the container survived the junk.
+		assertThat(listeners().refusedRuns.poll(30, TimeUnit.SECONDS)).isEqualTo("valid:mallory");
+		assertThat(listeners().refusedRuns).isEmpty();
 	}
 
 	@Test
@@ -179,6 +193,16 @@ class KafkaMessageBoundaryTests {
 		Map<String, ConsumerRecord<String, String>> dead = readAll("guarded-dlt", 1);
 		assertThat(dead).containsOnlyKeys("anonymous");
 		assertThat(listeners().guardedBodyRuns).hasValue(0);
+	}
+
+	@Test
+	void aKafkaOnlyServiceWithProtectedListenersHasSnapshotVerificationAsItsOneAuthenticator() {
+		// The consumer has no web server and no credential configuration but the snapshot keys, and its
+		// @RequireRole listeners passed startup validation, which requires exactly one Authenticator.
+		assertThat(consumer.getBeanNamesForType(Authenticator.class)).hasSize(1);
+		assertThat(consumer.getBeanNamesForType(AuthStartupCapabilityValidator.class)).hasSize(1);
+		assertThat(consumer.getBean(Authenticator.class)
+			.supports(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isTrue();
 	}
 
 	@Test
@@ -212,9 +236,9 @@ class KafkaMessageBoundaryTests {
 		assertThat(listeners().bleedThreads).hasSizeGreaterThan(1);
 	}
 
-	private static void sendRaw(String topic, String key, String envelope) throws Exception {
+	private static void sendRaw(String topic, String key, byte[] header) throws Exception {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, "payload");
-		record.headers().add(MessagingFixtures.HEADER, envelope.getBytes(StandardCharsets.US_ASCII));
+		record.headers().add(MessagingFixtures.HEADER, header);
 		template().send(record).get(10, TimeUnit.SECONDS);
 	}
 
@@ -306,7 +330,7 @@ class KafkaMessageBoundaryTests {
 
 		final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
-		final AtomicInteger refusedBodyRuns = new AtomicInteger();
+		final BlockingQueue<String> refusedRuns = new LinkedBlockingQueue<>();
 
 		final AtomicInteger guardedBodyRuns = new AtomicInteger();
 
@@ -348,8 +372,8 @@ class KafkaMessageBoundaryTests {
 		}
 
 		@KafkaListener(topics = "refused", groupId = "billing-refused")
-		public void onRefused(String payload) {
-			this.recorder.refusedBodyRuns.incrementAndGet();
+		public void onRefused(ConsumerRecord<String, String> record) {
+			this.recorder.refusedRuns.add(record.key() + ":" + AuthContextHolder.require().subject().id());
 		}
 
 		@KafkaListener(topics = "bleed", groupId = "billing-bleed", concurrency = "3")
