@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.autoconfigure;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 
 import dev.gatehouse.auth.messaging.AuthSnapshotChannelInterceptor;
 import dev.gatehouse.auth.messaging.GatehouseKafkaConfigurer;
@@ -42,13 +43,19 @@ import org.springframework.kafka.listener.ExceptionClassifier;
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseMessagingAutoConfiguration {
 
+	/**
+	 * How long a sender reuses the envelope of an unchanged bound context: short against any sensible snapshot
+	 * TTL, long enough that a burst of records under one context is signed once.
+	 */
+	static final Duration ENVELOPE_REUSE = Duration.ofSeconds(1);
+
 	@Bean
 	@ConditionalOnMissingBean
 	SnapshotPropagator snapshotPropagator(GatehouseProperties properties, ObjectProvider<SnapshotSigner> signer,
 			ObjectProvider<SnapshotVerifier> verifier) {
 		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
 		return new SnapshotPropagator(signer::getObject, verifier::getObject,
-				snapshot.getPropagation().getMessageHeader(), snapshot.getMaxEnvelopeLength());
+				snapshot.getPropagation().getMessageHeader(), snapshot.getMaxEnvelopeLength(), ENVELOPE_REUSE);
 	}
 
 	@Configuration(proxyBeanMethods = false)

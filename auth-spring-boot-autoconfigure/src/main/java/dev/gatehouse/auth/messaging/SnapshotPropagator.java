@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * it as a header, {@link #extract} verifies one and returns the context it proves. The Kafka and spring-messaging
  * boundaries use it, and so can AMQP message properties, job parameters or gRPC metadata.
  *
+ * <p>A sender that emits many messages under one bound context (the same {@link AuthContext} instance) may
+ * reuse the envelope signed for it for a short window ({@code envelopeReuse}, off unless set), so a burst of
+ * records pays for one signature instead of one each; the receiver then sees an {@code issued_at} at most that
+ * window old and an expiry that much sooner.
+ *
  * <p>Inbound header values are checked before any decoding: an empty value, one longer than the maximum envelope
  * length, or one with a character outside the base64url alphabet is refused as invalid at once. A refusal is
  * logged with the reason code and the key id only, never the envelope. Thread-safe.
@@ -52,6 +58,11 @@ public final class SnapshotPropagator {
 
 	private final int maxEnvelopeLength;
 
+	private final long envelopeReuseNanos;
+
+	// Per sending thread: the last context signed and its envelope, so a burst under one context signs once.
+	private final ThreadLocal<@Nullable SignedEnvelope> lastSigned = new ThreadLocal<>();
+
 	/**
 	 * Creates a propagator.
 	 * @param signer supplies the signer, asked only when a context is to be sent, so no signer bean is created
@@ -62,6 +73,20 @@ public final class SnapshotPropagator {
 	 */
 	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
 			String headerName, int maxEnvelopeLength) {
+		this(signer, verifier, headerName, maxEnvelopeLength, Duration.ZERO);
+	}
+
+	/**
+	 * Creates a propagator that reuses the envelope of an unchanged bound context for a short window.
+	 * @param signer supplies the signer, asked only when a context is to be sent
+	 * @param verifier supplies the verifier, asked only when a header is to be verified
+	 * @param headerName the message header that carries the snapshot
+	 * @param maxEnvelopeLength the longest header value that is decoded at all
+	 * @param envelopeReuse how long the envelope signed for a bound context is reused for the same context
+	 * instance on the same thread; zero signs every message
+	 */
+	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
+			String headerName, int maxEnvelopeLength, Duration envelopeReuse) {
 		this.signer = Objects.requireNonNull(signer, "signer must not be null");
 		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
 		Objects.requireNonNull(headerName, "headerName must not be null");
@@ -71,8 +96,13 @@ public final class SnapshotPropagator {
 		if (maxEnvelopeLength < 1) {
 			throw new IllegalArgumentException("maxEnvelopeLength must be positive");
 		}
+		Objects.requireNonNull(envelopeReuse, "envelopeReuse must not be null");
+		if (envelopeReuse.isNegative()) {
+			throw new IllegalArgumentException("envelopeReuse must not be negative");
+		}
 		this.headerName = headerName;
 		this.maxEnvelopeLength = maxEnvelopeLength;
+		this.envelopeReuseNanos = envelopeReuse.toNanos();
 	}
 
 	/**
@@ -120,7 +150,21 @@ public final class SnapshotPropagator {
 		if (context.isEmpty()) {
 			return null;
 		}
-		return this.signer.get().sign(new SnapshotSignRequest(context.get(), null)).envelope();
+		if (this.envelopeReuseNanos == 0) {
+			return sign(context.get());
+		}
+		long now = System.nanoTime();
+		SignedEnvelope last = this.lastSigned.get();
+		if (last != null && last.context() == context.get() && now - last.signedAt() < this.envelopeReuseNanos) {
+			return last.envelope();
+		}
+		String envelope = sign(context.get());
+		this.lastSigned.set(new SignedEnvelope(context.get(), envelope, now));
+		return envelope;
+	}
+
+	private String sign(AuthContext context) {
+		return this.signer.get().sign(new SnapshotSignRequest(context, null)).envelope();
 	}
 
 	/**
@@ -246,6 +290,9 @@ public final class SnapshotPropagator {
 		catch (IllegalArgumentException ex) {
 			return "unknown";
 		}
+	}
+
+	private record SignedEnvelope(AuthContext context, String envelope, long signedAt) {
 	}
 
 	private static boolean[] base64UrlAlphabet() {

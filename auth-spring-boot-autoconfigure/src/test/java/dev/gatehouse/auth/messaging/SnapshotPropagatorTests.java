@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.gatehouse.auth.context.AuthContext;
@@ -19,7 +20,9 @@ import dev.gatehouse.auth.error.ExpiredAuthContextSnapshotException;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -154,7 +157,42 @@ class SnapshotPropagatorTests {
 	}
 
 	@Test
+	void reusesTheEnvelopeOfTheSameBoundContextWithinTheWindowOnly() {
+		AtomicInteger signatures = new AtomicInteger();
+		SnapshotEnvelopeSigner real = MessagingFixtures.signer("orders", this.clock);
+		SnapshotSigner counting = (request) -> {
+			signatures.incrementAndGet();
+			return real.sign(request);
+		};
+		SnapshotPropagator reusing = new SnapshotPropagator(() -> counting, () -> this.verifier,
+				MessagingFixtures.HEADER, 8192, Duration.ofHours(1));
+		AuthContext alice = MessagingFixtures.context("alice");
+		try (AuthContextScope scope = AuthContextHolder.open(alice)) {
+			String first = reusing.currentEnvelope();
+			assertThat(reusing.currentEnvelope()).isSameAs(first);
+		}
+		assertThat(signatures).hasValue(1);
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
+			reusing.currentEnvelope();
+		}
+		assertThat(signatures).hasValue(2);
+		try (AuthContextScope scope = AuthContextHolder.open(alice)) {
+			this.propagator.currentEnvelope();
+			this.propagator.currentEnvelope();
+		}
+		SnapshotPropagator expiring = new SnapshotPropagator(() -> counting, () -> this.verifier,
+				MessagingFixtures.HEADER, 8192, Duration.ofNanos(1));
+		try (AuthContextScope scope = AuthContextHolder.open(alice)) {
+			expiring.currentEnvelope();
+			expiring.currentEnvelope();
+		}
+		assertThat(signatures).hasValue(4);
+	}
+
+	@Test
 	void validatesItsArguments() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SnapshotPropagator(() -> null, () -> null,
+				MessagingFixtures.HEADER, 8192, Duration.ofSeconds(-1)));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SnapshotPropagator(() -> null, () -> null, " ", 8192));
 		assertThatIllegalArgumentException()
