@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.gatehouse.auth.authentication.SnapshotCredentialAuthenticator;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
@@ -260,7 +261,7 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotVerificationKey.ed25519(keyId, SnapshotKeyMaterial.parseEd25519PublicKey(pem));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to the X.509 PEM (-----BEGIN PUBLIC KEY-----) of the signer's Ed25519 key.");
 		}
 	}
@@ -272,10 +273,15 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotKeyMaterial.parseEd25519PrivateKey(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) Ed25519 key, e.g. from "
 							+ "'openssl genpkey -algorithm ed25519'.");
 		}
+	}
+
+	private static String problem(IllegalArgumentException ex) {
+		// SnapshotKeyMaterial's messages describe the key's shape, never its content.
+		return Objects.requireNonNullElse(ex.getMessage(), "is not a usable key");
 	}
 
 	private static byte[] secret(@Nullable String secret, String property) {
@@ -284,7 +290,7 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotKeyMaterial.decodeSecret(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to base64 of at least 32 random bytes, e.g. from 'openssl rand -base64 32'.");
 		}
 	}
