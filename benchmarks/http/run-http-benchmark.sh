@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The HTTP benchmark of issue 5, item 4: one Tomcat on loopback serving the same response unprotected, behind
-# Gatehouse (API key + @RequireRole) and behind Spring Security (filter chain + @PreAuthorize), driven by wrk.
+# The HTTP benchmark: one Tomcat on loopback serving the same response unprotected, behind Gatehouse (API key or
+# a signed context snapshot, + @RequireRole) and behind Spring Security (filter chain + @PreAuthorize), driven by
+# wrk.
 #
 # Precondition: the benchmarks jar is built (this script builds nothing):
 #   mvn -B -q package -pl benchmarks -am -DskipTests
@@ -39,16 +40,6 @@ LAZY_COMMONS_LOGGING=-Dorg.apache.commons.logging.LogFactory=org.apache.commons.
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch $LAZY_COMMONS_LOGGING}"
 LOG="${LOG:-$ROOT/benchmarks/target/http-benchmark-app.log}"
 
-# The application's fixed benchmark keys (HttpBenchmarkApplication.REPORTER_KEY and the two header names).
-KEY=bench-reporter-key-7f3a91c2
-BASE="http://127.0.0.1:$PORT"
-# name|path|header ("" = no credential: with one, Gatehouse's filter would authenticate it, as in a real app)
-ENDPOINTS=(
-	"unprotected|/unprotected/hello|"
-	"Gatehouse (API key + @RequireRole)|/gatehouse/hello|X-API-Key: $KEY"
-	"Spring Security (filter chain + @PreAuthorize)|/security/hello|X-Security-Key: $KEY"
-)
-
 if ! command -v wrk > /dev/null; then
 	echo "wrk is not installed: apt-get install -y wrk (Debian package wrk 4.1.0)" >&2
 	exit 2
@@ -57,6 +48,19 @@ if [[ ! -f "$JAR" ]]; then
 	echo "$JAR not found: build it first with mvn -B -q package -pl benchmarks -am -DskipTests" >&2
 	exit 2
 fi
+
+# The application's fixed benchmark keys (HttpBenchmarkApplication.REPORTER_KEY and the two header names), and a
+# snapshot signed as an upstream service would sign it (UpstreamSnapshot, valid for 50 minutes).
+KEY=bench-reporter-key-7f3a91c2
+SNAPSHOT="$(java -cp "$JAR" dev.gatehouse.benchmarks.http.UpstreamSnapshot)"
+BASE="http://127.0.0.1:$PORT"
+# name|path|header ("" = no credential: with one, Gatehouse's filter would authenticate it, as in a real app)
+ENDPOINTS=(
+	"unprotected|/unprotected/hello|"
+	"Gatehouse (API key + @RequireRole)|/gatehouse/hello|X-API-Key: $KEY"
+	"Gatehouse (HS256 snapshot + @RequireRole)|/gatehouse/hello|X-Auth-Context-Snapshot: $SNAPSHOT"
+	"Spring Security (filter chain + @PreAuthorize)|/security/hello|X-Security-Key: $KEY"
+)
 
 # Answers the HTTP status of GET <path> [header], or nothing when nobody listens. Bash's /dev/tcp: no curl needed.
 status() {
@@ -154,8 +158,12 @@ for endpoint in "${ENDPOINTS[@]}"; do
 done
 
 # One list of values per endpoint, a value per round.
-rps=("" "" "")
-p99=("" "" "")
+rps=()
+p99=()
+for _ in "${ENDPOINTS[@]}"; do
+	rps+=("")
+	p99+=("")
+done
 for ((round = 1; round <= ROUNDS; round++)); do
 	for i in "${!ENDPOINTS[@]}"; do
 		IFS='|' read -r name path header <<< "${ENDPOINTS[$i]}"
@@ -201,9 +209,10 @@ echo "| endpoint | requests/s | p99 latency (ms) | throughput relative to unprot
 echo "|---|---|---|---|"
 # Each round's ratio to the unprotected endpoint of the same round, so that a slow round does not skew it.
 read -r -a base_rounds <<< "${rps[0]}"
-ratios=("" "" "")
+ratios=()
 for i in "${!ENDPOINTS[@]}"; do
 	read -r -a rounds <<< "${rps[$i]}"
+	ratios+=("")
 	for r in "${!rounds[@]}"; do
 		ratios[i]+=" $(awk -v a="${rounds[$r]}" -v b="${base_rounds[$r]}" 'BEGIN { printf "%.1f", 100 * a / b }')"
 	done

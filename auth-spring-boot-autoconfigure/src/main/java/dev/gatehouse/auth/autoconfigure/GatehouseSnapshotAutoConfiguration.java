@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.gatehouse.auth.authentication.SnapshotCredentialAuthenticator;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
 import dev.gatehouse.auth.snapshot.SnapshotAlgorithm;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
@@ -17,6 +19,7 @@ import dev.gatehouse.auth.snapshot.SnapshotPropagationInterceptor;
 import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
 import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
 import dev.gatehouse.auth.spi.SnapshotSigner;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.jspecify.annotations.Nullable;
 
@@ -51,8 +54,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@code propagation.accept-inbound} (the default), inbound snapshots authenticate requests through the built-in
  * composite authenticator; with {@code propagation.enabled}, Boot's {@code RestClient} and {@code RestTemplate}
  * builders add the snapshot of the bound context to outgoing requests. Keys are only ever read
- * from configuration, never generated; unusable configuration fails startup with an
- * {@link InvalidGatehouseConfigurationException} naming the property, never its value.
+ * from configuration, never generated. Unusable configuration fails startup: each problem is an
+ * {@link InvalidGatehouseConfigurationException} naming the property (never its value), reported through
+ * {@link ConfigurationProblems} in startup validation's one failure report beside every other problem.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class,
 		before = { GatehouseAuthenticationAutoConfiguration.class, GatehouseWebAutoConfiguration.class })
@@ -71,9 +75,29 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	static ConfigurationProblems gatehouseConfigurationProblems(ListableBeanFactory beanFactory) {
+		return new ConfigurationProblems(beanFactory);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(SnapshotSigner.class)
 	@ConditionalOnProperty(PREFIX + "signing.key-id")
-	SnapshotEnvelopeSigner snapshotEnvelopeSigner(GatehouseProperties properties, Environment environment,
+	SnapshotSigner snapshotEnvelopeSigner(GatehouseProperties properties, Environment environment,
+			Clock gatehouseClock, ConfigurationProblems problems) {
+		try {
+			return signer(properties, environment, gatehouseClock);
+		}
+		catch (InvalidGatehouseConfigurationException ex) {
+			// Reported with every other startup problem in one failure report; startup fails before any call.
+			problems.add(ex);
+			return (request) -> {
+				throw new IllegalStateException("Snapshot signing is misconfigured (" + ex.property() + ")");
+			};
+		}
+	}
+
+	private static SnapshotEnvelopeSigner signer(GatehouseProperties properties, Environment environment,
 			Clock gatehouseClock) {
 		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
 		GatehouseProperties.Snapshot.Signing signing = snapshot.getSigning();
@@ -113,7 +137,21 @@ public final class GatehouseSnapshotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SnapshotVerifier.class)
 	@Conditional(OnVerificationKeys.class)
-	SnapshotEnvelopeVerifier snapshotEnvelopeVerifier(GatehouseProperties properties, Clock gatehouseClock) {
+	SnapshotVerifier snapshotEnvelopeVerifier(GatehouseProperties properties, Clock gatehouseClock,
+			ConfigurationProblems problems) {
+		try {
+			return verifier(properties, gatehouseClock);
+		}
+		catch (InvalidGatehouseConfigurationException ex) {
+			problems.add(ex);
+			return (envelope, invocation) -> {
+				throw new SnapshotVerifierUnavailableException(
+						"Snapshot verification is misconfigured (" + ex.property() + ")", null);
+			};
+		}
+	}
+
+	private static SnapshotEnvelopeVerifier verifier(GatehouseProperties properties, Clock gatehouseClock) {
 		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
 		List<SnapshotVerificationKey> keys = new ArrayList<>();
 		for (Map.Entry<String, GatehouseProperties.Snapshot.VerificationKey> entry : snapshot.getVerification()
@@ -156,8 +194,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 	@Bean
 	static SnapshotPropagationConfigurationCheck snapshotPropagationConfigurationCheck(GatehouseProperties properties,
-			ListableBeanFactory beanFactory) {
-		return new SnapshotPropagationConfigurationCheck(properties, beanFactory);
+			ListableBeanFactory beanFactory, ConfigurationProblems problems) {
+		return new SnapshotPropagationConfigurationCheck(properties, beanFactory, problems);
 	}
 
 	/**
@@ -223,7 +261,7 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotVerificationKey.ed25519(keyId, SnapshotKeyMaterial.parseEd25519PublicKey(pem));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to the X.509 PEM (-----BEGIN PUBLIC KEY-----) of the signer's Ed25519 key.");
 		}
 	}
@@ -235,10 +273,15 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotKeyMaterial.parseEd25519PrivateKey(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) Ed25519 key, e.g. from "
 							+ "'openssl genpkey -algorithm ed25519'.");
 		}
+	}
+
+	private static String problem(IllegalArgumentException ex) {
+		// SnapshotKeyMaterial's messages describe the key's shape, never its content.
+		return Objects.requireNonNullElse(ex.getMessage(), "is not a usable key");
 	}
 
 	private static byte[] secret(@Nullable String secret, String property) {
@@ -247,7 +290,7 @@ public final class GatehouseSnapshotAutoConfiguration {
 			return SnapshotKeyMaterial.decodeSecret(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException(property, ex.getMessage(),
+			throw new InvalidGatehouseConfigurationException(property, problem(ex),
 					"Set it to base64 of at least 32 random bytes, e.g. from 'openssl rand -base64 32'.");
 		}
 	}
@@ -294,7 +337,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 	/**
 	 * Fails startup when propagation is enabled but nothing can sign: no signing key configured and no
-	 * application {@link SnapshotSigner}. Runs after all bean definitions are known, before any call.
+	 * application {@link SnapshotSigner}. Runs after all bean definitions are known, before any call, and
+	 * reports through {@link ConfigurationProblems}.
 	 */
 	static final class SnapshotPropagationConfigurationCheck implements InitializingBean {
 
@@ -302,9 +346,13 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 		private final ListableBeanFactory beanFactory;
 
-		SnapshotPropagationConfigurationCheck(GatehouseProperties properties, ListableBeanFactory beanFactory) {
+		private final ConfigurationProblems problems;
+
+		SnapshotPropagationConfigurationCheck(GatehouseProperties properties, ListableBeanFactory beanFactory,
+				ConfigurationProblems problems) {
 			this.properties = properties;
 			this.beanFactory = beanFactory;
+			this.problems = problems;
 		}
 
 		@Override
@@ -312,10 +360,10 @@ public final class GatehouseSnapshotAutoConfiguration {
 			GatehouseProperties.Snapshot snapshot = this.properties.getSnapshot();
 			if (snapshot.getPropagation().isEnabled() && snapshot.getSigning().getKeyId() == null
 					&& this.beanFactory.getBeanNamesForType(SnapshotSigner.class, true, false).length == 0) {
-				throw new InvalidGatehouseConfigurationException(PREFIX + "signing.key-id",
+				this.problems.add(new InvalidGatehouseConfigurationException(PREFIX + "signing.key-id",
 						"is not set, but " + PREFIX + "propagation.enabled is true and no SnapshotSigner bean exists",
 						"Configure " + PREFIX + "signing.{key-id,algorithm,secret|private-key} (a key is never "
-								+ "generated), or set " + PREFIX + "propagation.enabled=false.");
+								+ "generated), or set " + PREFIX + "propagation.enabled=false."));
 			}
 		}
 

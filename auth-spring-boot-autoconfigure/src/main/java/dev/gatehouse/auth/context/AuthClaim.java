@@ -21,7 +21,8 @@ public record AuthClaim(String name, @Nullable Object value) {
 		}
 		if (!isJsonScalar(value)) {
 			throw new IllegalArgumentException("claim '" + name + "' must have a JSON scalar value "
-					+ "(String, Long, Integer, finite Double, Boolean or null), not " + value.getClass().getName());
+					+ "(String, Long, Integer, finite Double, Boolean or null), not "
+					+ Objects.requireNonNull(value).getClass().getName());
 		}
 	}
 

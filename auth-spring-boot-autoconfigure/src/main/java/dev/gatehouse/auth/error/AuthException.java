@@ -37,6 +37,15 @@ public abstract class AuthException extends RuntimeException {
 	}
 
 	/**
+	 * Returns the message, which every Gatehouse exception has: it names what went wrong and contains no secret.
+	 * @return the message; never {@code null} or blank
+	 */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
+	}
+
+	/**
 	 * Returns the decision that refused the call.
 	 * @return the decision; never ALLOW
 	 */

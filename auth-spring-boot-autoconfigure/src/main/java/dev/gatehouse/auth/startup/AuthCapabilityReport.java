@@ -78,7 +78,7 @@ public final class AuthCapabilityReport {
 	 * @return the providers; {@link Providers#NONE} when no bean provides it
 	 */
 	public Providers providers(AuthCapability capability) {
-		return this.providers.get(capability);
+		return Objects.requireNonNullElse(this.providers.get(capability), Providers.NONE);
 	}
 
 	/**

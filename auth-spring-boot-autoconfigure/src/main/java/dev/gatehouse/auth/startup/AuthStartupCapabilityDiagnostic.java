@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.AuthCapability;
 import org.jspecify.annotations.Nullable;
 
@@ -144,6 +145,16 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		return method(Kind.NOT_PROXIED, beanName, problem);
 	}
 
+	/**
+	 * A configuration property that cannot work, reported with the other startup problems.
+	 * @param invalid the problem, naming the property and what to do
+	 * @return the diagnostic; its {@link #problem()} ends with the action to take
+	 */
+	public static AuthStartupCapabilityDiagnostic invalidConfiguration(InvalidGatehouseConfigurationException invalid) {
+		return method(Kind.INVALID_CONFIGURATION, invalid.property(),
+				invalid.problem() + ". Fix: " + invalid.action());
+	}
+
 	private static AuthStartupCapabilityDiagnostic method(Kind kind, String boundary, String problem) {
 		return new AuthStartupCapabilityDiagnostic(kind, null, 0, List.of(), List.of(), List.of(), boundary, problem);
 	}
@@ -203,7 +214,13 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		 * A singleton with protected methods is not a proxy carrying Gatehouse's advisor; {@code boundary} is the
 		 * bean name.
 		 */
-		NOT_PROXIED
+		NOT_PROXIED,
+
+		/**
+		 * A {@code gatehouse.*} property has a value Gatehouse cannot work with; {@code boundary} is the property
+		 * and {@code problem} says what is wrong with it, never its value.
+		 */
+		INVALID_CONFIGURATION
 
 	}
 

@@ -48,7 +48,13 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 			case NOT_PROXIED -> "bean '" + boundary + "': let Spring create it as a bean definition after the "
 					+ "post-processors (do not inject it into a BeanPostProcessor or its @Bean method; use "
 					+ "ObjectProvider or @Lazy there, and do not add it with registerSingleton).";
+			case INVALID_CONFIGURATION -> boundary + ": " + actionOf(Objects.requireNonNull(diagnostic.problem()));
 		};
+	}
+
+	private static String actionOf(String problem) {
+		int fix = problem.lastIndexOf(". Fix: ");
+		return (fix >= 0) ? problem.substring(fix + ". Fix: ".length()) : "correct the property as described above.";
 	}
 
 	private static String capabilityAction(AuthCapability capability, AuthStartupCapabilityDiagnostic diagnostic) {

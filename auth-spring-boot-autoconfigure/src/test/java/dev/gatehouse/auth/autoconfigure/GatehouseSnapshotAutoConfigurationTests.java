@@ -15,7 +15,7 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
@@ -25,6 +25,7 @@ import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -412,16 +413,19 @@ class GatehouseSnapshotAutoConfigurationTests {
 	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {
 		assertThat(context).hasFailed();
 		Throwable failure = context.getStartupFailure();
-		while (failure != null && !(failure instanceof InvalidGatehouseConfigurationException)) {
+		while (failure != null && !(failure instanceof AuthStartupCapabilityValidationException)) {
 			failure = failure.getCause();
 		}
-		assertThat(failure).as("an InvalidGatehouseConfigurationException in %s", context.getStartupFailure())
-			.isInstanceOf(InvalidGatehouseConfigurationException.class);
-		InvalidGatehouseConfigurationException invalid = (InvalidGatehouseConfigurationException) failure;
-		assertThat(invalid.property()).isEqualTo(property);
-		assertThat(invalid.problem()).contains(problem);
-		assertThat(invalid.action()).isNotBlank();
-		assertThat(invalid.getMessage()).doesNotContain(SECRET).doesNotContain(OLD_SECRET);
+		assertThat(failure).as("a startup validation failure in %s", context.getStartupFailure())
+			.isInstanceOf(AuthStartupCapabilityValidationException.class);
+		List<AuthStartupCapabilityDiagnostic> diagnostics = ((AuthStartupCapabilityValidationException) failure)
+			.diagnostics();
+		assertThat(diagnostics).anySatisfy((diagnostic) -> {
+			assertThat(diagnostic.kind()).isEqualTo(AuthStartupCapabilityDiagnostic.Kind.INVALID_CONFIGURATION);
+			assertThat(diagnostic.boundary()).isEqualTo(property);
+			assertThat(diagnostic.problem()).contains(problem).contains(". Fix: ");
+		});
+		assertThat(failure.getMessage()).doesNotContain(SECRET).doesNotContain(OLD_SECRET);
 	}
 
 	private static AuthContextSnapshot sign(AssertableApplicationContext context, AuthContext caller) {

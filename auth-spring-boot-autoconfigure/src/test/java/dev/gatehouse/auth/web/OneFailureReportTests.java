@@ -2,6 +2,7 @@ package dev.gatehouse.auth.web;
 
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
 import dev.gatehouse.auth.spi.Authenticator;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OneFailureReportTests {
 
+	/** Base64 of 16 bytes: too short for HS256, and never to be printed. */
+	private static final String SHORT_SECRET = "c2hvcnQtc2VjcmV0LTEyMw==";
+
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class,
 				GatehouseStartupValidationAutoConfiguration.class, GatehouseWebAutoConfiguration.class,
@@ -50,6 +54,29 @@ class OneFailureReportTests {
 			assertThat(analysis.getAction()).contains("gatehouse.checkers.context-roles=true")
 				.contains("gatehouse.web.require-explicit-access=false");
 		});
+	}
+
+	@Test
+	void reportsBadSnapshotKeysWithTheOtherProblems() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=orders", "gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.snapshot.verification.keys.k1.secret=" + SHORT_SECRET)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("(5 problems)")
+					.contains("ROLE_CHECK: 0 providers")
+					.contains("SNAPSHOT_SIGN: 0 providers; required by gatehouse.snapshot.propagation.enabled")
+					.contains("UNDECLARED_ACCESS ReportController#run")
+					.contains("INVALID_CONFIGURATION gatehouse.snapshot.signing.key-id: is not set")
+					.contains("INVALID_CONFIGURATION gatehouse.snapshot.verification.keys.k1.secret")
+					.doesNotContain(SHORT_SECRET);
+				assertThat(analysis.getAction()).contains("gatehouse.snapshot.verification.keys.k1.secret: Set it")
+					.contains("gatehouse.snapshot.propagation.enabled=false")
+					.doesNotContain(SHORT_SECRET);
+			});
 	}
 
 	@Test

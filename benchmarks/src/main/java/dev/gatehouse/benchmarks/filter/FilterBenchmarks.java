@@ -93,6 +93,21 @@ public class FilterBenchmarks {
 	}
 
 	/**
+	 * Gatehouse, a valid HS256 context snapshot from another service: the whole inbound path (extraction,
+	 * envelope decoding, signature, time checks, context built). Compare with the resource-server JWT chain.
+	 * @param stack Gatehouse's filter
+	 * @param requests the requests
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public MockHttpServletResponse gatehouseSnapshot(GatehouseFilterStack stack, FilterRequests requests)
+			throws IOException, ServletException {
+		return requests.snapshot.through(stack.filter);
+	}
+
+	/**
 	 * Spring Security's API-key chain, a request without a credential (anonymous).
 	 * @param stack Spring Security's filter
 	 * @param requests the requests

@@ -1,6 +1,8 @@
 package dev.gatehouse.benchmarks.filter;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -16,6 +18,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
+import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
+import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
 
 /**
@@ -48,7 +54,42 @@ final class FilterCredentials {
 	/** The HS256 key: 32 fixed bytes, the shortest key Gatehouse and Nimbus accept for HS256. */
 	private static final byte[] HS256_KEY = "gatehouse-filter-benchmark-key-1".getBytes(StandardCharsets.US_ASCII);
 
+	/** The header that carries a signed context snapshot (Gatehouse's default). */
+	static final String SNAPSHOT_HEADER = "X-Auth-Context-Snapshot";
+
+	/** The key id of the snapshot key shared by the signing and the verifying service. */
+	static final String SNAPSHOT_KEY_ID = "bench-1";
+
+	/** The snapshot HS256 key: 32 fixed bytes, the shortest Gatehouse accepts. */
+	private static final byte[] SNAPSHOT_KEY = "gatehouse-snapshot-bench-key-001".getBytes(StandardCharsets.US_ASCII);
+
 	private FilterCredentials() {
+	}
+
+	/**
+	 * Returns the snapshot key base64-encoded, as {@code gatehouse.snapshot.verification.keys.*.secret} takes it.
+	 * @return the encoded key
+	 */
+	static String snapshotSecretBase64() {
+		return Base64.getEncoder().encodeToString(SNAPSHOT_KEY);
+	}
+
+	/**
+	 * Signs a snapshot for {@link #SUBJECT} with role {@link #ROLE} and scope {@link #SCOPE}, as an upstream
+	 * service would, valid for 50 minutes (under the verifier's default one-hour maximum).
+	 * @return the envelope
+	 */
+	static String snapshot() {
+		SnapshotEnvelopeSigner signer = new SnapshotEnvelopeSigner(
+				SnapshotSigningKey.hs256(SNAPSHOT_KEY_ID, SNAPSHOT_KEY), "upstream", Duration.ofMinutes(50), null,
+				Clock.systemUTC());
+		AuthContext caller = AuthContext.builder(SUBJECT)
+			.issuer("https://idp.example")
+			.roles(ROLE)
+			.scopes(SCOPE)
+			.correlationId("bench-correlation")
+			.build();
+		return signer.sign(new SnapshotSignRequest(caller, null)).envelope();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.gatehouse.auth.autoconfigure.GatehouseAuthenticationAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
@@ -23,8 +24,8 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 /**
  * Gatehouse's {@link AuthContextFilter}, exactly as its auto-configuration registers it in a servlet
  * application: the filter of the {@code gatehouseAuthContextFilter} registration, with the built-in API-key and
- * HS256 JWT authenticators configured through {@code gatehouse.*} properties. A later case (snapshots) adds its
- * properties to {@link #properties()}.
+ * HS256 JWT authenticators and an HS256 snapshot verification key configured through {@code gatehouse.*}
+ * properties, as a service reached by users and by other services would have them.
  */
 @State(Scope.Benchmark)
 public class GatehouseFilterStack {
@@ -54,12 +55,15 @@ public class GatehouseFilterStack {
 		properties.put("gatehouse.api-keys[0].subject", FilterCredentials.SUBJECT);
 		properties.put("gatehouse.api-keys[0].roles", FilterCredentials.ROLE);
 		properties.put("gatehouse.jwt.secret", FilterCredentials.hs256SecretBase64());
+		properties.put("gatehouse.snapshot.verification.keys." + FilterCredentials.SNAPSHOT_KEY_ID + ".secret",
+				FilterCredentials.snapshotSecretBase64());
 		return properties;
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ GatehouseAutoConfiguration.class, GatehouseJwtAutoConfiguration.class,
-			GatehouseAuthenticationAutoConfiguration.class, GatehouseWebAutoConfiguration.class })
+			GatehouseSnapshotAutoConfiguration.class, GatehouseAuthenticationAutoConfiguration.class,
+			GatehouseWebAutoConfiguration.class })
 	static class GatehouseConfiguration {
 
 	}

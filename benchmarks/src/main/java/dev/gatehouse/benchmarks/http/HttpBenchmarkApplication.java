@@ -2,6 +2,7 @@ package dev.gatehouse.benchmarks.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,6 +55,16 @@ public class HttpBenchmarkApplication {
 	/** A valid key whose owner lacks that role. */
 	public static final String VIEWER_KEY = "bench-viewer-key-2d84e6b0";
 
+	/** The header that carries a signed context snapshot (Gatehouse's default). */
+	public static final String SNAPSHOT_HEADER = "X-Auth-Context-Snapshot";
+
+	/** The id of the HS256 snapshot key an upstream service signs with and this application verifies. */
+	static final String SNAPSHOT_KEY_ID = "upstream-1";
+
+	/** The snapshot key: 32 fixed bytes, base64; a benchmark fixture, not a secret. */
+	static final String SNAPSHOT_SECRET = Base64.getEncoder()
+		.encodeToString("http-benchmark-snapshot-key-0001".getBytes(StandardCharsets.US_ASCII));
+
 	/** The role both protected endpoints require. */
 	static final String ROLE = "REPORTER";
 
@@ -97,6 +108,8 @@ public class HttpBenchmarkApplication {
 		properties.put("gatehouse.api-keys[1].sha256", sha256Hex(VIEWER_KEY));
 		properties.put("gatehouse.api-keys[1].subject", "viewer");
 		properties.put("gatehouse.api-keys[1].roles", "VIEWER");
+		// Also reached by another service: snapshots signed with the upstream key authenticate too.
+		properties.put("gatehouse.snapshot.verification.keys." + SNAPSHOT_KEY_ID + ".secret", SNAPSHOT_SECRET);
 		return properties;
 	}
 

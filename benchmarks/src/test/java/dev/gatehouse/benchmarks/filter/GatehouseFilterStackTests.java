@@ -66,6 +66,20 @@ class GatehouseFilterStackTests {
 	}
 
 	@Test
+	void bindsTheSnapshotsCallerOnEveryCallOfTheReusedRequest() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.requests.snapshot.through(this.stack.filter, this.recordingChain);
+		}
+		assertThat(this.seen).hasSize(3).allSatisfy((context) -> {
+			assertThat(context).isNotNull();
+			assertThat(context.subject().id()).isEqualTo(FilterCredentials.SUBJECT);
+			assertThat(context.roles()).containsExactly(FilterCredentials.ROLE);
+			assertThat(context.correlationId()).isEqualTo("bench-correlation");
+			assertThat(context.delegationChain()).containsExactly("upstream");
+		});
+	}
+
+	@Test
 	void bindsNoCallerWithoutACredential() throws Exception {
 		this.requests.noCredential.through(this.stack.filter, this.recordingChain);
 		assertThat(this.seen).containsExactly((AuthContext) null);

@@ -62,6 +62,18 @@ class HttpBenchmarkApplicationTests {
 	}
 
 	@Test
+	void answersGatehouseEndpointForAnUpstreamSnapshot() throws Exception {
+		String envelope = UpstreamSnapshot.envelope();
+		HttpResponse<String> response = get("/gatehouse/hello", HttpBenchmarkApplication.SNAPSHOT_HEADER, envelope);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(HelloControllers.BODY);
+		char last = envelope.charAt(envelope.length() - 1);
+		String tampered = envelope.substring(0, envelope.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		assertThat(get("/gatehouse/hello", HttpBenchmarkApplication.SNAPSHOT_HEADER, tampered).statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
 	void challengesGatehouseEndpointWithoutValidKey() throws Exception {
 		assertThat(get("/gatehouse/hello", null, null).statusCode()).isEqualTo(401);
 		assertThat(get("/gatehouse/hello", HttpBenchmarkApplication.GATEHOUSE_KEY_HEADER, "not-a-key").statusCode())
