@@ -20,8 +20,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
  *
  * <p>A record whose snapshot is invalid or expired, or that has none while a snapshot is required, makes
  * {@link #intercept} throw the snapshot exception: the listener never runs and the container hands the record
- * to its error handler, where {@link GatehouseKafkaConfigurer#configure(org.springframework.kafka.listener.ExceptionClassifier)}
- * has made those exceptions non-retryable. A record without the header otherwise runs with no context bound.
+ * to its error handler, where {@code GatehouseKafkaConfigurer.configure(errorHandler)} has made those exceptions
+ * non-retryable. A record without the header otherwise runs with no context bound.
  * Thread-safe; one instance serves all consumer threads of a container.
  *
  * @param <K> the key type

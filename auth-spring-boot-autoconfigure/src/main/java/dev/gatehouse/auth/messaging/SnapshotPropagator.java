@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.messaging;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -155,11 +156,11 @@ public final class SnapshotPropagator {
 		}
 		long now = System.nanoTime();
 		SignedEnvelope last = this.lastSigned.get();
-		if (last != null && last.context() == context.get() && now - last.signedAt() < this.envelopeReuseNanos) {
+		if (last != null && last.context().get() == context.get() && now - last.signedAt() < this.envelopeReuseNanos) {
 			return last.envelope();
 		}
 		String envelope = sign(context.get());
-		this.lastSigned.set(new SignedEnvelope(context.get(), envelope, now));
+		this.lastSigned.set(new SignedEnvelope(new WeakReference<>(context.get()), envelope, now));
 		return envelope;
 	}
 
@@ -292,7 +293,11 @@ public final class SnapshotPropagator {
 		}
 	}
 
-	private record SignedEnvelope(AuthContext context, String envelope, long signedAt) {
+	/**
+	 * The last envelope a thread signed; the context is held weakly so a pooled thread does not keep a finished
+	 * request's identity reachable.
+	 */
+	private record SignedEnvelope(WeakReference<AuthContext> context, String envelope, long signedAt) {
 	}
 
 	private static boolean[] base64UrlAlphabet() {

@@ -103,7 +103,8 @@ class KafkaSnapshotInterceptorTests {
 	@Test
 	void factoryKeepsTheApplicationsInterceptorWhichSeesTheBoundContext() {
 		List<Optional<AuthContext>> seen = new ArrayList<>();
-		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		ConcurrentKafkaListenerContainerFactory<String, String> factory;
+		factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setRecordInterceptor((record, consumer) -> {
 			seen.add(AuthContextHolder.current());
 			return record;
@@ -121,7 +122,8 @@ class KafkaSnapshotInterceptorTests {
 
 	@Test
 	void factoryWithoutInterceptorGetsGatehousesOnce() {
-		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		ConcurrentKafkaListenerContainerFactory<String, String> factory;
+		factory = new ConcurrentKafkaListenerContainerFactory<>();
 		this.configurer.configure(factory);
 		RecordInterceptor<String, String> configured = factory.getRecordInterceptor();
 		assertThat(configured).isInstanceOf(KafkaSnapshotRecordInterceptor.class);
