@@ -1,0 +1,155 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+
+import dev.gatehouse.auth.messaging.AuthSnapshotChannelInterceptor;
+import dev.gatehouse.auth.messaging.GatehouseKafkaConfigurer;
+import dev.gatehouse.auth.messaging.SnapshotPropagator;
+import dev.gatehouse.auth.spi.SnapshotSigner;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ExceptionClassifier;
+
+/**
+ * Message boundaries, when {@code gatehouse.snapshot.propagation.enabled=true}: a {@link SnapshotPropagator} for
+ * any carrier, an {@link AuthSnapshotChannelInterceptor} when spring-messaging is present, and, when spring-kafka
+ * is present, the snapshot header on Boot's {@code KafkaTemplate} and its verification around the listeners of
+ * Boot's listener container factory.
+ */
+@AutoConfiguration(after = GatehouseSnapshotAutoConfiguration.class)
+@ConditionalOnGatehouseEnabled
+@ConditionalOnBooleanProperty("gatehouse.snapshot.propagation.enabled")
+@EnableConfigurationProperties(GatehouseProperties.class)
+public final class GatehouseMessagingAutoConfiguration {
+
+	/**
+	 * How long a sender reuses the envelope of an unchanged bound context: short against any sensible snapshot
+	 * TTL, long enough that a burst of records under one context is signed once.
+	 */
+	static final Duration ENVELOPE_REUSE = Duration.ofSeconds(1);
+
+	@Bean
+	@ConditionalOnMissingBean
+	SnapshotPropagator snapshotPropagator(GatehouseProperties properties, ObjectProvider<SnapshotSigner> signer,
+			ObjectProvider<SnapshotVerifier> verifier) {
+		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
+		return new SnapshotPropagator(signer::getObject, verifier::getObject,
+				snapshot.getPropagation().getMessageHeader(), snapshot.getMaxEnvelopeLength(), ENVELOPE_REUSE);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.messaging.support.ExecutorChannelInterceptor")
+	static class ChannelConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthSnapshotChannelInterceptor authSnapshotChannelInterceptor(SnapshotPropagator snapshotPropagator,
+				GatehouseProperties properties) {
+			return new AuthSnapshotChannelInterceptor(snapshotPropagator,
+					properties.getSnapshot().getPropagation().isRequireInboundMessages());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
+	static class KafkaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GatehouseKafkaConfigurer gatehouseKafkaConfigurer(SnapshotPropagator snapshotPropagator,
+				GatehouseProperties properties) {
+			return new GatehouseKafkaConfigurer(snapshotPropagator,
+					properties.getSnapshot().getPropagation().isRequireInboundMessages());
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static KafkaBoundaryPostProcessor gatehouseKafkaBoundaryPostProcessor(
+				ObjectProvider<GatehouseKafkaConfigurer> configurer) {
+			return new KafkaBoundaryPostProcessor(configurer);
+		}
+
+	}
+
+	/**
+	 * Applies {@link GatehouseKafkaConfigurer} to the template and listener container factory that Boot's Kafka
+	 * auto-configuration created (told apart by the class that declares their factory method, so templates and
+	 * factories an application builds itself are left to the documented call), and to every error handler bean.
+	 * A post-processor rather than a {@code RecordInterceptor} or {@code ContainerCustomizer} bean, because Boot
+	 * only applies those when exactly one exists: ours would silently switch off an application's own.
+	 */
+	static final class KafkaBoundaryPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+
+		private static final String BOOT_KAFKA_PACKAGE = "org.springframework.boot.kafka.autoconfigure.";
+
+		private final ObjectProvider<GatehouseKafkaConfigurer> configurer;
+
+		private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+		KafkaBoundaryPostProcessor(ObjectProvider<GatehouseKafkaConfigurer> configurer) {
+			this.configurer = configurer;
+		}
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+			if (beanFactory instanceof ConfigurableListableBeanFactory listable) {
+				this.beanFactory = listable;
+			}
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+			if (bean instanceof KafkaTemplate<?, ?> template && isAutoConfigured(beanName)) {
+				this.configurer.getObject().configure(template);
+			}
+			else if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory
+					&& isAutoConfigured(beanName)) {
+				this.configurer.getObject().configure(factory);
+			}
+			else if (bean instanceof ExceptionClassifier errorHandler) {
+				this.configurer.getObject().configure(errorHandler);
+			}
+			return bean;
+		}
+
+		private boolean isAutoConfigured(String beanName) {
+			if (this.beanFactory == null) {
+				return false;
+			}
+			try {
+				BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
+				Method factoryMethod = (definition instanceof RootBeanDefinition root)
+						? root.getResolvedFactoryMethod() : null;
+				return factoryMethod != null
+						&& factoryMethod.getDeclaringClass().getName().startsWith(BOOT_KAFKA_PACKAGE);
+			}
+			catch (NoSuchBeanDefinitionException ex) {
+				return false;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,317 @@
+package dev.gatehouse.auth.messaging;
+
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.error.AuthContextSnapshotException;
+import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
+import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
+import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotSignRequest;
+import dev.gatehouse.auth.spi.SnapshotSigner;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries the signed snapshot of the bound {@link AuthContext} through any message carrier: {@link #inject} writes
+ * it as a header, {@link #extract} verifies one and returns the context it proves. The Kafka and spring-messaging
+ * boundaries use it, and so can AMQP message properties, job parameters or gRPC metadata.
+ *
+ * <p>A sender that emits many messages under one bound context (the same {@link AuthContext} instance) may
+ * reuse the envelope signed for it for a short window ({@code envelopeReuse}, off unless set), so a burst of
+ * records pays for one signature instead of one each; the receiver then sees an {@code issued_at} at most that
+ * window old and an expiry that much sooner.
+ *
+ * <p>Inbound header values are checked before any decoding: an empty value, one longer than the maximum envelope
+ * length, or one with a character outside the base64url alphabet is refused as invalid at once. A refusal is
+ * logged with the reason code and the key id only, never the envelope. Thread-safe.
+ */
+public final class SnapshotPropagator {
+
+	/** The {@link AuthInvocation#boundary()} of every message. */
+	public static final String BOUNDARY = "MESSAGE";
+
+	private static final Log logger = LogFactory.getLog(SnapshotPropagator.class);
+
+	private static final String UNSPECIFIED_DESTINATION = "message";
+
+	private static final boolean[] BASE64URL = base64UrlAlphabet();
+
+	private final Supplier<SnapshotSigner> signer;
+
+	private final Supplier<SnapshotVerifier> verifier;
+
+	private final String headerName;
+
+	private final int maxEnvelopeLength;
+
+	private final long envelopeReuseNanos;
+
+	// Per sending thread: the last context signed and its envelope, so a burst under one context signs once.
+	private final ThreadLocal<@Nullable SignedEnvelope> lastSigned = new ThreadLocal<>();
+
+	/**
+	 * Creates a propagator.
+	 * @param signer supplies the signer, asked only when a context is to be sent, so no signer bean is created
+	 * before it is needed
+	 * @param verifier supplies the verifier, asked only when a header is to be verified
+	 * @param headerName the message header that carries the snapshot
+	 * @param maxEnvelopeLength the longest header value that is decoded at all
+	 */
+	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
+			String headerName, int maxEnvelopeLength) {
+		this(signer, verifier, headerName, maxEnvelopeLength, Duration.ZERO);
+	}
+
+	/**
+	 * Creates a propagator that reuses the envelope of an unchanged bound context for a short window.
+	 * @param signer supplies the signer, asked only when a context is to be sent
+	 * @param verifier supplies the verifier, asked only when a header is to be verified
+	 * @param headerName the message header that carries the snapshot
+	 * @param maxEnvelopeLength the longest header value that is decoded at all
+	 * @param envelopeReuse how long the envelope signed for a bound context is reused for the same context
+	 * instance on the same thread; zero signs every message
+	 */
+	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
+			String headerName, int maxEnvelopeLength, Duration envelopeReuse) {
+		this.signer = Objects.requireNonNull(signer, "signer must not be null");
+		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
+		Objects.requireNonNull(headerName, "headerName must not be null");
+		if (headerName.isBlank()) {
+			throw new IllegalArgumentException("headerName must not be blank");
+		}
+		if (maxEnvelopeLength < 1) {
+			throw new IllegalArgumentException("maxEnvelopeLength must be positive");
+		}
+		Objects.requireNonNull(envelopeReuse, "envelopeReuse must not be null");
+		if (envelopeReuse.isNegative()) {
+			throw new IllegalArgumentException("envelopeReuse must not be negative");
+		}
+		this.headerName = headerName;
+		this.maxEnvelopeLength = maxEnvelopeLength;
+		this.envelopeReuseNanos = envelopeReuse.toNanos();
+	}
+
+	/**
+	 * Writes the snapshot of the bound context through the given writer; writes nothing when no context is bound.
+	 * @param headerWriter receives the header name and the envelope
+	 */
+	public void inject(BiConsumer<String, String> headerWriter) {
+		Objects.requireNonNull(headerWriter, "headerWriter must not be null");
+		String envelope = currentEnvelope();
+		if (envelope != null) {
+			headerWriter.accept(this.headerName, envelope);
+		}
+	}
+
+	/**
+	 * Reads the snapshot header through the given reader and verifies it.
+	 * @param headerReader returns the value of the named header, or {@code null} when it is absent
+	 * @return the verified context, ready for {@link AuthContextHolder#open(AuthContext)}
+	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired, or the verifier fails
+	 */
+	public AuthContext extract(Function<String, @Nullable String> headerReader) {
+		return extract(headerReader, UNSPECIFIED_DESTINATION);
+	}
+
+	/**
+	 * Reads the snapshot header through the given reader and verifies it for a message sent to the given
+	 * destination, which becomes the {@link AuthInvocation#operation()} (boundary {@value #BOUNDARY}).
+	 * @param headerReader returns the value of the named header, or {@code null} when it is absent
+	 * @param destination the topic, queue or channel the message came from
+	 * @return the verified context
+	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired, or the verifier fails
+	 */
+	public AuthContext extract(Function<String, @Nullable String> headerReader, String destination) {
+		Objects.requireNonNull(headerReader, "headerReader must not be null");
+		AuthContext context = verifyHeader(headerReader.apply(this.headerName), destination, true);
+		return Objects.requireNonNull(context);
+	}
+
+	/**
+	 * Signs the bound context for sending.
+	 * @return the envelope of the bound context, or {@code null} when no context is bound
+	 */
+	public @Nullable String currentEnvelope() {
+		Optional<AuthContext> context = AuthContextHolder.current();
+		if (context.isEmpty()) {
+			return null;
+		}
+		if (this.envelopeReuseNanos == 0) {
+			return sign(context.get());
+		}
+		long now = System.nanoTime();
+		SignedEnvelope last = this.lastSigned.get();
+		if (last != null && last.context().get() == context.get() && now - last.signedAt() < this.envelopeReuseNanos) {
+			return last.envelope();
+		}
+		String envelope = sign(context.get());
+		this.lastSigned.set(new SignedEnvelope(new WeakReference<>(context.get()), envelope, now));
+		return envelope;
+	}
+
+	private String sign(AuthContext context) {
+		return this.signer.get().sign(new SnapshotSignRequest(context, null)).envelope();
+	}
+
+	/**
+	 * Returns the name of the header that carries the snapshot.
+	 * @return the header name
+	 */
+	public String headerName() {
+		return this.headerName;
+	}
+
+	/**
+	 * Verifies a header value as it arrived on a message: a {@code String}, or the raw bytes of a broker header.
+	 * An absent header ({@code null}) yields {@code null} unless a snapshot is required; a present one is always
+	 * verified, so an empty or malformed value is refused rather than treated as absent.
+	 * @param value the header value, or {@code null} when absent
+	 * @param destination the topic or channel, for the invocation and the log
+	 * @param required whether a message without the header is refused
+	 * @return the verified context, or {@code null} when the header is absent and not required
+	 * @throws AuthContextSnapshotException when the snapshot is refused
+	 */
+	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, boolean required) {
+		if (value == null) {
+			if (required) {
+				throw refused(new MissingAuthContextSnapshotException(), destination, null);
+			}
+			return null;
+		}
+		String envelope = envelope(value, destination);
+		try {
+			return this.verifier.get().verify(envelope, new AuthInvocation(BOUNDARY, destination, null, Map.of()));
+		}
+		catch (AuthContextSnapshotException ex) {
+			throw refused(ex, destination, envelope);
+		}
+		catch (RuntimeException ex) {
+			throw refused(new SnapshotVerifierUnavailableException("The snapshot verifier failed", ex), destination,
+					envelope);
+		}
+	}
+
+	/**
+	 * Turns a header value into an envelope string, refusing anything that cannot be an envelope after one pass
+	 * over its characters: empty, too long, or outside the base64url alphabet (which also rules out binary junk
+	 * and non-UTF-8 bytes, since every envelope is ASCII).
+	 */
+	private String envelope(Object value, String destination) {
+		if (value instanceof byte[] bytes) {
+			checkShape(bytes.length, destination);
+			for (byte b : bytes) {
+				if (b < 0 || !BASE64URL[b]) {
+					throw malformed(destination);
+				}
+			}
+			return new String(bytes, StandardCharsets.US_ASCII);
+		}
+		if (value instanceof String text) {
+			checkShape(text.length(), destination);
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c >= 128 || !BASE64URL[c]) {
+					throw malformed(destination);
+				}
+			}
+			return text;
+		}
+		throw malformed(destination);
+	}
+
+	private void checkShape(int length, String destination) {
+		if (length == 0) {
+			throw refused(new MissingAuthContextSnapshotException(), destination, null);
+		}
+		if (length > this.maxEnvelopeLength) {
+			throw refused(new InvalidAuthContextSnapshotException("The snapshot is longer than the maximum length"),
+					destination, null);
+		}
+	}
+
+	private InvalidAuthContextSnapshotException malformed(String destination) {
+		return refused(new InvalidAuthContextSnapshotException("The snapshot header is not a base64url envelope"),
+				destination, null);
+	}
+
+	private static <E extends AuthContextSnapshotException> E refused(E ex, String destination,
+			@Nullable String envelope) {
+		AuthorizationReasonCode code = ex.decision().reasonCode();
+		if (logger.isWarnEnabled()) {
+			logger.warn("Refused the auth context snapshot of a message from '" + destination + "': reasonCode="
+					+ code + ", keyId=" + keyId(envelope));
+		}
+		return ex;
+	}
+
+	/**
+	 * Reads the key id of a refused envelope for the log only (the failure path, after the length and alphabet
+	 * checks passed), and only when it is a plain identifier, so a crafted key id cannot forge log lines.
+	 */
+	static String keyId(@Nullable String envelope) {
+		if (envelope == null) {
+			return "unknown";
+		}
+		try {
+			String json = new String(Base64.getUrlDecoder().decode(envelope), StandardCharsets.UTF_8);
+			String marker = "\"key_id\":\"";
+			int start = json.lastIndexOf(marker);
+			if (start < 0) {
+				return "unknown";
+			}
+			start += marker.length();
+			int end = json.indexOf('"', start);
+			if (end < 0 || end - start > 64 || end == start) {
+				return "unknown";
+			}
+			String keyId = json.substring(start, end);
+			for (int i = 0; i < keyId.length(); i++) {
+				char c = keyId.charAt(i);
+				if (!(Character.isLetterOrDigit(c) && c < 128) && "-_.:".indexOf(c) < 0) {
+					return "unknown";
+				}
+			}
+			return keyId;
+		}
+		catch (IllegalArgumentException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * The last envelope a thread signed; the context is held weakly so a pooled thread does not keep a finished
+	 * request's identity reachable.
+	 */
+	private record SignedEnvelope(WeakReference<AuthContext> context, String envelope, long signedAt) {
+	}
+
+	private static boolean[] base64UrlAlphabet() {
+		boolean[] alphabet = new boolean[128];
+		for (char c = 'A'; c <= 'Z'; c++) {
+			alphabet[c] = true;
+			alphabet[Character.toLowerCase(c)] = true;
+		}
+		for (char c = '0'; c <= '9'; c++) {
+			alphabet[c] = true;
+		}
+		alphabet['-'] = true;
+		alphabet['_'] = true;
+		return alphabet;
+	}
+
+}
