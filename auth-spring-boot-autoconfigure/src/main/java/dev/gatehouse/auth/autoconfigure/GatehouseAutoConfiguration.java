@@ -8,6 +8,8 @@ import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
 import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
+import dev.gatehouse.auth.spi.InvocationResolver;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationChecker;
@@ -40,8 +42,8 @@ public final class GatehouseAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static AuthMetadataResolver authMetadataResolver() {
-		return new AuthMetadataResolver();
+	static AuthMetadataResolver authMetadataResolver(ObjectProvider<InvocationResolver> invocationResolver) {
+		return new AuthMetadataResolver(invocationResolver.getIfUnique(ParameterInvocationResolver::new));
 	}
 
 	// Static, infrastructure and lazy towards the evaluator: advisors are created while post-processors are
