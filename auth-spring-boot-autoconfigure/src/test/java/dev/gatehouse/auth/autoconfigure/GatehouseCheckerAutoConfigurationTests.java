@@ -13,6 +13,7 @@ import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.spi.RelationChecker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,10 +35,11 @@ class GatehouseCheckerAutoConfigurationTests {
 				GatehouseCheckerAutoConfiguration.class));
 
 	@Test
-	void registersPermissionCheckerAndNoPolicyEvaluatorWithoutRules() {
+	void registersPermissionCheckerButNoPolicyEvaluatorWithoutRulesAndNeverARelationChecker() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RolePermissionChecker.class);
 			assertThat(context).doesNotHaveBean(PolicyEvaluator.class);
+			assertThat(context).doesNotHaveBean(RelationChecker.class);
 		});
 	}
 
