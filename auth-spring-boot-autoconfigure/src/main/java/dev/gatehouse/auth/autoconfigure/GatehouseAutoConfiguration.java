@@ -1,5 +1,7 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import dev.gatehouse.auth.cache.AuthDecisionCache;
+import dev.gatehouse.auth.cache.CachingCheckers;
 import dev.gatehouse.auth.context.AuthContextTaskDecorator;
 import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
@@ -67,9 +69,18 @@ public final class GatehouseAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthRequirementEvaluator authRequirementEvaluator(ObjectProvider<RoleChecker> roleChecker,
 			ObjectProvider<ScopeChecker> scopeChecker, ObjectProvider<PermissionChecker> permissionChecker,
-			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator) {
+			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator,
+			ObjectProvider<AuthDecisionCache> decisionCache) {
+		AuthDecisionCache cache = decisionCache.getIfUnique();
+		if (cache == null) {
+			// No cache: the evaluator calls the ports directly, with no wrapper on the path.
+			return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
+					permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
+		}
 		return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
-				permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
+				() -> CachingCheckers.permission(permissionChecker.getIfUnique(), cache),
+				() -> CachingCheckers.relation(relationChecker.getIfUnique(), cache),
+				() -> CachingCheckers.policy(policyEvaluator.getIfUnique(), cache));
 	}
 
 	@Bean

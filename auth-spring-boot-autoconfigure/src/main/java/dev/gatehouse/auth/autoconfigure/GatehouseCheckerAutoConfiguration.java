@@ -3,6 +3,8 @@ package dev.gatehouse.auth.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.gatehouse.auth.cache.AuthDecisionCache;
+import dev.gatehouse.auth.cache.CaffeineAuthDecisionCache;
 import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
 import dev.gatehouse.auth.enforcement.PermissionGrants;
 import dev.gatehouse.auth.enforcement.PolicyRule;
@@ -13,15 +15,18 @@ import dev.gatehouse.auth.spi.PolicyEvaluator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Default permission checker ({@code gatehouse.permissions.*}) and declarative policy evaluator
- * ({@code gatehouse.policies.*}), each backing off when the application defines its own. An invalid role mapping
- * or policy document fails startup naming the property to fix.
+ * Default permission checker ({@code gatehouse.permissions.*}), declarative policy evaluator
+ * ({@code gatehouse.policies.*}) and the opt-in decision cache ({@code gatehouse.cache.*}, with Caffeine on the
+ * classpath), each backing off when the application defines its own. An invalid role mapping, policy document or
+ * cache setting fails startup naming the property to fix.
  */
 @AutoConfiguration
 @ConditionalOnGatehouseEnabled
@@ -54,6 +59,26 @@ public final class GatehouseCheckerAutoConfiguration {
 	@Conditional(OnPolicyRulesConfiguredCondition.class)
 	DeclarativePolicyEvaluator declarativePolicyEvaluator(GatehouseProperties properties, PermissionGrants grants) {
 		return new DeclarativePolicyEvaluator(policyRules(properties.getPolicies().getRules()), grants);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.github.benmanes.caffeine.cache.Caffeine")
+	@ConditionalOnBooleanProperty("gatehouse.cache.enabled")
+	static class DecisionCacheConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AuthDecisionCache.class)
+		CaffeineAuthDecisionCache authDecisionCache(GatehouseProperties properties) {
+			GatehouseProperties.Cache cache = properties.getCache();
+			try {
+				return new CaffeineAuthDecisionCache(cache.getTtl(), cache.getMaximumSize());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidGatehouseConfigurationException("gatehouse.cache", ex.getMessage() + ".",
+						"Set gatehouse.cache.ttl and gatehouse.cache.maximum-size to positive values.");
+			}
+		}
+
 	}
 
 	static List<PolicyRule> policyRules(List<GatehouseProperties.Policies.Rule> configured) {
