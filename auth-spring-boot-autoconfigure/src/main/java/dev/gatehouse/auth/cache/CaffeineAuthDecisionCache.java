@@ -46,8 +46,6 @@ public final class CaffeineAuthDecisionCache implements AuthDecisionCache {
 			.expireAfterWrite(ttl)
 			.maximumSize(maximumSize)
 			.ticker(ticker)
-			// Maintenance on the calling thread: no pool thread for a cache that only evicts.
-			.executor(Runnable::run)
 			.build();
 	}
 

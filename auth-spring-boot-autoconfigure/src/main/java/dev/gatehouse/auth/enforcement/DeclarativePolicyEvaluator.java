@@ -2,9 +2,12 @@ package dev.gatehouse.auth.enforcement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
@@ -20,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * conditions. A matching deny rule wins over every allow rule; without a matching allow rule the call is denied
  * ({@code POLICY_DENIED}). This is how "admin OR owner" is written without OR between annotations.
  *
- * <p>The document is compiled once into an index by (resource, action); an evaluation does at most four map
- * lookups and no string parsing. Thread-safe.
+ * <p>The document is compiled once into an index by (resource, action), the conditions of each entry merged
+ * into sets; an evaluation does at most four index lookups, then one set lookup per role, scope and claim of
+ * the caller, and no string parsing. Thread-safe.
  */
 public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 
@@ -33,7 +37,7 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 	private static final AuthorizationDecision NOT_ALLOWED = AuthorizationDecision
 		.deny(AuthorizationReasonCode.POLICY_DENIED, "No policy rule allows the action.");
 
-	private static final Bucket EMPTY = new Bucket(new CompiledRule[0], new CompiledRule[0]);
+	private static final Bucket EMPTY = Bucket.of(List.of());
 
 	private final Map<String, Map<String, Bucket>> index;
 
@@ -95,86 +99,128 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 		return (bucket != null) ? bucket : EMPTY;
 	}
 
-	/** The deny and allow rules of one (resource, action) pair. */
-	private record Bucket(CompiledRule[] deny, CompiledRule[] allow) {
+	/** The deny and allow conditions of one (resource, action) pair. */
+	private record Bucket(Conditions deny, Conditions allow) {
 
 		static Bucket of(List<PolicyRule> rules) {
-			List<CompiledRule> deny = new ArrayList<>();
-			List<CompiledRule> allow = new ArrayList<>();
+			List<PolicyRule> deny = new ArrayList<>();
+			List<PolicyRule> allow = new ArrayList<>();
 			for (PolicyRule rule : rules) {
-				((rule.effect() == PolicyRule.Effect.DENY) ? deny : allow).add(CompiledRule.of(rule));
+				((rule.effect() == PolicyRule.Effect.DENY) ? deny : allow).add(rule);
 			}
-			return new Bucket(deny.toArray(new CompiledRule[0]), allow.toArray(new CompiledRule[0]));
+			return new Bucket(Conditions.of(deny), Conditions.of(allow));
 		}
 
 		boolean denies(AuthorizationRequest request, PermissionGrants permissions) {
-			for (CompiledRule rule : this.deny) {
-				if (rule.matches(request, permissions)) {
-					return true;
-				}
-			}
-			return false;
+			return this.deny.anyMet(request, permissions);
 		}
 
 		boolean allows(AuthorizationRequest request, PermissionGrants permissions) {
-			for (CompiledRule rule : this.allow) {
-				if (rule.matches(request, permissions)) {
-					return true;
-				}
-			}
-			return false;
+			return this.allow.anyMet(request, permissions);
 		}
 
 	}
 
-	/** A rule's conditions as arrays; claim values that name a call value are resolved by their source. */
-	private record CompiledRule(boolean unconditional, String[] roles, String[] scopes, String[] permissions,
-			String[] claimNames, String[] claimValues, Source[] claimSources) {
+	/**
+	 * The conditions of several rules with the same effect, merged: since a rule matches when any one of its
+	 * conditions holds, and the rules of a bucket are OR-ed too, their roles, scopes and literal claim values can
+	 * be unioned. A check then costs a lookup per role and claim of the caller, not a pass over every rule.
+	 */
+	private record Conditions(boolean unconditional, Set<String> roles, Set<String> scopes, String[] permissions,
+			Map<String, Set<String>> literalClaims, String[] callClaimNames, Source[] callClaimSources) {
 
-		static CompiledRule of(PolicyRule rule) {
-			int claims = rule.subjectClaims().size();
-			String[] names = new String[claims];
-			String[] values = new String[claims];
-			Source[] sources = new Source[claims];
-			int i = 0;
-			for (Map.Entry<String, String> claim : rule.subjectClaims().entrySet()) {
-				names[i] = claim.getKey();
-				values[i] = claim.getValue();
-				sources[i] = Source.of(claim.getValue());
-				i++;
+		static Conditions of(List<PolicyRule> rules) {
+			boolean unconditional = false;
+			Set<String> roles = new HashSet<>();
+			Set<String> scopes = new HashSet<>();
+			Set<String> permissions = new LinkedHashSet<>();
+			Map<String, Set<String>> literalClaims = new HashMap<>();
+			List<String> callClaimNames = new ArrayList<>();
+			List<Source> callClaimSources = new ArrayList<>();
+			for (PolicyRule rule : rules) {
+				unconditional |= rule.isUnconditional();
+				roles.addAll(rule.anyRole());
+				scopes.addAll(rule.anyScope());
+				permissions.addAll(rule.anyPermission());
+				rule.subjectClaims().forEach((name, value) -> {
+					Source source = Source.of(value);
+					if (source == Source.LITERAL) {
+						literalClaims.computeIfAbsent(name, (key) -> new HashSet<>()).add(value);
+					}
+					else {
+						callClaimNames.add(name);
+						callClaimSources.add(source);
+					}
+				});
 			}
-			return new CompiledRule(rule.isUnconditional(), rule.anyRole().toArray(new String[0]),
-					rule.anyScope().toArray(new String[0]), rule.anyPermission().toArray(new String[0]), names,
-					values, sources);
+			Map<String, Set<String>> frozenClaims = new HashMap<>();
+			literalClaims.forEach((name, values) -> frozenClaims.put(name, Set.copyOf(values)));
+			return new Conditions(unconditional, Set.copyOf(roles), Set.copyOf(scopes),
+					permissions.toArray(new String[0]), Map.copyOf(frozenClaims), callClaimNames.toArray(new String[0]),
+					callClaimSources.toArray(new Source[0]));
 		}
 
-		boolean matches(AuthorizationRequest request, PermissionGrants grants) {
+		boolean anyMet(AuthorizationRequest request, PermissionGrants grants) {
 			if (this.unconditional) {
 				return true;
 			}
 			AuthContext context = request.context();
-			for (String role : this.roles) {
-				if (context.hasRole(role)) {
-					return true;
-				}
+			if (!this.roles.isEmpty() && anyIn(context.roles(), this.roles)) {
+				return true;
 			}
-			for (String scope : this.scopes) {
-				if (context.hasScope(scope)) {
-					return true;
-				}
+			if (!this.scopes.isEmpty() && anyIn(context.scopes(), this.scopes)) {
+				return true;
 			}
 			for (String permission : this.permissions) {
 				if (grants.holds(context, permission)) {
 					return true;
 				}
 			}
-			for (int i = 0; i < this.claimNames.length; i++) {
-				String expected = this.claimSources[i].expected(this.claimValues[i], request);
-				if (expected != null && claimEquals(context, this.claimNames[i], expected)) {
+			if (!this.literalClaims.isEmpty() && literalClaimMatches(context)) {
+				return true;
+			}
+			for (int i = 0; i < this.callClaimNames.length; i++) {
+				String expected = this.callClaimSources[i].expected(request);
+				if (expected != null && claimEquals(context, this.callClaimNames[i], expected)) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		private static boolean anyIn(List<String> held, Set<String> wanted) {
+			for (int i = 0; i < held.size(); i++) {
+				if (wanted.contains(held.get(i))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private boolean literalClaimMatches(AuthContext context) {
+			boolean tenantClaim = false;
+			boolean subjectClaim = false;
+			List<AuthClaim> claims = context.claims();
+			for (int i = 0; i < claims.size(); i++) {
+				AuthClaim claim = claims.get(i);
+				String name = claim.name();
+				tenantClaim |= name.equals("tenant");
+				subjectClaim |= name.equals("subject");
+				Set<String> values = this.literalClaims.get(name);
+				Object value = claim.value();
+				if (values != null && value != null
+						&& values.contains((value instanceof String text) ? text : value.toString())) {
+					return true;
+				}
+			}
+			// The context's own fields answer for the claims every context has.
+			return (!tenantClaim && contextFieldMatches("tenant", context.tenant()))
+					|| (!subjectClaim && contextFieldMatches("subject", context.subject().id()));
+		}
+
+		private boolean contextFieldMatches(String name, @Nullable String value) {
+			Set<String> values = this.literalClaims.get(name);
+			return values != null && value != null && values.contains(value);
 		}
 
 		private static boolean claimEquals(AuthContext context, String name, String expected) {
@@ -186,7 +232,6 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 					return value != null && expected.equals((value instanceof String text) ? text : value.toString());
 				}
 			}
-			// The context's own fields answer for the claims every context has.
 			if (name.equals("tenant")) {
 				return expected.equals(context.tenant());
 			}
@@ -208,7 +253,7 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 
 		@Override
 		public String toString() {
-			return "CompiledRule";
+			return "Conditions";
 		}
 
 	}
@@ -227,9 +272,9 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 			};
 		}
 
-		@Nullable String expected(String literal, AuthorizationRequest request) {
+		@Nullable String expected(AuthorizationRequest request) {
 			return switch (this) {
-				case LITERAL -> literal;
+				case LITERAL -> throw new IllegalStateException("literal claims are matched by value");
 				case TENANT -> request.tenant();
 				case RESOURCE -> request.resource();
 				case ACTION -> request.action();

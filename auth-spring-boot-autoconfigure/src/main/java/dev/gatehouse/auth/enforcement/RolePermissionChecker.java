@@ -20,7 +20,8 @@ public final class RolePermissionChecker implements PermissionChecker {
 		.deny(AuthorizationReasonCode.INSUFFICIENT_PERMISSION, "A required permission is missing.");
 
 	private static final AuthorizationDecision WRONG_TENANT = AuthorizationDecision.deny(
-			AuthorizationReasonCode.INSUFFICIENT_PERMISSION, "A required permission is missing in the required tenant.");
+			AuthorizationReasonCode.INSUFFICIENT_PERMISSION,
+			"A required permission is missing in the required tenant.");
 
 	private final PermissionGrants grants;
 

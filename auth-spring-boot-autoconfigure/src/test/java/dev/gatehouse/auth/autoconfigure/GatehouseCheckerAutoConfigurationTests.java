@@ -67,10 +67,12 @@ class GatehouseCheckerAutoConfigurationTests {
 			.withBean(Invoices.class)
 			.run((context) -> {
 				Invoices invoices = context.getBean(Invoices.class);
-				try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("e").roles("editor").build())) {
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("e").roles("editor").build())) {
 					assertThat(invoices.document(42)).isEqualTo("document 42");
 				}
-				try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("v").roles("viewer").build())) {
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("v").roles("viewer").build())) {
 					assertThatExceptionOfType(AuthRequirementDeniedException.class)
 						.isThrownBy(() -> invoices.document(42))
 						.satisfies((ex) -> assertThat(ex.decision().reasonCode())

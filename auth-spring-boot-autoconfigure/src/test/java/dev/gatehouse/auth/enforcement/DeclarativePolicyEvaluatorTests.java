@@ -53,6 +53,22 @@ class DeclarativePolicyEvaluatorTests {
 	}
 
 	@Test
+	void literalTenantConditionFallsBackToContextTenantOnlyWithoutTenantClaim() {
+		DeclarativePolicyEvaluator evaluator = new DeclarativePolicyEvaluator(
+				List.of(allow("acme-only", "ledger", "read", List.of(), List.of(), List.of(), Map.of("tenant", "acme")),
+						allow("owner", "ledger", "read", List.of(), List.of(), List.of(), Map.of("subject", "ann")),
+						allow("level", "ledger", "read", List.of(), List.of(), List.of(), Map.of("level", "3"))),
+				GRANTS);
+
+		assertThat(evaluate(evaluator, AuthContext.builder("u").tenant("acme").build()).isAllowed()).isTrue();
+		assertThat(evaluate(evaluator, AuthContext.builder("u").tenant("acme").claim("tenant", "globex").build())
+			.isAllowed()).isFalse();
+		assertThat(evaluate(evaluator, AuthContext.builder("ann").build()).isAllowed()).isTrue();
+		assertThat(evaluate(evaluator, AuthContext.builder("u").claim("level", 3L).build()).isAllowed()).isTrue();
+		assertThat(evaluate(evaluator, AuthContext.builder("u").claim("level", 4L).build()).isAllowed()).isFalse();
+	}
+
+	@Test
 	void allowsByScope() {
 		assertAllowed(AuthContext.builder("w").scopes("invoices.write").build(), "invoice", "write", null);
 		assertDenied(AuthContext.builder("w").scopes("invoices.read").build(), "invoice", "write", null);
@@ -99,6 +115,10 @@ class DeclarativePolicyEvaluatorTests {
 	private static PolicyRule allow(String name, String resource, String action, List<String> roles,
 			List<String> scopes, List<String> permissions, Map<String, String> claims) {
 		return new PolicyRule(name, resource, action, Effect.ALLOW, roles, scopes, permissions, claims);
+	}
+
+	private static AuthorizationDecision evaluate(DeclarativePolicyEvaluator evaluator, AuthContext context) {
+		return evaluator.evaluatePolicy(new AuthorizationRequest(context, "ledger", "read", null));
 	}
 
 	private AuthorizationDecision decide(AuthContext context, String resource, String action, String tenant) {

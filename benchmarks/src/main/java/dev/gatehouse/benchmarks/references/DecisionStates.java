@@ -34,17 +34,22 @@ public final class DecisionStates {
 	@State(Scope.Benchmark)
 	public static class Policy {
 
+		/** The compiled document. */
 		public DeclarativePolicyEvaluator evaluator;
 
+		/** The caller: tenant acme, department sales, no matching role. */
 		public AuthContext caller;
 
-		/** Passed per call, so that the JIT cannot fold it. */
+		/** Passed per call, like the other fields, so that the JIT cannot fold it. */
 		public String resource = "invoice";
 
+		/** The action asked for. */
 		public String action = "read";
 
+		/** The call's resolved tenant. */
 		public String tenant = "acme";
 
+		/** Compiles the document and builds the caller. */
 		@Setup(Level.Trial)
 		public void compile() {
 			List<PolicyRule> rules = new ArrayList<>();
@@ -82,18 +87,25 @@ public final class DecisionStates {
 	@State(Scope.Benchmark)
 	public static class Cached {
 
+		/** The table checker behind the decision cache. */
 		public PermissionChecker cachedPermissions;
 
+		/** The default role checker. */
 		public ContextRoleChecker roles = new ContextRoleChecker();
 
+		/** The caller. */
 		public AuthContext caller;
 
+		/** The permission asked for. */
 		public String permission = "doc:read";
 
+		/** The resolved resource. */
 		public String resource = "doc:42";
 
+		/** The role asked for. */
 		public String role = "USER";
 
+		/** Builds the cache, the caching checker and the caller. */
 		@Setup(Level.Trial)
 		public void warm() {
 			CaffeineAuthDecisionCache cache = new CaffeineAuthDecisionCache(Duration.ofHours(1), 10_000);

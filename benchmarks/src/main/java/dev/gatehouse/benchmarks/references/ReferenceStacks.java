@@ -62,12 +62,14 @@ public final class ReferenceStacks {
 
 		abstract Class<?> configuration();
 
+		/** Starts the context and looks up the proxied service. */
 		@Setup(Level.Trial)
 		public void start() {
 			this.context = new AnnotationConfigApplicationContext(configuration());
 			this.documents = requireProxy(this.context.getBean(DocumentService.class));
 		}
 
+		/** Closes the context. */
 		@TearDown(Level.Trial)
 		public void stop() {
 			this.context.close();
@@ -114,11 +116,13 @@ public final class ReferenceStacks {
 
 		private AuthContextScope scope;
 
+		/** Binds the caller to this thread. */
 		@Setup(Level.Trial)
 		public void bind() {
 			this.scope = AuthContextHolder.open(AuthContext.builder(DocumentGrants.CALLER).roles("USER").build());
 		}
 
+		/** Unbinds the caller. */
 		@TearDown(Level.Trial)
 		public void unbind() {
 			this.scope.close();
@@ -130,6 +134,7 @@ public final class ReferenceStacks {
 	@State(Scope.Thread)
 	public static class SpringSecurityCaller {
 
+		/** Binds the caller to this thread. */
 		@Setup(Level.Trial)
 		public void bind() {
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -138,6 +143,7 @@ public final class ReferenceStacks {
 			SecurityContextHolder.setContext(context);
 		}
 
+		/** Unbinds the caller. */
 		@TearDown(Level.Trial)
 		public void unbind() {
 			SecurityContextHolder.clearContext();
