@@ -145,6 +145,11 @@ class DynamicReferenceEnforcementTests {
 	}
 
 	@Test
+	void refusesWithInternalErrorWhenResolvedTenantIsBlank() {
+		assertUnresolved(() -> this.documents.administer(" "));
+	}
+
+	@Test
 	void refusesWithInternalErrorWhenGetterThrows() {
 		Folder folder = new Folder();
 		folder.setName("boom");
