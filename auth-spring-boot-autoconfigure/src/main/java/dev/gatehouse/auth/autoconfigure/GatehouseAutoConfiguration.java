@@ -1,5 +1,7 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import dev.gatehouse.auth.cache.AuthDecisionCache;
+import dev.gatehouse.auth.cache.CachingCheckers;
 import dev.gatehouse.auth.context.AuthContextTaskDecorator;
 import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
@@ -8,6 +10,8 @@ import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
 import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
+import dev.gatehouse.auth.spi.InvocationResolver;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationChecker;
@@ -40,8 +44,8 @@ public final class GatehouseAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static AuthMetadataResolver authMetadataResolver() {
-		return new AuthMetadataResolver();
+	static AuthMetadataResolver authMetadataResolver(ObjectProvider<InvocationResolver> invocationResolver) {
+		return new AuthMetadataResolver(invocationResolver.getIfUnique(ParameterInvocationResolver::new));
 	}
 
 	// Static, infrastructure and lazy towards the evaluator: advisors are created while post-processors are
@@ -65,9 +69,18 @@ public final class GatehouseAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthRequirementEvaluator authRequirementEvaluator(ObjectProvider<RoleChecker> roleChecker,
 			ObjectProvider<ScopeChecker> scopeChecker, ObjectProvider<PermissionChecker> permissionChecker,
-			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator) {
+			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator,
+			ObjectProvider<AuthDecisionCache> decisionCache) {
+		AuthDecisionCache cache = decisionCache.getIfUnique();
+		if (cache == null) {
+			// No cache: the evaluator calls the ports directly, with no wrapper on the path.
+			return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
+					permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
+		}
 		return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
-				permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
+				() -> CachingCheckers.permission(permissionChecker.getIfUnique(), cache),
+				() -> CachingCheckers.relation(relationChecker.getIfUnique(), cache),
+				() -> CachingCheckers.policy(policyEvaluator.getIfUnique(), cache));
 	}
 
 	@Bean

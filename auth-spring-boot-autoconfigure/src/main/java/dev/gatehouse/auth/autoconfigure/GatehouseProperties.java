@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.gatehouse.auth.enforcement.PolicyRule;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -768,6 +769,272 @@ public class GatehouseProperties {
 				this.requireInboundMessages = requireInboundMessages;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Default permission checker: role-to-permission mapping and the permissions claim.
+	 */
+	private final Permissions permissions = new Permissions();
+
+	/**
+	 * Declarative policy document of the default policy evaluator.
+	 */
+	private final Policies policies = new Policies();
+
+	/**
+	 * Decision cache for permission, relation and policy checks.
+	 */
+	private final Cache cache = new Cache();
+
+	public Permissions getPermissions() {
+		return this.permissions;
+	}
+
+	public Policies getPolicies() {
+		return this.policies;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	/**
+	 * The default {@code PermissionChecker}.
+	 */
+	public static class Permissions {
+
+		/**
+		 * Whether to register the default permission checker when the application defines none.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Permissions each role grants, by role name; a permission ending in '*' covers every permission that
+		 * starts with what precedes it.
+		 */
+		private Map<String, List<String>> roles = new LinkedHashMap<>();
+
+		/**
+		 * Name of the claim that lists further permissions of a caller, space- or comma-separated.
+		 */
+		private String claim = "permissions";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, List<String>> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(Map<String, List<String>> roles) {
+			this.roles = roles;
+		}
+
+		public String getClaim() {
+			return this.claim;
+		}
+
+		public void setClaim(String claim) {
+			this.claim = claim;
+		}
+
+	}
+
+	/**
+	 * The default {@code PolicyEvaluator}'s document; registered when it has at least one rule.
+	 */
+	public static class Policies {
+
+		/**
+		 * Whether to register the default policy evaluator when rules are configured and the application
+		 * defines none.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Policy rules; a matching deny rule wins, and a call no allow rule matches is denied.
+		 */
+		private List<Rule> rules = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Rule> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(List<Rule> rules) {
+			this.rules = rules;
+		}
+
+		/**
+		 * One policy rule: where it applies, what it decides, and its conditions (any one suffices).
+		 */
+		public static class Rule {
+
+			/**
+			 * Name of the rule, used in error messages; defaults to its position.
+			 */
+			private @Nullable String name;
+
+			/**
+			 * Resource the rule applies to, or '*' for any.
+			 */
+			private @Nullable String resource;
+
+			/**
+			 * Action the rule applies to, or '*' for any.
+			 */
+			private @Nullable String action;
+
+			/**
+			 * Whether a matching rule allows or denies.
+			 */
+			private PolicyRule.Effect effect = PolicyRule.Effect.ALLOW;
+
+			/**
+			 * Roles of which the caller needs one.
+			 */
+			private List<String> anyRole = new ArrayList<>();
+
+			/**
+			 * Scopes of which the caller needs one.
+			 */
+			private List<String> anyScope = new ArrayList<>();
+
+			/**
+			 * Permissions of which the caller needs one.
+			 */
+			private List<String> anyPermission = new ArrayList<>();
+
+			/**
+			 * Claims of which the caller needs one, by name and value; '{tenant}', '{resource}' or '{action}'
+			 * stand for that value of the call being checked.
+			 */
+			private Map<String, String> subjectClaim = new LinkedHashMap<>();
+
+			public @Nullable String getName() {
+				return this.name;
+			}
+
+			public void setName(@Nullable String name) {
+				this.name = name;
+			}
+
+			public @Nullable String getResource() {
+				return this.resource;
+			}
+
+			public void setResource(@Nullable String resource) {
+				this.resource = resource;
+			}
+
+			public @Nullable String getAction() {
+				return this.action;
+			}
+
+			public void setAction(@Nullable String action) {
+				this.action = action;
+			}
+
+			public PolicyRule.Effect getEffect() {
+				return this.effect;
+			}
+
+			public void setEffect(PolicyRule.Effect effect) {
+				this.effect = effect;
+			}
+
+			public List<String> getAnyRole() {
+				return this.anyRole;
+			}
+
+			public void setAnyRole(List<String> anyRole) {
+				this.anyRole = anyRole;
+			}
+
+			public List<String> getAnyScope() {
+				return this.anyScope;
+			}
+
+			public void setAnyScope(List<String> anyScope) {
+				this.anyScope = anyScope;
+			}
+
+			public List<String> getAnyPermission() {
+				return this.anyPermission;
+			}
+
+			public void setAnyPermission(List<String> anyPermission) {
+				this.anyPermission = anyPermission;
+			}
+
+			public Map<String, String> getSubjectClaim() {
+				return this.subjectClaim;
+			}
+
+			public void setSubjectClaim(Map<String, String> subjectClaim) {
+				this.subjectClaim = subjectClaim;
+			}
+
+		}
+
+	}
+
+	/**
+	 * The opt-in decision cache (needs Caffeine on the classpath).
+	 */
+	public static class Cache {
+
+		/**
+		 * Whether permission, relation and policy decisions are cached per caller identity.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long a decision is reused after it was made.
+		 */
+		private Duration ttl = Duration.ofSeconds(60);
+
+		/**
+		 * Maximum number of cached decisions.
+		 */
+		private long maximumSize = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public long getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		public void setMaximumSize(long maximumSize) {
+			this.maximumSize = maximumSize;
 		}
 
 	}

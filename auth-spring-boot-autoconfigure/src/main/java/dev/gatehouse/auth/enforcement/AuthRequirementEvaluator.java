@@ -12,8 +12,11 @@ import dev.gatehouse.auth.error.AuthException;
 import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import dev.gatehouse.auth.error.AuthRequirementProviderUnavailableException;
 import dev.gatehouse.auth.metadata.AuthRequirement;
+import dev.gatehouse.auth.metadata.DynamicReferences;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.RequirementReferences;
 import dev.gatehouse.auth.spi.AuthorizationRequest;
+import dev.gatehouse.auth.spi.InvocationResolver.Reference;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
@@ -39,6 +42,11 @@ public final class AuthRequirementEvaluator {
 
 	private static final AuthorizationDecision CHECKER_FAILED = AuthorizationDecision
 		.error(AuthorizationReasonCode.INTERNAL_ERROR, "The authorization check failed.");
+
+	private static final AuthorizationDecision UNRESOLVED_REFERENCE = AuthorizationDecision
+		.error(AuthorizationReasonCode.INTERNAL_ERROR, "A dynamic reference of the requirement has no value.");
+
+	private static final Object[] NO_ARGUMENTS = {};
 
 	private final Port<RoleChecker> roleChecker;
 
@@ -78,6 +86,20 @@ public final class AuthRequirementEvaluator {
 	 * @throws AuthRequirementProviderUnavailableException when a needed port has no single provider
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
+		enforce(metadata, context, NO_ARGUMENTS);
+	}
+
+	/**
+	 * Enforces the boundary's requirements against the context, resolving its dynamic references from the call's
+	 * arguments; a reference that resolves to {@code null} refuses the call with ERROR/INTERNAL_ERROR.
+	 * @param metadata the boundary's metadata
+	 * @param context the caller's context, or {@code null} when none is bound
+	 * @param arguments the arguments of the call
+	 * @throws AuthContextNotFoundException when the boundary is protected and no context is bound
+	 * @throws AuthRequirementDeniedException when a requirement is not met or could not be evaluated
+	 * @throws AuthRequirementProviderUnavailableException when a needed port has no single provider
+	 */
+	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context, @Nullable Object[] arguments) {
 		List<AuthRequirement> requirements = metadata.requirements();
 		if (requirements.isEmpty()) {
 			return;
@@ -85,31 +107,59 @@ public final class AuthRequirementEvaluator {
 		if (context == null) {
 			throw new AuthContextNotFoundException();
 		}
+		DynamicReferences references = metadata.references();
 		for (int i = 0; i < requirements.size(); i++) {
-			AuthorizationDecision decision = decide(requirements.get(i), context);
+			AuthRequirement requirement = requirements.get(i);
+			// Static boundaries share DynamicReferences.NONE: get(i) is a length check, nothing is allocated.
+			RequirementReferences dynamic = references.get(i);
+			AuthorizationDecision decision = (dynamic != null) ? decideDynamic(requirement, dynamic, context, arguments)
+					: decide(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
 			if (!decision.isAllowed()) {
 				throw new AuthRequirementDeniedException(decision);
 			}
 		}
 	}
 
-	private AuthorizationDecision decide(AuthRequirement requirement, AuthContext context) {
+	private AuthorizationDecision decideDynamic(AuthRequirement requirement, RequirementReferences dynamic,
+			AuthContext context, @Nullable Object[] arguments) {
+		String resource;
+		String action;
+		String tenant;
+		try {
+			resource = resolve(dynamic.resource(), requirement.resource(), arguments);
+			action = resolve(dynamic.action(), requirement.action(), arguments);
+			tenant = resolve(dynamic.tenant(), requirement.tenant(), arguments);
+		}
+		catch (RuntimeException ex) {
+			// A getter on the path threw: the reference has no trustworthy value.
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+		}
+		if ((dynamic.resource() != null && resource == null) || (dynamic.action() != null && action == null)
+				|| (dynamic.tenant() != null && tenant == null)) {
+			return UNRESOLVED_REFERENCE;
+		}
+		return decide(requirement, resource, action, tenant, context);
+	}
+
+	private static @Nullable String resolve(@Nullable Reference reference, @Nullable String value,
+			@Nullable Object[] arguments) {
+		return (reference != null) ? reference.resolve(arguments) : value;
+	}
+
+	private AuthorizationDecision decide(AuthRequirement requirement, @Nullable String resource,
+			@Nullable String action, @Nullable String tenant, AuthContext context) {
 		AuthorizationDecision decision;
 		try {
 			decision = switch (requirement.kind()) {
 				case AUTHENTICATED -> AuthorizationDecision.allow();
-				case ROLE -> this.roleChecker.get()
-					.checkRole(new RoleCheckRequest(context, requirement.ref(), requirement.tenant()));
+				case ROLE -> this.roleChecker.get().checkRole(new RoleCheckRequest(context, requirement.ref(), tenant));
 				case SCOPE -> this.scopeChecker.get().checkScope(new ScopeCheckRequest(context, requirement.ref()));
 				case PERMISSION -> this.permissionChecker.get()
-					.checkPermission(new PermissionCheckRequest(context, requirement.ref(), requirement.resource(),
-							requirement.tenant()));
+					.checkPermission(new PermissionCheckRequest(context, requirement.ref(), resource, tenant));
 				case RELATION -> this.relationChecker.get()
-					.checkRelation(new RelationCheckRequest(context, requirement.ref(), nonNull(requirement.resource()),
-							requirement.tenant()));
+					.checkRelation(new RelationCheckRequest(context, requirement.ref(), nonNull(resource), tenant));
 				case POLICY -> this.policyEvaluator.get()
-					.evaluatePolicy(new AuthorizationRequest(context, nonNull(requirement.resource()),
-							nonNull(requirement.action()), requirement.tenant()));
+					.evaluatePolicy(new AuthorizationRequest(context, nonNull(resource), nonNull(action), tenant));
 			};
 		}
 		catch (AuthException ex) {

@@ -49,7 +49,8 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 			EffectiveAuthMetadata metadata = this.metadataResolver.resolve(method,
 					(target != null) ? target.getClass() : null);
 			if (metadata.isProtected()) {
-				this.evaluator.obtain().enforce(metadata, AuthContextHolder.current().orElse(null));
+				this.evaluator.obtain()
+					.enforce(metadata, AuthContextHolder.current().orElse(null), invocation.getArguments());
 			}
 		}
 		catch (AuthException ex) {

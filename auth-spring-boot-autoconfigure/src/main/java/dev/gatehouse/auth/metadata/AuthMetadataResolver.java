@@ -26,6 +26,8 @@ import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
 import dev.gatehouse.auth.error.InvalidAuthMetadataException;
+import dev.gatehouse.auth.spi.InvocationResolver;
+import dev.gatehouse.auth.spi.InvocationResolver.Reference;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.BridgeMethodResolver;
@@ -67,13 +69,23 @@ public final class AuthMetadataResolver {
 
 	private final ComputationHook computationHook;
 
+	private final InvocationResolver invocationResolver;
+
 	private final Map<Class<?>, Boolean> annotatedTypes = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a resolver with an empty cache.
 	 */
 	public AuthMetadataResolver() {
-		this(ComputationHook.NONE);
+		this(new ParameterInvocationResolver());
+	}
+
+	/**
+	 * Creates a resolver that prepares {@code {placeholder}} references with the given resolver.
+	 * @param invocationResolver prepares each dynamic reference once, when its method is resolved
+	 */
+	public AuthMetadataResolver(InvocationResolver invocationResolver) {
+		this(invocationResolver, ComputationHook.NONE);
 	}
 
 	/**
@@ -81,6 +93,11 @@ public final class AuthMetadataResolver {
 	 * @param computationHook called before each computation, while the method's cache entry is locked
 	 */
 	AuthMetadataResolver(ComputationHook computationHook) {
+		this(new ParameterInvocationResolver(), computationHook);
+	}
+
+	private AuthMetadataResolver(InvocationResolver invocationResolver, ComputationHook computationHook) {
+		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
 		this.computationHook = Objects.requireNonNull(computationHook, "computationHook must not be null");
 	}
 
@@ -90,7 +107,8 @@ public final class AuthMetadataResolver {
 	 * @param targetClass the class of the target object, or {@code null} to use the method's declaring class
 	 * @return the metadata; {@link EffectiveAuthMetadata#NONE} for undecorated code
 	 * @throws ConflictingAuthMetadataException when the boundary is both public and protected
-	 * @throws InvalidAuthMetadataException when an annotation carries a value that cannot be enforced
+	 * @throws InvalidAuthMetadataException when an annotation carries a value that cannot be enforced, or a
+	 * {@code {placeholder}} that names no parameter or accessor of the method
 	 */
 	public EffectiveAuthMetadata resolve(Method method, @Nullable Class<?> targetClass) {
 		Class<?> type = (targetClass != null) ? targetClass : method.getDeclaringClass();
@@ -126,7 +144,7 @@ public final class AuthMetadataResolver {
 	}
 
 	/** Computes the metadata without consulting the cache; called once per (method, target class). */
-	private static EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
+	private EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
 		if (Boundaries.isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
 			return EffectiveAuthMetadata.NONE;
@@ -143,7 +161,7 @@ public final class AuthMetadataResolver {
 			}
 		}
 		String boundary = Boundaries.name(userClass, specific);
-		Collected collected = new Collected(boundary);
+		Collected collected = new Collected(boundary, specific, this.invocationResolver);
 		for (Class<?> type : hierarchy) {
 			if (appliesToMethod(type, declaringTypes)) {
 				collectDeclared(type, collected);
@@ -385,14 +403,22 @@ public final class AuthMetadataResolver {
 
 		private final String boundary;
 
+		private final Method method;
+
+		private final InvocationResolver invocationResolver;
+
 		private final Set<AuthRequirement> requirements = new LinkedHashSet<>();
+
+		private final Map<String, Reference> references = new HashMap<>();
 
 		private @Nullable String publicSource;
 
 		private @Nullable String requirementSource;
 
-		Collected(String boundary) {
+		Collected(String boundary, Method method, InvocationResolver invocationResolver) {
 			this.boundary = boundary;
+			this.method = method;
+			this.invocationResolver = invocationResolver;
 		}
 
 		void publicAccess(String source) {
@@ -420,18 +446,40 @@ public final class AuthMetadataResolver {
 				throw new InvalidAuthMetadataException(annotation + "(" + attribute + ") on " + this.boundary
 						+ " must not be blank.");
 			}
-			return checkStatic(value, annotation, attribute);
-		}
-
-		private String checkStatic(String value, String annotation, String attribute) {
-			if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
-				// Dynamic {parameter} references are resolved per call by a later feature; until then a
-				// placeholder would be compared literally, which is never what was meant, so refuse it.
+			if (value.indexOf('{') < 0 && value.indexOf('}') < 0) {
+				return value;
+			}
+			if (attribute.equals("value")) {
+				// Role, scope, permission and relation names are part of the contract a provider is checked
+				// against at startup; only where a call is about (resource, action, tenant) may vary per call.
 				throw new InvalidAuthMetadataException(annotation + "(" + attribute + " = \"" + value + "\") on "
-						+ this.boundary + " uses a {placeholder} reference, which this version does not support. "
+						+ this.boundary + " uses a {placeholder}, which only resource, action and tenant accept. "
 						+ "Use a static value.");
 			}
+			if (!this.references.containsKey(value)) {
+				try {
+					this.references.put(value, this.invocationResolver.prepare(this.method, value));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidAuthMetadataException(annotation + "(" + attribute + " = \"" + value + "\") on "
+							+ this.boundary + " cannot be resolved: " + ex.getMessage() + ".");
+				}
+			}
 			return value;
+		}
+
+		private @Nullable RequirementReferences referencesOf(AuthRequirement requirement) {
+			Reference resource = reference(requirement.resource());
+			Reference action = reference(requirement.action());
+			Reference tenant = reference(requirement.tenant());
+			if (resource == null && action == null && tenant == null) {
+				return null;
+			}
+			return new RequirementReferences(resource, action, tenant);
+		}
+
+		private @Nullable Reference reference(@Nullable String value) {
+			return (value != null) ? this.references.get(value) : null;
 		}
 
 		EffectiveAuthMetadata toMetadata() {
@@ -447,13 +495,16 @@ public final class AuthMetadataResolver {
 				return EffectiveAuthMetadata.NONE;
 			}
 			List<AuthRequirement> ordered = new ArrayList<>(this.requirements.size() + 1);
+			List<@Nullable RequirementReferences> dynamic = new ArrayList<>(this.requirements.size() + 1);
 			ordered.add(AuthRequirement.authenticated());
+			dynamic.add(null);
 			for (AuthRequirement requirement : this.requirements) {
 				if (!requirement.equals(AuthRequirement.authenticated())) {
 					ordered.add(requirement);
+					dynamic.add(this.references.isEmpty() ? null : referencesOf(requirement));
 				}
 			}
-			return new EffectiveAuthMetadata(false, ordered);
+			return new EffectiveAuthMetadata(false, ordered, DynamicReferences.of(dynamic));
 		}
 
 	}

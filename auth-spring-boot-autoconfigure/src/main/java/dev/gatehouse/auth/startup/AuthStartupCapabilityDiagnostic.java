@@ -103,7 +103,8 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	}
 
 	/**
-	 * An annotation value that cannot be enforced (blank, or an unsupported placeholder).
+	 * An annotation value that cannot be enforced (blank, or a {@code {placeholder}} that names no parameter or
+	 * accessor).
 	 * @param boundary the {@code Class#method}
 	 * @param problem the resolver's message, naming the annotation and attribute
 	 * @return the diagnostic

@@ -182,7 +182,7 @@ class AuthMetadataResolverCachingTests {
 		}
 
 		CountingResolver(Runnable beforeCompute) {
-			this.delegate = new AuthMetadataResolver((method, targetClass) -> {
+			this.delegate = new AuthMetadataResolver((AuthMetadataResolver.ComputationHook) (method, targetClass) -> {
 				this.computations.incrementAndGet();
 				beforeCompute.run();
 			});

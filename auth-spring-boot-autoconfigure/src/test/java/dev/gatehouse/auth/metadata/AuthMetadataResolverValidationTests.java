@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Annotation values Gatehouse cannot enforce (blank, whitespace-only, {@code {placeholder}}) fail at metadata
- * resolution with an {@link InvalidAuthMetadataException} naming the method and the annotation, instead of being
- * enforced as something other than what was written.
+ * Annotation values Gatehouse cannot enforce (blank, whitespace-only, a {@code {placeholder}} in a name) fail at
+ * metadata resolution with an {@link InvalidAuthMetadataException} naming the method and the annotation, instead
+ * of being enforced as something other than what was written.
  */
 class AuthMetadataResolverValidationTests {
 
@@ -51,16 +51,16 @@ class AuthMetadataResolverValidationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "placeholderResource, @RequirePermission, {documentId}",
-			"placeholderTenant, @RequireRole, {tenant}", "placeholderPolicyAction, @RequirePolicy, {action}",
-			"placeholderRelationResource, @RequireRelation, {doc.id}", "placeholderRole, @RequireRole, {role}",
-			"placeholderScope, @RequireScope, {scope}" })
-	void rejectsPlaceholderNamingMethodAnnotationAndValue(String methodName, String annotation, String value) {
+	@CsvSource({ "placeholderRole, @RequireRole, {role}", "placeholderScope, @RequireScope, {scope}",
+			"placeholderPermission, @RequirePermission, {permission}",
+			"placeholderRelation, @RequireRelation, {relation}" })
+	void rejectsPlaceholderInNameNamingMethodAnnotationAndValue(String methodName, String annotation, String value) {
 		InvalidAuthMetadataException ex = resolveInvalid(Placeholders.class, methodName);
 
 		assertThat(ex.getMessage()).contains(Placeholders.class.getSimpleName() + "#" + methodName)
 			.contains(annotation)
-			.contains(value);
+			.contains(value)
+			.contains("only resource, action and tenant");
 	}
 
 	@Test
@@ -211,20 +211,12 @@ class AuthMetadataResolverValidationTests {
 
 	static class Placeholders {
 
-		@RequirePermission(value = "documents:read", resource = "{documentId}")
-		public void placeholderResource(String documentId) {
+		@RequirePermission(value = "{permission}", resource = "documents")
+		public void placeholderPermission(String permission) {
 		}
 
-		@RequireRole(value = "admin", tenant = "{tenant}")
-		public void placeholderTenant(String tenant) {
-		}
-
-		@RequirePolicy(resource = "documents", action = "{action}")
-		public void placeholderPolicyAction(String action) {
-		}
-
-		@RequireRelation(value = "owner", resource = "{doc.id}")
-		public void placeholderRelationResource(Object doc) {
+		@RequireRelation(value = "{relation}", resource = "document:1")
+		public void placeholderRelation(String relation) {
 		}
 
 		@RequireRole("{role}")

@@ -16,7 +16,8 @@ public final class CountingMetadataResolver {
 	 * @return the resolver
 	 */
 	public static AuthMetadataResolver counting(AtomicInteger computations) {
-		return new AuthMetadataResolver((method, targetClass) -> computations.incrementAndGet());
+		return new AuthMetadataResolver(
+				(AuthMetadataResolver.ComputationHook) (method, targetClass) -> computations.incrementAndGet());
 	}
 
 }

@@ -1,0 +1,104 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.gatehouse.auth.cache.AuthDecisionCache;
+import dev.gatehouse.auth.cache.CaffeineAuthDecisionCache;
+import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
+import dev.gatehouse.auth.enforcement.PermissionGrants;
+import dev.gatehouse.auth.enforcement.PolicyRule;
+import dev.gatehouse.auth.enforcement.RolePermissionChecker;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.spi.PolicyEvaluator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Default permission checker ({@code gatehouse.permissions.*}), declarative policy evaluator
+ * ({@code gatehouse.policies.*}) and the opt-in decision cache ({@code gatehouse.cache.*}, with Caffeine on the
+ * classpath), each backing off when the application defines its own. An invalid role mapping, policy document or
+ * cache setting fails startup naming the property to fix.
+ */
+@AutoConfiguration
+@ConditionalOnGatehouseEnabled
+@EnableConfigurationProperties(GatehouseProperties.class)
+public final class GatehouseCheckerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionGrants gatehousePermissionGrants(GatehouseProperties properties) {
+		GatehouseProperties.Permissions permissions = properties.getPermissions();
+		try {
+			return new PermissionGrants(permissions.getRoles(), permissions.getClaim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGatehouseConfigurationException("gatehouse.permissions", ex.getMessage() + ".",
+					"Map each role to non-blank permissions, with '*' only at the end.");
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(PermissionChecker.class)
+	@ConditionalOnBooleanProperty(name = "gatehouse.permissions.enabled", matchIfMissing = true)
+	RolePermissionChecker rolePermissionChecker(PermissionGrants grants) {
+		return new RolePermissionChecker(grants);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(PolicyEvaluator.class)
+	@ConditionalOnBooleanProperty(name = "gatehouse.policies.enabled", matchIfMissing = true)
+	@Conditional(OnPolicyRulesConfiguredCondition.class)
+	DeclarativePolicyEvaluator declarativePolicyEvaluator(GatehouseProperties properties, PermissionGrants grants) {
+		return new DeclarativePolicyEvaluator(policyRules(properties.getPolicies().getRules()), grants);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.github.benmanes.caffeine.cache.Caffeine")
+	@ConditionalOnBooleanProperty("gatehouse.cache.enabled")
+	static class DecisionCacheConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AuthDecisionCache.class)
+		CaffeineAuthDecisionCache authDecisionCache(GatehouseProperties properties) {
+			GatehouseProperties.Cache cache = properties.getCache();
+			try {
+				return new CaffeineAuthDecisionCache(cache.getTtl(), cache.getMaximumSize());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidGatehouseConfigurationException("gatehouse.cache", ex.getMessage() + ".",
+						"Set gatehouse.cache.ttl and gatehouse.cache.maximum-size to positive values.");
+			}
+		}
+
+	}
+
+	static List<PolicyRule> policyRules(List<GatehouseProperties.Policies.Rule> configured) {
+		List<PolicyRule> rules = new ArrayList<>(configured.size());
+		for (int i = 0; i < configured.size(); i++) {
+			GatehouseProperties.Policies.Rule rule = configured.get(i);
+			String name = (rule.getName() != null) ? rule.getName() : "rules[" + i + "]";
+			try {
+				rules.add(new PolicyRule(name, rule.getResource(), rule.getAction(), rule.getEffect(),
+						rule.getAnyRole(), rule.getAnyScope(), rule.getAnyPermission(), rule.getSubjectClaim()));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new InvalidGatehouseConfigurationException("gatehouse.policies.rules[" + i + "]",
+						"(rule '" + name + "'): " + ex.getMessage() + ".",
+						"Give every rule a resource, an action ('*' for any) and at least one condition, and "
+								+ "compare claims only with literals, {tenant}, {resource} or {action}.",
+						ex);
+			}
+		}
+		return rules;
+	}
+
+}

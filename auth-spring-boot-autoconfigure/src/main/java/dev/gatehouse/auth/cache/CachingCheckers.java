@@ -1,0 +1,106 @@
+package dev.gatehouse.auth.cache;
+
+import java.util.Objects;
+
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.metadata.AuthRequirementKind;
+import dev.gatehouse.auth.spi.AuthorizationRequest;
+import dev.gatehouse.auth.spi.PermissionCheckRequest;
+import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.spi.RelationCheckRequest;
+import dev.gatehouse.auth.spi.RelationChecker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Wraps permission checkers, relation checkers and policy evaluators so that their decisions are served from an
+ * {@link AuthDecisionCache}. Applied only when a cache exists: without one the ports are called directly. A
+ * {@code null} decision is not cached (the evaluator refuses it anyway), and neither is an exception.
+ */
+public final class CachingCheckers {
+
+	private CachingCheckers() {
+	}
+
+	/**
+	 * Wraps a permission checker.
+	 * @param delegate the checker, or {@code null} when none exists
+	 * @param cache the cache
+	 * @return the caching checker, or {@code null} when the delegate is {@code null}
+	 */
+	public static @Nullable PermissionChecker permission(@Nullable PermissionChecker delegate,
+			AuthDecisionCache cache) {
+		Objects.requireNonNull(cache, "cache must not be null");
+		return (delegate != null) ? new CachingPermissionChecker(delegate, cache) : null;
+	}
+
+	/**
+	 * Wraps a relation checker.
+	 * @param delegate the checker, or {@code null} when none exists
+	 * @param cache the cache
+	 * @return the caching checker, or {@code null} when the delegate is {@code null}
+	 */
+	public static @Nullable RelationChecker relation(@Nullable RelationChecker delegate, AuthDecisionCache cache) {
+		Objects.requireNonNull(cache, "cache must not be null");
+		return (delegate != null) ? new CachingRelationChecker(delegate, cache) : null;
+	}
+
+	/**
+	 * Wraps a policy evaluator.
+	 * @param delegate the evaluator, or {@code null} when none exists
+	 * @param cache the cache
+	 * @return the caching evaluator, or {@code null} when the delegate is {@code null}
+	 */
+	public static @Nullable PolicyEvaluator policy(@Nullable PolicyEvaluator delegate, AuthDecisionCache cache) {
+		Objects.requireNonNull(cache, "cache must not be null");
+		return (delegate != null) ? new CachingPolicyEvaluator(delegate, cache) : null;
+	}
+
+	private static @Nullable AuthorizationDecision store(AuthDecisionCache cache, DecisionKey key,
+			@Nullable AuthorizationDecision decision) {
+		if (decision != null) {
+			cache.put(key, decision);
+		}
+		return decision;
+	}
+
+	private record CachingPermissionChecker(PermissionChecker delegate, AuthDecisionCache cache)
+			implements PermissionChecker {
+
+		@Override
+		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
+			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.PERMISSION, request.permission(),
+					request.resource(), null, request.tenant());
+			AuthorizationDecision cached = this.cache.get(key);
+			return (cached != null) ? cached : store(this.cache, key, this.delegate.checkPermission(request));
+		}
+
+	}
+
+	private record CachingRelationChecker(RelationChecker delegate, AuthDecisionCache cache)
+			implements RelationChecker {
+
+		@Override
+		public AuthorizationDecision checkRelation(RelationCheckRequest request) {
+			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.RELATION, request.relation(),
+					request.resource(), null, request.tenant());
+			AuthorizationDecision cached = this.cache.get(key);
+			return (cached != null) ? cached : store(this.cache, key, this.delegate.checkRelation(request));
+		}
+
+	}
+
+	private record CachingPolicyEvaluator(PolicyEvaluator delegate, AuthDecisionCache cache)
+			implements PolicyEvaluator {
+
+		@Override
+		public AuthorizationDecision evaluatePolicy(AuthorizationRequest request) {
+			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.POLICY, request.resource(),
+					request.resource(), request.action(), request.tenant());
+			AuthorizationDecision cached = this.cache.get(key);
+			return (cached != null) ? cached : store(this.cache, key, this.delegate.evaluatePolicy(request));
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import dev.gatehouse.auth.annotation.RequirePermission;
+import dev.gatehouse.auth.annotation.RequirePolicy;
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextScope;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
+import dev.gatehouse.auth.enforcement.RolePermissionChecker;
+import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.spi.RelationChecker;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The default permission checker and policy evaluator: registered from properties, switchable, backing off for
+ * the application's own, enforced through the proxy, and failing startup on an invalid document.
+ */
+class GatehouseCheckerAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class,
+				GatehouseCheckerAutoConfiguration.class));
+
+	@Test
+	void registersPermissionCheckerButNoPolicyEvaluatorWithoutRulesAndNeverARelationChecker() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(RolePermissionChecker.class);
+			assertThat(context).doesNotHaveBean(PolicyEvaluator.class);
+			assertThat(context).doesNotHaveBean(RelationChecker.class);
+		});
+	}
+
+	@Test
+	void permissionCheckerCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("gatehouse.permissions.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PermissionChecker.class));
+	}
+
+	@Test
+	void defaultsBackOffForApplicationCheckers() {
+		this.contextRunner.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
+				"gatehouse.policies.rules[0].action=read", "gatehouse.policies.rules[0].any-role=admin")
+			.withBean(PermissionChecker.class, () -> (request) -> AuthorizationDecision.allow())
+			.withBean(PolicyEvaluator.class, () -> (request) -> AuthorizationDecision.allow())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RolePermissionChecker.class);
+				assertThat(context).doesNotHaveBean(DeclarativePolicyEvaluator.class);
+			});
+	}
+
+	@Test
+	void enforcesRolePermissionMappingThroughTheProxy() {
+		this.contextRunner.withPropertyValues("gatehouse.permissions.roles.editor=documents:read,documents:write")
+			.withBean(Invoices.class)
+			.run((context) -> {
+				Invoices invoices = context.getBean(Invoices.class);
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("e").roles("editor").build())) {
+					assertThat(invoices.document(42)).isEqualTo("document 42");
+				}
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("v").roles("viewer").build())) {
+					assertThatExceptionOfType(AuthRequirementDeniedException.class)
+						.isThrownBy(() -> invoices.document(42))
+						.satisfies((ex) -> assertThat(ex.decision().reasonCode())
+							.isEqualTo(AuthorizationReasonCode.INSUFFICIENT_PERMISSION));
+				}
+			});
+	}
+
+	@Test
+	void enforcesAdminsOrSameTenantPolicyWithResolvedTenant() {
+		this.contextRunner
+			.withPropertyValues("gatehouse.policies.rules[0].name=admins-or-same-tenant",
+					"gatehouse.policies.rules[0].resource=invoice", "gatehouse.policies.rules[0].action=read",
+					"gatehouse.policies.rules[0].any-role=admin",
+					"gatehouse.policies.rules[0].subject-claim.tenant={tenant}")
+			.withBean(Invoices.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DeclarativePolicyEvaluator.class);
+				Invoices invoices = context.getBean(Invoices.class);
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("u").tenant("acme").build())) {
+					assertThat(invoices.read("acme")).isEqualTo("acme invoices");
+					assertThatExceptionOfType(AuthRequirementDeniedException.class)
+						.isThrownBy(() -> invoices.read("globex"))
+						.satisfies((ex) -> assertThat(ex.decision().reasonCode())
+							.isEqualTo(AuthorizationReasonCode.POLICY_DENIED));
+				}
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("a").roles("admin").tenant("acme").build())) {
+					assertThat(invoices.read("globex")).isEqualTo("globex invoices");
+				}
+			});
+	}
+
+	@Test
+	void invalidPolicyDocumentFailsStartupNamingTheRule() {
+		this.contextRunner
+			.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
+					"gatehouse.policies.rules[0].action=read", "gatehouse.policies.rules[0].any-role=admin",
+					"gatehouse.policies.rules[1].name=tenant-match", "gatehouse.policies.rules[1].resource=invoice",
+					"gatehouse.policies.rules[1].action=read", "gatehouse.policies.rules[1].subject-claim.tenant={org}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
+				assertThat(cause).isInstanceOf(IllegalArgumentException.class);
+				InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
+				assertThat(ex.property()).isEqualTo("gatehouse.policies.rules[1]");
+				assertThat(ex.problem()).contains("'tenant-match'").contains("{org}");
+			});
+	}
+
+	@Test
+	void policyRuleWithoutActionFailsStartupNamingItsPosition() {
+		this.contextRunner
+			.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
+					"gatehouse.policies.rules[0].any-role=admin")
+			.run((context) -> {
+				InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
+				assertThat(ex.property()).isEqualTo("gatehouse.policies.rules[0]");
+				assertThat(ex.problem()).contains("action");
+			});
+	}
+
+	@Test
+	void invalidRoleMappingFailsStartup() {
+		this.contextRunner.withPropertyValues("gatehouse.permissions.roles.ops=documents:*:read").run((context) -> {
+			InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
+			assertThat(ex.property()).isEqualTo("gatehouse.permissions");
+			assertThat(ex.problem()).contains("'ops'");
+		});
+	}
+
+	private static InvalidGatehouseConfigurationException findConfigurationException(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof InvalidGatehouseConfigurationException ex) {
+				return ex;
+			}
+		}
+		throw new AssertionError("no InvalidGatehouseConfigurationException in " + failure);
+	}
+
+	static class Invoices {
+
+		@RequirePermission(value = "documents:read", resource = "document:{id}")
+		public String document(long id) {
+			return "document " + id;
+		}
+
+		@RequirePolicy(resource = "invoice", action = "read", tenant = "{tenant}")
+		public String read(String tenant) {
+			return tenant + " invoices";
+		}
+
+	}
+
+}
