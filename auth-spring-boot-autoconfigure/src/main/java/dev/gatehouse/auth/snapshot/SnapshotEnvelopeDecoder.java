@@ -1,7 +1,6 @@
 package dev.gatehouse.auth.snapshot;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -56,36 +55,28 @@ public final class SnapshotEnvelopeDecoder {
 	}
 
 	/**
-	 * Decodes an envelope and keeps its JSON bytes, which the verifier compares with their canonical form.
+	 * Decodes an envelope and keeps its JSON bytes, whether they are canonical and where the signature member
+	 * lies, which the verifier needs to check the signature over the bytes themselves.
 	 * @param envelope the transport form
-	 * @return the bytes and the parsed object
+	 * @return the bytes, the parsed object and what the parser learnt about the bytes
 	 */
 	DecodedEnvelope decodeEnvelope(String envelope) {
 		byte[] json = decodeBase64Url(envelope, "envelope");
-		char[] chars;
-		int length;
-		if (isAscii(json)) {
-			// Canonical envelopes are pure ASCII (every other character is escaped), so they skip the decoder.
-			length = json.length;
-			chars = new char[length];
-			for (int i = 0; i < length; i++) {
-				chars[i] = (char) json[i];
-			}
-		}
-		else {
-			CharBuffer buffer;
+		if (!isAscii(json)) {
+			// Canonical envelopes are pure ASCII (every other character is escaped), so only the rest pay for the
+			// strict decoder. The parser then reads the validated bytes themselves.
 			try {
 				CharsetDecoder decoder = UTF8.get();
 				decoder.reset();
-				buffer = decoder.decode(ByteBuffer.wrap(json));
+				decoder.decode(ByteBuffer.wrap(json));
 			}
 			catch (CharacterCodingException ex) {
 				throw new InvalidAuthContextSnapshotException("the snapshot envelope is not valid UTF-8");
 			}
-			chars = buffer.array();
-			length = buffer.limit();
 		}
-		return new DecodedEnvelope(json, StrictJsonParser.parseObject(chars, length));
+		StrictJsonParser.Result parsed = StrictJsonParser.parse(json, json.length);
+		return new DecodedEnvelope(json, parsed.object(), parsed.canonical(), parsed.signatureStart(),
+				parsed.signatureEnd());
 	}
 
 	private static boolean isAscii(byte[] bytes) {
@@ -130,9 +121,18 @@ public final class SnapshotEnvelopeDecoder {
 	}
 
 	/**
-	 * An envelope's JSON bytes and the object they parse to.
+	 * An envelope's JSON bytes, the object they parse to, whether the bytes are that object's canonical JSON and
+	 * where the top-level {@code signature} member (with the comma the writer leaves out with it) lies, so that
+	 * the bytes without that range are the signing input.
+	 *
+	 * @param bytes the UTF-8 JSON
+	 * @param json the parsed object
+	 * @param canonical whether {@code bytes} are exactly the canonical JSON of {@code json}
+	 * @param signatureStart where the signature member starts, or {@code -1}
+	 * @param signatureEnd where it ends, or {@code -1}
 	 */
-	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json) {
+	record DecodedEnvelope(byte[] bytes, Map<String, @Nullable Object> json, boolean canonical, int signatureStart,
+			int signatureEnd) {
 	}
 
 	/**
