@@ -48,11 +48,20 @@ final class StrictJsonParser {
 			"issuer", "roles", "schema_version", "scopes", "selected_claims", SIGNATURE, "subject", "tenant",
 			"display_name", "id", "algorithm", "key_id" };
 
-	private static final byte[][] KNOWN_KEY_BYTES = new byte[KNOWN_KEYS.length][];
+	/** The known keys grouped by length, so that a key is compared with two or three candidates at most. */
+	private static final String[][] KNOWN_KEYS_BY_LENGTH;
 
 	static {
-		for (int i = 0; i < KNOWN_KEYS.length; i++) {
-			KNOWN_KEY_BYTES[i] = KNOWN_KEYS[i].getBytes(StandardCharsets.US_ASCII);
+		int longest = 0;
+		for (String key : KNOWN_KEYS) {
+			longest = Math.max(longest, key.length());
+		}
+		KNOWN_KEYS_BY_LENGTH = new String[longest + 1][];
+		for (int length = 0; length <= longest; length++) {
+			int size = length;
+			KNOWN_KEYS_BY_LENGTH[length] = Arrays.stream(KNOWN_KEYS)
+				.filter((key) -> key.length() == size)
+				.toArray(String[]::new);
 		}
 	}
 
@@ -320,11 +329,17 @@ final class StrictJsonParser {
 	}
 
 	private @Nullable String knownKey(int start, int length) {
-		for (int i = 0; i < KNOWN_KEY_BYTES.length; i++) {
-			byte[] candidate = KNOWN_KEY_BYTES[i];
-			if (candidate.length == length && candidate[0] == this.input[start]
-					&& Arrays.equals(candidate, 0, length, this.input, start, start + length)) {
-				return KNOWN_KEYS[i];
+		if (length >= KNOWN_KEYS_BY_LENGTH.length) {
+			return null;
+		}
+		byte[] in = this.input;
+		for (String candidate : KNOWN_KEYS_BY_LENGTH[length]) {
+			int i = 0;
+			while (i < length && candidate.charAt(i) == in[start + i]) {
+				i++;
+			}
+			if (i == length) {
+				return candidate;
 			}
 		}
 		return null;
@@ -451,6 +466,10 @@ final class StrictJsonParser {
 	}
 
 	private void skipWhitespace() {
+		// Canonical input has no whitespace, and every JSON token starts above the space character.
+		if (this.position < this.end && this.input[this.position] > ' ') {
+			return;
+		}
 		while (this.position < this.end) {
 			byte c = this.input[this.position];
 			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
