@@ -6,15 +6,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A small strict JSON (RFC 8259) parser for snapshot envelopes that reads the UTF-8 bytes directly. It yields
- * {@link LinkedHashMap}s in document order, {@link ArrayList}s, strings, {@link Long}s, finite {@link Double}s,
+ * {@link JsonObject}s in document order, {@link ArrayList}s, strings, {@link Long}s, finite {@link Double}s,
  * booleans and {@code null}, and rejects everything a lenient parser would let through: duplicate keys, trailing
  * data, unescaped control characters, leading zeros, integers outside the {@code long} range, numbers that
  * overflow a double, over-long number literals and nesting deeper than {@link #MAX_DEPTH}.
@@ -51,17 +52,23 @@ final class StrictJsonParser {
 	/** The known keys grouped by length, so that a key is compared with two or three candidates at most. */
 	private static final String[][] KNOWN_KEYS_BY_LENGTH;
 
+	private static final byte[][][] KNOWN_KEY_BYTES_BY_LENGTH;
+
 	static {
 		int longest = 0;
 		for (String key : KNOWN_KEYS) {
 			longest = Math.max(longest, key.length());
 		}
 		KNOWN_KEYS_BY_LENGTH = new String[longest + 1][];
+		KNOWN_KEY_BYTES_BY_LENGTH = new byte[longest + 1][][];
 		for (int length = 0; length <= longest; length++) {
 			int size = length;
 			KNOWN_KEYS_BY_LENGTH[length] = Arrays.stream(KNOWN_KEYS)
 				.filter((key) -> key.length() == size)
 				.toArray(String[]::new);
+			KNOWN_KEY_BYTES_BY_LENGTH[length] = Arrays.stream(KNOWN_KEYS_BY_LENGTH[length])
+				.map((key) -> key.getBytes(StandardCharsets.US_ASCII))
+				.toArray(byte[][]::new);
 		}
 	}
 
@@ -101,7 +108,7 @@ final class StrictJsonParser {
 	 * @return the object, keys in document order
 	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one strict JSON object
 	 */
-	static LinkedHashMap<String, @Nullable Object> parseObject(byte[] input, int end) {
+	static JsonObject parseObject(byte[] input, int end) {
 		return parse(input, end).object;
 	}
 
@@ -118,7 +125,7 @@ final class StrictJsonParser {
 		if (parser.peek() != '{') {
 			throw invalid("the snapshot envelope is not a JSON object");
 		}
-		LinkedHashMap<String, @Nullable Object> object = parser.readObject(1);
+		JsonObject object = parser.readObject(1);
 		parser.skipWhitespace();
 		if (parser.position != end) {
 			throw invalid("the snapshot envelope has data after its JSON object");
@@ -155,16 +162,18 @@ final class StrictJsonParser {
 		}
 	}
 
-	private LinkedHashMap<String, @Nullable Object> readObject(int depth) {
+	private JsonObject readObject(int depth) {
 		this.position++;
-		LinkedHashMap<String, @Nullable Object> object = new LinkedHashMap<>();
+		JsonObject object = new JsonObject();
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
 			return object;
 		}
-		int members = 0;
 		String previous = null;
+		// While keys strictly increase none can repeat an earlier one; only after the first that does not is a set
+		// of the keys needed to find duplicates.
+		Set<String> seen = null;
 		while (true) {
 			// A member starts at its separating comma, the first one right after the brace.
 			int memberStart = this.position - 1;
@@ -176,22 +185,28 @@ final class StrictJsonParser {
 			skipWhitespace();
 			expect(':');
 			skipWhitespace();
-			if (object.put(key, readValue(depth + 1)) != null || object.size() != ++members) {
+			if (seen == null && previous != null && CanonicalJsonWriter.CODE_POINT_ORDER.compare(previous, key) >= 0) {
+				this.canonical = false;
+				seen = new HashSet<>();
+				for (int i = 0; i < object.size(); i++) {
+					seen.add(object.keyAt(i));
+				}
+			}
+			if (seen != null && !seen.add(key)) {
 				throw invalid("the snapshot envelope has a duplicate key");
 			}
-			if (previous != null && CanonicalJsonWriter.CODE_POINT_ORDER.compare(previous, key) >= 0) {
-				this.canonical = false;
-			}
 			previous = key;
+			object.append(key, readValue(depth + 1));
 			if (depth == 1 && SIGNATURE.equals(key)) {
 				// The writer leaves out the member with its leading comma, or the first member with its trailing one.
-				this.signatureStart = (members == 1) ? memberStart + 1 : memberStart;
-				this.signatureEnd = (members == 1) ? this.position + 1 : this.position;
+				boolean first = object.size() == 1;
+				this.signatureStart = first ? memberStart + 1 : memberStart;
+				this.signatureEnd = first ? this.position + 1 : this.position;
 			}
 			skipWhitespace();
 			byte c = next();
 			if (c == '}') {
-				if (depth == 1 && members == 1 && this.signatureStart >= 0) {
+				if (depth == 1 && object.size() == 1 && this.signatureStart >= 0) {
 					// A lone member has no comma to take with it.
 					this.signatureEnd--;
 				}
@@ -333,13 +348,15 @@ final class StrictJsonParser {
 			return null;
 		}
 		byte[] in = this.input;
-		for (String candidate : KNOWN_KEYS_BY_LENGTH[length]) {
+		byte[][] candidates = KNOWN_KEY_BYTES_BY_LENGTH[length];
+		for (int c = 0; c < candidates.length; c++) {
+			byte[] candidate = candidates[c];
 			int i = 0;
-			while (i < length && candidate.charAt(i) == in[start + i]) {
+			while (i < length && candidate[i] == in[start + i]) {
 				i++;
 			}
 			if (i == length) {
-				return candidate;
+				return KNOWN_KEYS_BY_LENGTH[length][c];
 			}
 		}
 		return null;
@@ -511,7 +528,7 @@ final class StrictJsonParser {
 	 * out with it; {@code -1} when there is none
 	 * @param signatureEnd where that range ends
 	 */
-	record Result(LinkedHashMap<String, @Nullable Object> object, boolean canonical, int signatureStart,
+	record Result(JsonObject object, boolean canonical, int signatureStart,
 			int signatureEnd) {
 	}
 
