@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The built-in {@link SnapshotVerifier}. It checks an envelope in the documented order, first failure wins:
  * presence, length (before any decoding), strict base64url/UTF-8/JSON, key id and that key's one algorithm,
- * the signature over the re-canonicalised signing input, schema and field types, time (with clock skew and a
- * maximum lifetime) and finally the trusted issuers. Failures are the snapshot exceptions with safe messages; any
- * other failure of the verifier itself becomes {@link SnapshotVerifierUnavailableException}.
+ * canonical form (the envelope must be byte for byte what the writer produces for its content, decided while
+ * parsing) and the signature over the canonical signing input (the envelope's bytes without the signature
+ * member), schema and field types, time (with clock skew and a maximum lifetime) and finally the trusted issuers.
+ * Failures are the snapshot exceptions with safe messages; any other failure of the verifier itself becomes
+ * {@link SnapshotVerifierUnavailableException}.
  *
  * <p>Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the old one here until
  * its snapshots have expired. Envelopes verified with an Ed25519 key are remembered in a bounded cache until
