@@ -1,8 +1,10 @@
 package dev.gatehouse.auth.snapshot;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +52,8 @@ class JsonObjectTests {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> object.put("b", 2L));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> object.entrySet().iterator().next().setValue(2L));
-		assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(() -> {
-			var members = object.entrySet().iterator();
+		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> {
+			Iterator<Map.Entry<String, Object>> members = object.entrySet().iterator();
 			members.next();
 			members.next();
 		});
