@@ -2,27 +2,38 @@ package dev.gatehouse.auth.context;
 
 import java.util.AbstractList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list that also answers {@link #contains(Object)} in constant time, so that
  * {@link AuthContext#hasRole(String)} and {@link AuthContext#hasScope(String)} stay O(1) while the record
  * components remain ordinary lists.
+ *
+ * <p>Most callers have a handful of roles and scopes: up to {@link #LINEAR_LIMIT} elements are compared one by
+ * one (a bounded number of comparisons, cheaper than hashing), and a longer list builds its hash set on the first
+ * look-up rather than in the constructor, so a context that is never asked pays nothing for it.
  */
 final class LookupList extends AbstractList<String> implements RandomAccess {
+
+	/** Lists up to this size answer {@link #contains(Object)} without a hash set. */
+	static final int LINEAR_LIMIT = 8;
 
 	private static final LookupList EMPTY = new LookupList(List.of());
 
 	private final List<String> elements;
 
-	private final Set<String> members;
+	/**
+	 * Built at most once per thread that sees it unset; an immutable set is safely published through its final
+	 * fields, so a racing reader sees either nothing (and builds its own) or a complete set.
+	 */
+	private @Nullable Set<String> members;
 
 	private LookupList(List<String> elements) {
 		this.elements = elements;
-		this.members = new HashSet<>(elements);
 	}
 
 	static LookupList of(Collection<String> values, String what) {
@@ -49,8 +60,25 @@ final class LookupList extends AbstractList<String> implements RandomAccess {
 	}
 
 	@Override
-	public boolean contains(Object value) {
-		return this.members.contains(value);
+	public boolean contains(@Nullable Object value) {
+		if (value == null) {
+			return false;
+		}
+		int size = this.elements.size();
+		if (size <= LINEAR_LIMIT) {
+			for (int i = 0; i < size; i++) {
+				if (this.elements.get(i).equals(value)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		Set<String> set = this.members;
+		if (set == null) {
+			set = Set.copyOf(this.elements);
+			this.members = set;
+		}
+		return set.contains(value);
 	}
 
 }

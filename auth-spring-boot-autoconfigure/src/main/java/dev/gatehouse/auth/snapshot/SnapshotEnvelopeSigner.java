@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -100,7 +101,9 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		body.put("tenant", tenant);
 
 		CanonicalJsonWriter signingInput = new CanonicalJsonWriter(512);
-		signingInput.writeValue(body);
+		// "signature" sorts between "selected_claims" and "subject", so the envelope is the signing input with the
+		// signature member inserted before the subject member: written once, not twice.
+		int subjectStart = signingInput.writeObjectLocating(body, "subject")[0];
 		byte[] signatureBytes = this.key.sign(signingInput.buffer(), signingInput.length());
 		SnapshotSignature signature = new SnapshotSignature(this.key.keyId(), this.key.algorithm().wireName(),
 				SnapshotEnvelopeDecoder.encodeBase64Url(signatureBytes, signatureBytes.length));
@@ -108,15 +111,22 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		signatureBlock.put("algorithm", signature.algorithm());
 		signatureBlock.put("key_id", signature.keyId());
 		signatureBlock.put("signature", signature.signature());
-		body.put("signature", signatureBlock);
-		CanonicalJsonWriter envelope = new CanonicalJsonWriter(signingInput.length() + 160);
-		envelope.writeValue(body);
+		CanonicalJsonWriter member = new CanonicalJsonWriter(160);
+		member.writeValue(Map.of("signature", signatureBlock));
+		// The member is the object {"signature":{...}} without its braces, preceded by a comma.
+		int memberLength = member.length() - 2;
+		byte[] envelope = new byte[signingInput.length() + 1 + memberLength];
+		System.arraycopy(signingInput.buffer(), 0, envelope, 0, subjectStart);
+		envelope[subjectStart] = ',';
+		System.arraycopy(member.buffer(), 1, envelope, subjectStart + 1, memberLength);
+		System.arraycopy(signingInput.buffer(), subjectStart, envelope, subjectStart + 1 + memberLength,
+				signingInput.length() - subjectStart);
 
 		List<AuthClaim> selectedClaims = new ArrayList<>(claims.size());
 		claims.forEach((name, value) -> selectedClaims.add(new AuthClaim(name, value)));
 		return new AuthContextSnapshot(1, context.subject(), context.issuer(), tenant, context.roles(),
 				context.scopes(), selectedClaims, issuedAt, expiresAt, correlationId, delegationChain, signature,
-				signingInput.asString(), SnapshotEnvelopeDecoder.encodeBase64Url(envelope.buffer(), envelope.length()));
+				signingInput.asString(), SnapshotEnvelopeDecoder.encodeBase64Url(envelope, envelope.length));
 	}
 
 	private TreeMap<String, @Nullable Object> selectClaims(List<AuthClaim> claims) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +30,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The built-in {@link SnapshotVerifier}. It checks an envelope in the documented order, first failure wins:
  * presence, length (before any decoding), strict base64url/UTF-8/JSON, key id and that key's one algorithm,
- * the signature over the re-canonicalised signing input, schema and field types, time (with clock skew and a
- * maximum lifetime) and finally the trusted issuers. Failures are the snapshot exceptions with safe messages; any
- * other failure of the verifier itself becomes {@link SnapshotVerifierUnavailableException}.
+ * canonical form (the envelope must be byte for byte what the writer produces for its content, decided while
+ * parsing) and the signature over the canonical signing input (the envelope's bytes without the signature
+ * member), schema and field types, time (with clock skew and a maximum lifetime) and finally the trusted issuers.
+ * Failures are the snapshot exceptions with safe messages; any other failure of the verifier itself becomes
+ * {@link SnapshotVerifierUnavailableException}.
  *
  * <p>Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the old one here until
  * its snapshots have expired. Envelopes verified with an Ed25519 key are remembered in a bounded cache until
@@ -122,7 +123,7 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		}
 		SnapshotEnvelopeDecoder.DecodedEnvelope decoded = this.decoder.decodeEnvelope(envelope);
 		Map<String, @Nullable Object> json = decoded.json();
-		SnapshotVerificationKey key = verifySignature(decoded.bytes(), json);
+		SnapshotVerificationKey key = verifySignature(decoded);
 		AuthContext context = readContext(json, now);
 		if (digest != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
 			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
@@ -131,7 +132,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		return context;
 	}
 
-	private SnapshotVerificationKey verifySignature(byte[] bytes, Map<String, @Nullable Object> json) {
+	private SnapshotVerificationKey verifySignature(SnapshotEnvelopeDecoder.DecodedEnvelope decoded) {
+		Map<String, @Nullable Object> json = decoded.json();
 		Object block = json.get("signature");
 		if (!(block instanceof Map<?, ?> signature) || !signature.keySet().equals(SIGNATURE_FIELDS)
 				|| !(signature.get("key_id") instanceof String keyId)
@@ -147,16 +149,14 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 			throw new InvalidAuthContextSnapshotException("the snapshot's algorithm is not its key's algorithm");
 		}
 		byte[] signatureBytes = SnapshotEnvelopeDecoder.decodeBase64Url(signatureText, "signature");
-		// The signing input is rebuilt from what was parsed, never sliced from the envelope's bytes. Writing the
-		// whole object once gives both the canonical form, which the envelope must be, and the signing input:
-		// the same bytes without the signature member.
-		CanonicalJsonWriter canonical = new CanonicalJsonWriter(bytes.length + 16);
-		int[] signatureMember = canonical.writeObjectLocating(json, "signature");
-		if (!Arrays.equals(canonical.buffer(), 0, canonical.length(), bytes, 0, bytes.length)) {
+		// The parser checked that the bytes are exactly the canonical JSON of what was parsed (what writing the
+		// object again would give), so the signing input, the canonical JSON without the signature member, is
+		// the envelope's own bytes without that member.
+		if (!decoded.canonical()) {
 			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not canonical JSON");
 		}
-		if (!key.verify(canonical.buffer(), signatureMember[0], signatureMember[1], canonical.length(),
-				signatureBytes)) {
+		byte[] bytes = decoded.bytes();
+		if (!key.verify(bytes, decoded.signatureStart(), decoded.signatureEnd(), bytes.length, signatureBytes)) {
 			throw new InvalidAuthContextSnapshotException("the snapshot's signature does not verify");
 		}
 		json.remove("signature");

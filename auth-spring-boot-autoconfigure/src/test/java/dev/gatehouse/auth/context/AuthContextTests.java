@@ -92,6 +92,28 @@ class AuthContextTests {
 	}
 
 	@Test
+	void hasRoleAndHasScopeAnswerExactlyForShortAndLongListsAlike() {
+		for (int size : new int[] { 1, LookupList.LINEAR_LIMIT, LookupList.LINEAR_LIMIT + 1, 40 }) {
+			List<String> granted = new ArrayList<>();
+			for (int i = 0; i < size; i++) {
+				granted.add("role-" + i);
+			}
+			AuthContext context = AuthContext.builder("user-1").roles(granted).scopes(granted).build();
+
+			for (String value : granted) {
+				assertThat(context.hasRole(value)).isTrue();
+				assertThat(context.hasScope(value)).isTrue();
+				// Asked twice: a long list answers the second time from the set the first look-up built.
+				assertThat(context.hasRole(value)).isTrue();
+			}
+			assertThat(context.hasRole("role-" + size)).isFalse();
+			assertThat(context.hasScope("ROLE-0")).isFalse();
+			assertThat(context.roles().contains(null)).isFalse();
+			assertThat(context.roles()).containsExactlyElementsOf(granted);
+		}
+	}
+
+	@Test
 	void rolesAreNotScopesAndScopesAreNotRoles() {
 		AuthContext context = AuthContext.builder("user-1").roles("admin").scopes("read").build();
 

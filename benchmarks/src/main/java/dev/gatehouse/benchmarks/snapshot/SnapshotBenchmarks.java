@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code MACVerifier} and reads them back; {@link #rawHmacFloor} is one {@code Mac.doFinal} over the snapshot's
  * signing input, the least any HS256 verification can cost.
  *
- * <p>Published numbers: {@code -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc} (see {@code docs/benchmarks.md}).
+ * <p>Published numbers: {@code -f 1 -wi 5 -i 5 -w 1s -r 1s -prof gc} (see {@code docs/benchmarks.md}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
