@@ -2,6 +2,7 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import dev.gatehouse.auth.cache.CaffeineAuthDecisionCache;
@@ -87,7 +88,9 @@ public final class GatehouseCheckerAutoConfiguration {
 			GatehouseProperties.Policies.Rule rule = configured.get(i);
 			String name = (rule.getName() != null) ? rule.getName() : "rules[" + i + "]";
 			try {
-				rules.add(new PolicyRule(name, rule.getResource(), rule.getAction(), rule.getEffect(),
+				// An unset resource or action is refused by PolicyRule as blank, and reported below naming the rule.
+				rules.add(new PolicyRule(name, Objects.requireNonNullElse(rule.getResource(), ""),
+						Objects.requireNonNullElse(rule.getAction(), ""), rule.getEffect(),
 						rule.getAnyRole(), rule.getAnyScope(), rule.getAnyPermission(), rule.getSubjectClaim()));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {

@@ -56,7 +56,10 @@ public final class CachingCheckers {
 		return (delegate != null) ? new CachingPolicyEvaluator(delegate, cache) : null;
 	}
 
-	private static @Nullable AuthorizationDecision store(AuthDecisionCache cache, DecisionKey key,
+	// A delegate that breaks its contract by returning null is passed through unchanged (and not cached), so the
+	// evaluator fails the call closed with INTERNAL_ERROR exactly as it would without the cache.
+	@SuppressWarnings("NullAway")
+	private static AuthorizationDecision store(AuthDecisionCache cache, DecisionKey key,
 			@Nullable AuthorizationDecision decision) {
 		if (decision != null) {
 			cache.put(key, decision);

@@ -188,8 +188,8 @@ public final class AuthRequirementEvaluator {
 
 		Port(Supplier<@Nullable T> provider, Class<T> portType) {
 			// Checked here: a null supplier would otherwise be an INTERNAL_ERROR on every call, not a startup error.
-			this.provider = SingletonSupplier.ofNullable(Objects.requireNonNull(provider,
-					() -> portType.getSimpleName() + " supplier must not be null"));
+			Objects.requireNonNull(provider, () -> portType.getSimpleName() + " supplier must not be null");
+			this.provider = SingletonSupplier.ofNullable(() -> provider.get());
 			this.portName = portType.getSimpleName();
 		}
 

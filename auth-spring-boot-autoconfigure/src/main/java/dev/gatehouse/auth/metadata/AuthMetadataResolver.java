@@ -263,7 +263,8 @@ public final class AuthMetadataResolver {
 			found.sort(Comparator.comparing(AuthMetadataResolver::declarationPath, AuthMetadataResolver::comparePaths));
 		}
 		for (MergedAnnotation<Annotation> merged : found) {
-			FACTORIES.get(merged.getType()).collect(merged, collected);
+			// The table covers every annotation type the merged view can yield (checked when the class loads).
+			Objects.requireNonNull(FACTORIES.get(merged.getType())).collect(merged, collected);
 		}
 	}
 

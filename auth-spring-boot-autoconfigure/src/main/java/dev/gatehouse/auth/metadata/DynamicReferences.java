@@ -70,8 +70,8 @@ public final class DynamicReferences {
 		return Arrays.toString(this.references);
 	}
 
-	private static String[] templates(@Nullable RequirementReferences[] references) {
-		String[] templates = new String[references.length * 3];
+	private static @Nullable String[] templates(@Nullable RequirementReferences[] references) {
+		@Nullable String[] templates = new String[references.length * 3];
 		for (int i = 0; i < references.length; i++) {
 			RequirementReferences reference = references[i];
 			if (reference != null) {

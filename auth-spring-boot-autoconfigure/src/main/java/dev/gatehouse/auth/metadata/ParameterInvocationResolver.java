@@ -52,7 +52,7 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 
 	@Override
 	public Reference prepare(Method method, String template) {
-		String[] names = this.parameterNames.getParameterNames(method);
+		@Nullable String @Nullable [] names = this.parameterNames.getParameterNames(method);
 		List<String> literals = new ArrayList<>();
 		List<MethodHandle> values = new ArrayList<>();
 		int start = 0;
@@ -86,7 +86,7 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		return new CompiledReference(template, compile(literals, values));
 	}
 
-	private static MethodHandle valueOf(Method method, String @Nullable [] names, String placeholder) {
+	private static MethodHandle valueOf(Method method, @Nullable String @Nullable [] names, String placeholder) {
 		String[] path = placeholder.split("\\.", -1);
 		for (String step : path) {
 			if (step.isEmpty() || !isIdentifier(step)) {

@@ -82,7 +82,7 @@ final class JsonObject extends AbstractMap<String, @Nullable Object> {
 		System.arraycopy(this.keys, index + 1, this.keys, index, moved);
 		System.arraycopy(this.values, index + 1, this.values, index, moved);
 		this.size--;
-		this.keys[this.size] = null;
+		// The key left beyond the size is harmless (a String the parser made anyway); only the value is released.
 		this.values[this.size] = null;
 	}
 

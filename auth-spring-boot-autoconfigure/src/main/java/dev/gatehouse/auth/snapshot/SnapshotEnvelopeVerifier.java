@@ -125,9 +125,10 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		Map<String, @Nullable Object> json = decoded.json();
 		SnapshotVerificationKey key = verifySignature(decoded);
 		AuthContext context = readContext(json, now);
-		if (digest != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
+		VerifiedSnapshotCache cache = this.cache;
+		if (digest != null && cache != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
 			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
-			this.cache.put(digest, context, expiresAt, now);
+			cache.put(digest, context, expiresAt, now);
 		}
 		return context;
 	}
