@@ -13,9 +13,9 @@ import dev.gatehouse.auth.spi.Authenticator;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the demo's two bearer tokens into callers. A real application plugs in a JWT or API-key authenticator
- * here; Gatehouse's startup validation refuses to start an application with protected methods and no
- * {@link Authenticator}.
+ * Turns the demo's two bearer tokens into callers. A real application plugs in a JWT or
+ * API-key authenticator here; Gatehouse's startup validation refuses to start an
+ * application with protected methods and no {@link Authenticator}.
  */
 @Component
 public class DemoAuthenticator implements Authenticator {

@@ -19,9 +19,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls {@link DocumentService} as three different callers and logs what Gatehouse decided. In a web
- * application the servlet filter authenticates the caller and binds its context; here the runner authenticates
- * two demo tokens and binds the contexts explicitly.
+ * Calls {@link DocumentService} as three different callers and logs what Gatehouse
+ * decided. In a web application the servlet filter authenticates the caller and binds its
+ * context; here the runner authenticates two demo tokens and binds the contexts
+ * explicitly.
  */
 @Component
 public class DemoRunner implements ApplicationRunner {
@@ -50,8 +51,9 @@ public class DemoRunner implements ApplicationRunner {
 	}
 
 	private AuthContext authenticate(String token) {
-		return this.authenticator.authenticate(new CredentialCarrier(CredentialCarrierKind.BEARER_TOKEN,
-				CredentialCarrierLocation.AUTHORIZATION_HEADER, token, "Authorization", "Bearer"),
+		return this.authenticator.authenticate(
+				new CredentialCarrier(CredentialCarrierKind.BEARER_TOKEN,
+						CredentialCarrierLocation.AUTHORIZATION_HEADER, token, "Authorization", "Bearer"),
 				AuthInvocation.of("demo", "run"));
 	}
 

@@ -7,8 +7,8 @@ import dev.gatehouse.auth.context.AuthContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * A service whose reads need the {@code documents:read} scope and whose publishing also needs the
- * {@code editor} role. Gatehouse checks both before the method body runs.
+ * A service whose reads need the {@code documents:read} scope and whose publishing also
+ * needs the {@code editor} role. Gatehouse checks both before the method body runs.
  */
 @Service
 @RequireScope("documents:read")

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires an authenticated caller and nothing more. Every other {@code Require*} annotation implies it.
+ * Requires an authenticated caller and nothing more. Every other {@code Require*}
+ * annotation implies it.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class or method as deliberately open to everyone, authenticated or not. Combining it with any
- * requirement on the same boundary is a conflict that fails startup.
+ * Marks a class or method as deliberately open to everyone, authenticated or not.
+ * Combining it with any requirement on the same boundary is a conflict that fails
+ * startup.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

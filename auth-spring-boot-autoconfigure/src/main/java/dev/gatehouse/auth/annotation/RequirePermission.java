@@ -8,8 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires the caller to hold a permission, optionally on a resource and within a tenant. Checked by the
- * {@code PermissionChecker}.
+ * Requires the caller to hold a permission, optionally on a resource and within a tenant.
+ * Checked by the {@code PermissionChecker}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +36,8 @@ public @interface RequirePermission {
 	String tenant() default "";
 
 	/**
-	 * Container for repeated {@link RequirePermission} annotations; all of them must hold.
+	 * Container for repeated {@link RequirePermission} annotations; all of them must
+	 * hold.
 	 */
 	@Target({ ElementType.TYPE, ElementType.METHOD })
 	@Retention(RetentionPolicy.RUNTIME)

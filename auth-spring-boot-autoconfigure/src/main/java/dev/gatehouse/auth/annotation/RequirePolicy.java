@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires a policy to allow an action on a resource. Evaluated by the {@code PolicyEvaluator}.
+ * Requires a policy to allow an action on a resource. Evaluated by the
+ * {@code PolicyEvaluator}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,8 @@ import java.lang.annotation.Target;
 public @interface RequirePolicy {
 
 	/**
-	 * The resource the policy is about (for example {@code documents}); must not be blank.
+	 * The resource the policy is about (for example {@code documents}); must not be
+	 * blank.
 	 * @return the resource
 	 */
 	String resource();

@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires the caller to stand in a relation to a resource (ReBAC, for example {@code owner} of
- * {@code document:42}). Checked by the {@code RelationChecker}; Gatehouse has no default one.
+ * Requires the caller to stand in a relation to a resource (ReBAC, for example
+ * {@code owner} of {@code document:42}). Checked by the {@code RelationChecker};
+ * Gatehouse has no default one.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires the caller to hold a role, optionally within a tenant. Checked by the {@code RoleChecker}.
+ * Requires the caller to hold a role, optionally within a tenant. Checked by the
+ * {@code RoleChecker}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -21,22 +21,26 @@ import dev.gatehouse.auth.spi.AuthInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies API keys against a fixed set of configured keys, of which only the SHA-256 hashes are known.
+ * Verifies API keys against a fixed set of configured keys, of which only the SHA-256
+ * hashes are known.
  *
- * <p>A presented key is hashed once and compared with every configured hash in constant time
- * ({@link MessageDigest#isEqual(byte[], byte[])}), always visiting all of them, so neither the comparison nor
- * the position of the matching entry shows in the response time. The configuration is validated when the
- * authenticator is created: a malformed or duplicate hash or a missing subject is an
- * {@link InvalidGatehouseConfigurationException} naming the entry ({@code gatehouse.api-keys[i]}), never its
- * hash, which Spring Boot's failure report prints with what to do.
- * Thread-safe.
+ * <p>
+ * A presented key is hashed once and compared with every configured hash in constant time
+ * ({@link MessageDigest#isEqual(byte[], byte[])}), always visiting all of them, so
+ * neither the comparison nor the position of the matching entry shows in the response
+ * time. The configuration is validated when the authenticator is created: a malformed or
+ * duplicate hash or a missing subject is an
+ * {@link InvalidGatehouseConfigurationException} naming the entry
+ * ({@code gatehouse.api-keys[i]}), never its hash, which Spring Boot's failure report
+ * prints with what to do. Thread-safe.
  */
 public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
-	// One digest per thread, reused (digest() resets it): cloning one per request copied its whole state, about
-	// 400 bytes, on every authentication. The value is a JDK class, so a pooled thread pins no application class.
-	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal
-		.withInitial(ApiKeyAuthenticator::newSha256);
+	// One digest per thread, reused (digest() resets it): cloning one per request copied
+	// its whole state, about
+	// 400 bytes, on every authentication. The value is a JDK class, so a pooled thread
+	// pins no application class.
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ApiKeyAuthenticator::newSha256);
 
 	/** The issuer of every context this authenticator creates. */
 	public static final String ISSUER = "gatehouse:api-key";
@@ -58,9 +62,10 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
 	/**
 	 * Creates the authenticator from the configured keys.
-	 * @param keys the accepted keys, in configuration order (the index names an entry in error messages)
-	 * @throws InvalidGatehouseConfigurationException when an entry has no subject, a hash that is not 64 hexadecimal
-	 * characters, or the same hash as an earlier entry
+	 * @param keys the accepted keys, in configuration order (the index names an entry in
+	 * error messages)
+	 * @throws InvalidGatehouseConfigurationException when an entry has no subject, a hash
+	 * that is not 64 hexadecimal characters, or the same hash as an earlier entry
 	 */
 	public ApiKeyAuthenticator(List<ApiKey> keys) {
 		Objects.requireNonNull(keys, "keys must not be null");
@@ -100,8 +105,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	 * @param credential an API-key credential
 	 * @param invocation the call being authenticated
 	 * @return the context configured for the key, carrying the (redacted) credential
-	 * @throws AuthenticationFailedException (CHALLENGE/INVALID_CREDENTIAL) when the key is unknown, of another
-	 * kind, longer than 1 KiB or contains control characters
+	 * @throws AuthenticationFailedException (CHALLENGE/INVALID_CREDENTIAL) when the key
+	 * is unknown, of another kind, longer than 1 KiB or contains control characters
 	 */
 	@Override
 	public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
@@ -111,7 +116,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 		}
 		byte[] presented = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));
 		int match = -1;
-		// Visit every entry and never leave the loop early, so the time taken does not depend on whether or
+		// Visit every entry and never leave the loop early, so the time taken does not
+		// depend on whether or
 		// where the key matched. Hashes are unique, so at most one entry matches.
 		for (int i = 0; i < this.hashes.length; i++) {
 			if (MessageDigest.isEqual(this.hashes[i], presented)) {
@@ -122,7 +128,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 			throw new AuthenticationFailedException(INVALID_KEY);
 		}
 		AuthContext template = this.contexts[match];
-		// The template's role and scope lists are reused as they are: no copy per request.
+		// The template's role and scope lists are reused as they are: no copy per
+		// request.
 		return new AuthContext(template.subject(), template.issuer(), template.tenant(), template.roles(),
 				template.scopes(), List.of(), credential, List.of(), null, List.of());
 	}
@@ -154,7 +161,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 		}
 		String hex = sha256.strip();
 		if (hex.length() != SHA256_HEX_LENGTH || !isHex(hex)) {
-			// Say what is wrong with the value without repeating it: even a broken hash is credential material.
+			// Say what is wrong with the value without repeating it: even a broken hash
+			// is credential material.
 			throw new InvalidGatehouseConfigurationException(entry(index) + ".sha256",
 					"is not a SHA-256 hex digest (expected " + SHA256_HEX_LENGTH + " hexadecimal characters, got "
 							+ hex.length() + " characters" + (isHex(hex) ? "" : " including non-hexadecimal ones")
@@ -183,8 +191,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 		requireNoBlanks(key.scopes(), index, "scopes");
 		String displayName = blankToNull(key.displayName());
 		String tenant = blankToNull(key.tenant());
-		return new AuthContext(new AuthSubject(subject.strip(), displayName), ISSUER, tenant, key.roles(),
-				key.scopes(), List.of(), null, List.of(), null, List.of());
+		return new AuthContext(new AuthSubject(subject.strip(), displayName), ISSUER, tenant, key.roles(), key.scopes(),
+				List.of(), null, List.of(), null, List.of());
 	}
 
 	private static void requireNoBlanks(List<String> values, int index, String name) {
@@ -215,7 +223,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 	}
 
 	/**
-	 * One accepted API key. Only its SHA-256 hash is known; {@link #toString()} does not show it.
+	 * One accepted API key. Only its SHA-256 hash is known; {@link #toString()} does not
+	 * show it.
 	 *
 	 * @param sha256 the SHA-256 of the key as 64 hexadecimal characters (either case)
 	 * @param subject the subject id of the caller that presents the key
@@ -228,7 +237,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 			List<String> roles, List<String> scopes, @Nullable String tenant) {
 
 		public ApiKey {
-			// Not List.copyOf: it would reject a null element before the authenticator can name the entry.
+			// Not List.copyOf: it would reject a null element before the authenticator
+			// can name the entry.
 			roles = copy(roles, "roles");
 			scopes = copy(scopes, "scopes");
 		}
@@ -240,8 +250,8 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
 		@Override
 		public String toString() {
-			return "ApiKey[subject=" + this.subject + ", roles=" + this.roles + ", scopes=" + this.scopes
-					+ ", tenant=" + this.tenant + "]";
+			return "ApiKey[subject=" + this.subject + ", roles=" + this.roles + ", scopes=" + this.scopes + ", tenant="
+					+ this.tenant + "]";
 		}
 
 	}

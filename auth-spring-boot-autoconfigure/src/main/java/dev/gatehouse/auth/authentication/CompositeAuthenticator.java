@@ -14,9 +14,9 @@ import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
 
 /**
- * The one {@link Authenticator} made of Gatehouse's built-in credential handlers: it dispatches each
- * credential to the handler for its kind, and rejects kinds no handler is configured for
- * (CHALLENGE/INVALID_CREDENTIAL). Thread-safe.
+ * The one {@link Authenticator} made of Gatehouse's built-in credential handlers: it
+ * dispatches each credential to the handler for its kind, and rejects kinds no handler is
+ * configured for (CHALLENGE/INVALID_CREDENTIAL). Thread-safe.
  */
 public final class CompositeAuthenticator implements Authenticator {
 
@@ -52,10 +52,11 @@ public final class CompositeAuthenticator implements Authenticator {
 	}
 
 	/**
-	 * Whether the handler for the kind reads the {@link AuthInvocation}, so adapters can skip describing the
-	 * call in detail when it does not.
+	 * Whether the handler for the kind reads the {@link AuthInvocation}, so adapters can
+	 * skip describing the call in detail when it does not.
 	 * @param kind the credential kind
-	 * @return {@code false} only when a handler for the kind exists and ignores the invocation
+	 * @return {@code false} only when a handler for the kind exists and ignores the
+	 * invocation
 	 */
 	@Override
 	public boolean readsInvocation(CredentialCarrierKind kind) {
@@ -64,7 +65,8 @@ public final class CompositeAuthenticator implements Authenticator {
 	}
 
 	/**
-	 * Whether a handler is configured for the kind, so adapters can skip extracting credentials nobody reads.
+	 * Whether a handler is configured for the kind, so adapters can skip extracting
+	 * credentials nobody reads.
 	 * @param kind the credential kind
 	 * @return {@code true} if credentials of this kind are verified
 	 */

@@ -6,9 +6,10 @@ import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.spi.AuthInvocation;
 
 /**
- * A built-in handler for one kind of credential. Handlers are not providers of the AUTHENTICATION capability
- * themselves: the {@link CompositeAuthenticator} combines them, so that several credential types still count
- * as one provider. Implementations must be thread-safe.
+ * A built-in handler for one kind of credential. Handlers are not providers of the
+ * AUTHENTICATION capability themselves: the {@link CompositeAuthenticator} combines them,
+ * so that several credential types still count as one provider. Implementations must be
+ * thread-safe.
  */
 public interface CredentialAuthenticator {
 
@@ -23,14 +24,16 @@ public interface CredentialAuthenticator {
 	 * @param credential the credential as presented
 	 * @param invocation the call being authenticated
 	 * @return the caller's context
-	 * @throws dev.gatehouse.auth.error.AuthException when the credential is rejected or cannot be verified
+	 * @throws dev.gatehouse.auth.error.AuthException when the credential is rejected or
+	 * cannot be verified
 	 */
 	AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation);
 
 	/**
-	 * Whether this handler reads the {@link AuthInvocation} it is given. Adapters describe the call fully only
-	 * for handlers that do: for HTTP that is a second handler-mapping lookup per request to find the path
-	 * pattern, work that a handler which ignores the invocation would pay for and never see.
+	 * Whether this handler reads the {@link AuthInvocation} it is given. Adapters
+	 * describe the call fully only for handlers that do: for HTTP that is a second
+	 * handler-mapping lookup per request to find the path pattern, work that a handler
+	 * which ignores the invocation would pay for and never see.
 	 * @return {@code true} (the safe default) unless the handler ignores the invocation
 	 */
 	default boolean readsInvocation() {

@@ -14,11 +14,12 @@ import com.nimbusds.jose.util.Resource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds an issuer's JWK set URI in its OpenID Connect discovery document, or else its RFC 8414 authorization
- * server metadata, with the same timeouts as the JWK set itself. The document must name the issuer exactly, as
- * OpenID Connect Discovery requires, so a document served for another issuer is not trusted. After a failed
- * discovery the identity provider is not asked again before the retry interval has passed, so that tokens
- * arriving during an outage do not each become a request to it. Thread-safe.
+ * Finds an issuer's JWK set URI in its OpenID Connect discovery document, or else its RFC
+ * 8414 authorization server metadata, with the same timeouts as the JWK set itself. The
+ * document must name the issuer exactly, as OpenID Connect Discovery requires, so a
+ * document served for another issuer is not trusted. After a failed discovery the
+ * identity provider is not asked again before the retry interval has passed, so that
+ * tokens arriving during an outage do not each become a request to it. Thread-safe.
  */
 final class IssuerDiscovery {
 
@@ -41,10 +42,11 @@ final class IssuerDiscovery {
 	}
 
 	/**
-	 * Returns the JWK set URL, discovering it on the first call and after a failure once the retry interval
-	 * has passed.
+	 * Returns the JWK set URL, discovering it on the first call and after a failure once
+	 * the retry interval has passed.
 	 * @return the JWK set URL
-	 * @throws IllegalStateException when discovery fails, or failed less than the retry interval ago
+	 * @throws IllegalStateException when discovery fails, or failed less than the retry
+	 * interval ago
 	 */
 	synchronized URL jwkSetUrl() {
 		if (this.jwkSetUrl != null) {
@@ -70,7 +72,8 @@ final class IssuerDiscovery {
 	 * @param issuer the issuer URI
 	 * @param timeout the connect and read timeout
 	 * @return the JWK set URL
-	 * @throws IllegalStateException when no usable document can be fetched; the message names no URI
+	 * @throws IllegalStateException when no usable document can be fetched; the message
+	 * names no URI
 	 */
 	static URL discover(String issuer, Duration timeout) {
 		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
@@ -97,7 +100,8 @@ final class IssuerDiscovery {
 		throw new IllegalStateException("Could not discover the issuer's JWK set URI", last);
 	}
 
-	// The locations Spring Security tries, in its order: OpenID Connect with the path appended, OpenID Connect
+	// The locations Spring Security tries, in its order: OpenID Connect with the path
+	// appended, OpenID Connect
 	// with the well-known segment inserted, then RFC 8414.
 	private static List<URI> locations(String issuer) {
 		URI uri = URI.create(issuer);

@@ -16,17 +16,20 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys of a JWK set URI, built with Nimbus's {@link JWKSourceBuilder} rather than Spring Security's JWK set
- * decoder builder, which turns its protections off: the set is fetched with connect and read timeouts, cached,
- * refreshed ahead of expiry, and refetched for an unknown key id at most twice per refetch interval (Nimbus keeps
- * the second request for a key rotation). A token whose key id is unknown while the refetch is rate limited
- * finds no key and is rejected as invalid, so forged key ids never turn requests into calls to the identity
- * provider. Until a set has been obtained once, a rate-limited refetch still means "keys unavailable".
- * Thread-safe.
+ * The keys of a JWK set URI, built with Nimbus's {@link JWKSourceBuilder} rather than
+ * Spring Security's JWK set decoder builder, which turns its protections off: the set is
+ * fetched with connect and read timeouts, cached, refreshed ahead of expiry, and
+ * refetched for an unknown key id at most twice per refetch interval (Nimbus keeps the
+ * second request for a key rotation). A token whose key id is unknown while the refetch
+ * is rate limited finds no key and is rejected as invalid, so forged key ids never turn
+ * requests into calls to the identity provider. Until a set has been obtained once, a
+ * rate-limited refetch still means "keys unavailable". Thread-safe.
  */
 final class JwkSetKeySource implements JWKSource<SecurityContext> {
 
-	/** Nimbus's default time-to-live, kept unless the refetch interval needs a longer one. */
+	/**
+	 * Nimbus's default time-to-live, kept unless the refetch interval needs a longer one.
+	 */
 	private static final long MIN_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5).toMillis();
 
 	private final JWKSource<SecurityContext> delegate;
@@ -39,7 +42,8 @@ final class JwkSetKeySource implements JWKSource<SecurityContext> {
 		long interval = Math.max(1, refetchInterval.toMillis());
 		// Nimbus requires the cache to outlive the rate-limit interval.
 		long timeToLive = Math.max(MIN_CACHE_TIME_TO_LIVE, 2 * interval);
-		// A thread waiting for another thread's refresh gives up once that refresh must have timed out.
+		// A thread waiting for another thread's refresh gives up once that refresh must
+		// have timed out.
 		long refreshTimeout = 2L * timeoutMillis + 1000;
 		DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis,
 				JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
@@ -59,7 +63,8 @@ final class JwkSetKeySource implements JWKSource<SecurityContext> {
 		}
 		catch (KeySourceException ex) {
 			if (this.loaded && isRateLimited(ex)) {
-				// The cached set has been searched and the key id is not in it; asking again is not allowed yet.
+				// The cached set has been searched and the key id is not in it; asking
+				// again is not allowed yet.
 				return List.of();
 			}
 			throw ex;

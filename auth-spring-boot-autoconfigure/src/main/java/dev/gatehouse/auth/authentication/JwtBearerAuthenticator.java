@@ -54,28 +54,36 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
- * Verifies JWT bearer tokens with Spring Security's {@link NimbusJwtDecoder} and maps their claims to an
- * {@link AuthContext}: {@code sub} to the subject id, {@code name} to the display name, the configured tenant and
- * roles claims (dotted paths such as {@code realm_access.roles} allowed), {@code scope}/{@code scp} to scopes,
- * selected scalar claims copied, {@code iss} to the issuer. The raw token is kept only inside the
+ * Verifies JWT bearer tokens with Spring Security's {@link NimbusJwtDecoder} and maps
+ * their claims to an {@link AuthContext}: {@code sub} to the subject id, {@code name} to
+ * the display name, the configured tenant and roles claims (dotted paths such as
+ * {@code realm_access.roles} allowed), {@code scope}/{@code scp} to scopes, selected
+ * scalar claims copied, {@code iss} to the issuer. The raw token is kept only inside the
  * (redacted) credential carrier.
  *
- * <p>Keys come from an HS256 shared secret, a JWK set URI (RS256 or ES256) or an issuer URI whose discovery
- * document names the JWK set; the issuer's discovery happens on the first token, so the application starts
- * while the identity provider is down. JWK sets are fetched with connect and read timeouts and refetched for an
- * unknown key id at most twice per refetch interval (see {@link Builder#jwkSetRefetchInterval(Duration)}).
- * Alternatively an application's own {@link JwtDecoder} verifies the signature ({@link #withDecoder(JwtDecoder)});
- * Gatehouse's checks below still apply to what it returns. Every token must carry {@code exp} and pass the
- * timestamp (with clock skew), issuer, audience and additional checks that are configured; unsigned
- * ({@code alg: none}) tokens, tokens signed with an algorithm other than the configured ones, tokens of a JOSE
- * type other than {@code JWT}/{@code at+jwt} and sender-constrained tokens (with a {@code cnf} claim, which a
- * bearer check cannot honour) are rejected.
+ * <p>
+ * Keys come from an HS256 shared secret, a JWK set URI (RS256 or ES256) or an issuer URI
+ * whose discovery document names the JWK set; the issuer's discovery happens on the first
+ * token, so the application starts while the identity provider is down. JWK sets are
+ * fetched with connect and read timeouts and refetched for an unknown key id at most
+ * twice per refetch interval (see {@link Builder#jwkSetRefetchInterval(Duration)}).
+ * Alternatively an application's own {@link JwtDecoder} verifies the signature
+ * ({@link #withDecoder(JwtDecoder)}); Gatehouse's checks below still apply to what it
+ * returns. Every token must carry {@code exp} and pass the timestamp (with clock skew),
+ * issuer, audience and additional checks that are configured; unsigned
+ * ({@code alg: none}) tokens, tokens signed with an algorithm other than the configured
+ * ones, tokens of a JOSE type other than {@code JWT}/{@code at+jwt} and
+ * sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot
+ * honour) are rejected.
  *
- * <p>Failures: a malformed, forged, foreign or otherwise invalid token is an
- * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one CHALLENGE/
- * EXPIRED_CREDENTIAL; when the keys cannot be obtained (JWK set or issuer unreachable or returning garbage) the
- * result is an {@link AuthenticationProviderUnavailableException} (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE).
- * No message or decision contains the token. Thread-safe.
+ * <p>
+ * Failures: a malformed, forged, foreign or otherwise invalid token is an
+ * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one
+ * CHALLENGE/ EXPIRED_CREDENTIAL; when the keys cannot be obtained (JWK set or issuer
+ * unreachable or returning garbage) the result is an
+ * {@link AuthenticationProviderUnavailableException}
+ * (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). No message or decision contains the token.
+ * Thread-safe.
  */
 public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
@@ -96,7 +104,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	private static final AuthorizationDecision WRONG_AUDIENCE = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is not meant for this service.");
 
-	// Validators report these very instances, so a failure can be told apart by identity, not by message text.
+	// Validators report these very instances, so a failure can be told apart by identity,
+	// not by message text.
 	private static final OAuth2Error EXPIRED_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The token has expired", null);
 
@@ -120,17 +129,19 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
 	/**
 	 * Starts building an authenticator for HS256 tokens signed with a shared secret.
-	 * @param secret the secret, base64 or base64url encoded (padding optional), at least 32 bytes once decoded
+	 * @param secret the secret, base64 or base64url encoded (padding optional), at least
+	 * 32 bytes once decoded
 	 * @return a builder
-	 * @throws IllegalArgumentException if the secret is not such a string; the message never contains it
+	 * @throws IllegalArgumentException if the secret is not such a string; the message
+	 * never contains it
 	 */
 	public static Builder withSecret(String secret) {
 		return new Builder(KeySource.SECRET, null, hmacKey(secret));
 	}
 
 	/**
-	 * Starts building an authenticator for RS256/ES256 tokens whose keys are published as a JWK set. Nothing is
-	 * fetched until the first token arrives.
+	 * Starts building an authenticator for RS256/ES256 tokens whose keys are published as
+	 * a JWK set. Nothing is fetched until the first token arrives.
 	 * @param jwkSetUri the absolute http(s) URI of the JWK set
 	 * @return a builder
 	 * @throws IllegalArgumentException if the URI is not an absolute http(s) URI
@@ -140,9 +151,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	}
 
 	/**
-	 * Starts building an authenticator for RS256/ES256 tokens from an OpenID Connect or OAuth 2.0 issuer: its
-	 * discovery document names the JWK set, and the {@code iss} claim must equal the issuer URI. The discovery
-	 * request is made on the first token, not at startup, and repeated until it succeeds.
+	 * Starts building an authenticator for RS256/ES256 tokens from an OpenID Connect or
+	 * OAuth 2.0 issuer: its discovery document names the JWK set, and the {@code iss}
+	 * claim must equal the issuer URI. The discovery request is made on the first token,
+	 * not at startup, and repeated until it succeeds.
 	 * @param issuerUri the absolute http(s) issuer URI
 	 * @return a builder
 	 * @throws IllegalArgumentException if the URI is not an absolute http(s) URI
@@ -153,9 +165,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	}
 
 	/**
-	 * Starts building an authenticator that lets an application's {@link JwtDecoder} verify the token (signature
-	 * and whatever it checks itself); the timestamp, type, issuer, audience and additional checks configured on
-	 * the builder are applied to the decoded token afterwards.
+	 * Starts building an authenticator that lets an application's {@link JwtDecoder}
+	 * verify the token (signature and whatever it checks itself); the timestamp, type,
+	 * issuer, audience and additional checks configured on the builder are applied to the
+	 * decoded token afterwards.
 	 * @param decoder the decoder
 	 * @return a builder
 	 */
@@ -182,8 +195,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	public AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation) {
 		Objects.requireNonNull(credential, "credential must not be null");
 		if (credential.kind() != CredentialCarrierKind.BEARER_TOKEN) {
-			throw new IllegalArgumentException("JwtBearerAuthenticator verifies BEARER_TOKEN credentials, not "
-					+ credential.kind());
+			throw new IllegalArgumentException(
+					"JwtBearerAuthenticator verifies BEARER_TOKEN credentials, not " + credential.kind());
 		}
 		return this.claimMapper.toContext(decode(credential.material()), credential);
 	}
@@ -196,12 +209,15 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 			throw rejected(decisionFor(ex.getErrors()));
 		}
 		catch (BadJwtException ex) {
-			// The cause is dropped on purpose: parser messages may quote pieces of the token.
+			// The cause is dropped on purpose: parser messages may quote pieces of the
+			// token.
 			throw rejected(causedByParseException(ex) ? MALFORMED : INVALID);
 		}
 		catch (JwtException | JwtDecoderInitializationException ex) {
-			// Anything but a BadJwtException means the keys could not be obtained (JWK set or discovery
-			// document unreachable or unparseable): the token was never judged, so neither reject nor accept it.
+			// Anything but a BadJwtException means the keys could not be obtained (JWK
+			// set or discovery
+			// document unreachable or unparseable): the token was never judged, so
+			// neither reject nor accept it.
 			throw new AuthenticationProviderUnavailableException(
 					"Cannot verify the bearer token: the signing keys could not be obtained from the JWK set "
 							+ "or issuer (" + ex.getClass().getSimpleName() + ")",
@@ -218,7 +234,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		return false;
 	}
 
-	// Every failed check counts; expiry only decides when nothing else is wrong, so that a forged or foreign
+	// Every failed check counts; expiry only decides when nothing else is wrong, so that
+	// a forged or foreign
 	// token is never answered with "get a fresh one".
 	private static AuthorizationDecision decisionFor(Collection<OAuth2Error> errors) {
 		boolean expired = false;
@@ -299,8 +316,9 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	}
 
 	/**
-	 * Configures a {@link JwtBearerAuthenticator}; obtain one from {@link #withSecret(String)},
-	 * {@link #withJwkSetUri(String)} or {@link #withIssuerUri(String)}. Not thread-safe.
+	 * Configures a {@link JwtBearerAuthenticator}; obtain one from
+	 * {@link #withSecret(String)}, {@link #withJwkSetUri(String)} or
+	 * {@link #withIssuerUri(String)}. Not thread-safe.
 	 */
 	public static final class Builder {
 
@@ -404,7 +422,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
 		/**
 		 * Sets the claims copied into the context when their values are JSON scalars.
-		 * @param copiedClaims the claim names ({@code email} and {@code preferred_username} unless set)
+		 * @param copiedClaims the claim names ({@code email} and
+		 * {@code preferred_username} unless set)
 		 * @return this builder
 		 */
 		public Builder copiedClaims(Collection<String> copiedClaims) {
@@ -423,9 +442,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		}
 
 		/**
-		 * Adds checks that every token must pass besides the built-in ones; a failing check rejects the token
-		 * as CHALLENGE/INVALID_CREDENTIAL.
-		 * @param validators the additional validators, applied in order after the built-in ones
+		 * Adds checks that every token must pass besides the built-in ones; a failing
+		 * check rejects the token as CHALLENGE/INVALID_CREDENTIAL.
+		 * @param validators the additional validators, applied in order after the
+		 * built-in ones
 		 * @return this builder
 		 */
 		public Builder additionalValidators(Collection<? extends OAuth2TokenValidator<Jwt>> validators) {
@@ -435,7 +455,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		}
 
 		/**
-		 * Sets the connect and the read timeout for fetching the JWK set and the issuer's discovery document.
+		 * Sets the connect and the read timeout for fetching the JWK set and the issuer's
+		 * discovery document.
 		 * @param timeout a positive duration (5 seconds unless set)
 		 * @return this builder
 		 */
@@ -445,9 +466,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		}
 
 		/**
-		 * Sets the interval within which the JWK set is fetched at most twice (the first fetch or a regular
-		 * refresh, and one more for a key id not in the cached set), however many tokens name unknown key ids; a
-		 * failed issuer discovery is likewise retried at most once per interval.
+		 * Sets the interval within which the JWK set is fetched at most twice (the first
+		 * fetch or a regular refresh, and one more for a key id not in the cached set),
+		 * however many tokens name unknown key ids; a failed issuer discovery is likewise
+		 * retried at most once per interval.
 		 * @param interval a positive duration (30 seconds unless set)
 		 * @return this builder
 		 */
@@ -490,14 +512,17 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 					yield decoder;
 				}
 				case JWK_SET_URI -> {
-					// Building makes no request: the algorithms are given, so none are discovered, and the JWK
+					// Building makes no request: the algorithms are given, so none are
+					// discovered, and the JWK
 					// set is fetched (and cached) when the first token needs it.
 					yield jwkSetDecoder(toUrl(Objects.requireNonNull(this.uri)), validator);
 				}
 				case ISSUER_URI -> {
 					String issuerUri = Objects.requireNonNull(this.uri);
-					// Discovery is a network call; deferring it keeps startup independent of the identity
-					// provider. SupplierJwtDecoder retries on a later token until discovery succeeds, at most once
+					// Discovery is a network call; deferring it keeps startup independent
+					// of the identity
+					// provider. SupplierJwtDecoder retries on a later token until
+					// discovery succeeds, at most once
 					// per refetch interval.
 					IssuerDiscovery discovery = new IssuerDiscovery(issuerUri, this.jwkSetTimeout,
 							this.jwkSetRefetchInterval);
@@ -561,8 +586,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 			return new DelegatingOAuth2TokenValidator<>(validators);
 		}
 
-		// Spring's timestamp check reports "expired" and "not yet valid" alike; only a token whose exp has passed
-		// (beyond the skew) is EXPIRED, which tells the client that a fresh token will do.
+		// Spring's timestamp check reports "expired" and "not yet valid" alike; only a
+		// token whose exp has passed
+		// (beyond the skew) is EXPIRED, which tells the client that a fresh token will
+		// do.
 		private static OAuth2TokenValidator<Jwt> timestamps(Duration clockSkew, Clock clock) {
 			JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 			timestamps.setAllowEmptyExpiryClaim(false);

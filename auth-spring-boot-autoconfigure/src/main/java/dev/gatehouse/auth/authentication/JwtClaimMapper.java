@@ -19,9 +19,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
- * Turns the claims of a verified JWT into an {@link AuthContext}. A claim Gatehouse is configured to interpret
- * (subject, roles, scopes, tenant) that has an unexpected shape rejects the token rather than being guessed at;
- * a missing roles, scopes or tenant claim simply grants nothing. Thread-safe.
+ * Turns the claims of a verified JWT into an {@link AuthContext}. A claim Gatehouse is
+ * configured to interpret (subject, roles, scopes, tenant) that has an unexpected shape
+ * rejects the token rather than being guessed at; a missing roles, scopes or tenant claim
+ * simply grants nothing. Thread-safe.
  */
 final class JwtClaimMapper {
 
@@ -76,8 +77,9 @@ final class JwtClaimMapper {
 	}
 
 	/**
-	 * Resolves a claim name or a dotted path into nested objects ({@code realm_access.roles}). A top-level claim
-	 * whose name itself contains dots (namespaced claims such as {@code https://example.com/roles}) wins.
+	 * Resolves a claim name or a dotted path into nested objects
+	 * ({@code realm_access.roles}). A top-level claim whose name itself contains dots
+	 * (namespaced claims such as {@code https://example.com/roles}) wins.
 	 */
 	static @Nullable Object resolve(Map<String, Object> claims, String path) {
 		if (claims.containsKey(path) || path.indexOf('.') < 0) {
@@ -93,7 +95,8 @@ final class JwtClaimMapper {
 		return current;
 	}
 
-	// "scope" (RFC 8693/9068, space-separated) wins over "scp" (Azure AD, Okta), as in Spring Security.
+	// "scope" (RFC 8693/9068, space-separated) wins over "scp" (Azure AD, Okta), as in
+	// Spring Security.
 	private List<String> scopes(Map<String, Object> claims) {
 		Object scope = claims.get("scope");
 		if (scope != null) {
@@ -126,7 +129,8 @@ final class JwtClaimMapper {
 
 	private static void addString(Set<String> result, String value, boolean spaceSeparated) {
 		if (spaceSeparated) {
-			// RFC 6749 separates scopes with single spaces; tabs, line breaks and other Unicode spaces are treated
+			// RFC 6749 separates scopes with single spaces; tabs, line breaks and other
+			// Unicode spaces are treated
 			// as separators too, so that no blank or space-bearing scope is ever granted.
 			int start = -1;
 			for (int i = 0; i <= value.length(); i++) {
@@ -167,10 +171,11 @@ final class JwtClaimMapper {
 	}
 
 	/**
-	 * Converts a claim value to what {@link dev.gatehouse.auth.context.AuthClaim} accepts. The JSON parser yields
-	 * strings, booleans, {@link Long}s and {@link Double}s as they are; Spring turns the registered time claims
-	 * into instants, copied as epoch seconds. Objects and arrays are not scalars and are skipped rather than
-	 * flattened into a string nobody can rely on.
+	 * Converts a claim value to what {@link dev.gatehouse.auth.context.AuthClaim}
+	 * accepts. The JSON parser yields strings, booleans, {@link Long}s and
+	 * {@link Double}s as they are; Spring turns the registered time claims into instants,
+	 * copied as epoch seconds. Objects and arrays are not scalars and are skipped rather
+	 * than flattened into a string nobody can rely on.
 	 */
 	static @Nullable Object scalar(@Nullable Object value) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
@@ -186,9 +191,9 @@ final class JwtClaimMapper {
 	}
 
 	private static AuthenticationFailedException malformed(String claim, String expected) {
-		return new AuthenticationFailedException(AuthorizationDecision.challenge(
-				AuthorizationReasonCode.INVALID_CREDENTIAL,
-				"The bearer token's '" + claim + "' claim must be " + expected + "."));
+		return new AuthenticationFailedException(
+				AuthorizationDecision.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL,
+						"The bearer token's '" + claim + "' claim must be " + expected + "."));
 	}
 
 }

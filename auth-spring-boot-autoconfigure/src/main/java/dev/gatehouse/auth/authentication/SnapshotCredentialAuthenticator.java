@@ -12,16 +12,18 @@ import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in handler for {@link CredentialCarrierKind#AUTH_CONTEXT_SNAPSHOT} credentials: a signed context
- * snapshot sent by another service is verified by the one {@link SnapshotVerifier} bean, and the context it
- * carries (subject, roles, tenant, correlation id, delegation chain) becomes the caller's, with the snapshot as
- * its credential carrier. Being one more
- * handler of the {@link CompositeAuthenticator}, it lets a service that only other services call count its
- * snapshot verification as its authentication provider. Thread-safe.
+ * The built-in handler for {@link CredentialCarrierKind#AUTH_CONTEXT_SNAPSHOT}
+ * credentials: a signed context snapshot sent by another service is verified by the one
+ * {@link SnapshotVerifier} bean, and the context it carries (subject, roles, tenant,
+ * correlation id, delegation chain) becomes the caller's, with the snapshot as its
+ * credential carrier. Being one more handler of the {@link CompositeAuthenticator}, it
+ * lets a service that only other services call count its snapshot verification as its
+ * authentication provider. Thread-safe.
  *
- * <p>Fails closed: with no verifier available the credential is refused with
- * {@link SnapshotVerifierUnavailableException} (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE, 503 over HTTP), and
- * a verifier that returns {@code null} is treated the same way.
+ * <p>
+ * Fails closed: with no verifier available the credential is refused with
+ * {@link SnapshotVerifierUnavailableException} (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE,
+ * 503 over HTTP), and a verifier that returns {@code null} is treated the same way.
  */
 public final class SnapshotCredentialAuthenticator implements CredentialAuthenticator {
 
@@ -31,9 +33,11 @@ public final class SnapshotCredentialAuthenticator implements CredentialAuthenti
 
 	/**
 	 * Creates the handler.
-	 * @param verifier supplies the verifier, or {@code null} when there is not exactly one; asked per call
-	 * @param readsInvocation whether the verifier reads the {@link AuthInvocation} it is given ({@code false}
-	 * for Gatehouse's own verifiers, which decide from the envelope alone)
+	 * @param verifier supplies the verifier, or {@code null} when there is not exactly
+	 * one; asked per call
+	 * @param readsInvocation whether the verifier reads the {@link AuthInvocation} it is
+	 * given ({@code false} for Gatehouse's own verifiers, which decide from the envelope
+	 * alone)
 	 */
 	public SnapshotCredentialAuthenticator(Supplier<@Nullable SnapshotVerifier> verifier, boolean readsInvocation) {
 		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
@@ -60,11 +64,12 @@ public final class SnapshotCredentialAuthenticator implements CredentialAuthenti
 		AuthContext context = verifier.verify(credential.material(), invocation);
 		if (context == null) {
 			throw new SnapshotVerifierUnavailableException(
-					"SnapshotVerifier " + verifier.getClass().getName() + " returned null instead of a context",
-					null);
+					"SnapshotVerifier " + verifier.getClass().getName() + " returned null instead of a context", null);
 		}
-		// The verified context keeps the snapshot as its credential, so code downstream can tell how the caller
-		// was authenticated (and an outbound exchange never mistakes it for a bearer token).
+		// The verified context keeps the snapshot as its credential, so code downstream
+		// can tell how the caller
+		// was authenticated (and an outbound exchange never mistakes it for a bearer
+		// token).
 		return context.toBuilder().credentialCarrier(credential).build();
 	}
 

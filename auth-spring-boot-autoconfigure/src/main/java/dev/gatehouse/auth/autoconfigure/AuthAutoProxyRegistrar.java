@@ -7,8 +7,9 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Makes sure an auto-proxy creator exists even when Boot's AOP auto-configuration is off
- * ({@code spring.aop.auto=false}), so that enforcement cannot be switched off by accident. When one exists
- * already it is kept as it is, proxy-target-class setting included.
+ * ({@code spring.aop.auto=false}), so that enforcement cannot be switched off by
+ * accident. When one exists already it is kept as it is, proxy-target-class setting
+ * included.
  */
 final class AuthAutoProxyRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 
 /**
- * Matches unless {@code gatehouse.enabled=false}: the one switch that turns all of Gatehouse's
- * auto-configuration off.
+ * Matches unless {@code gatehouse.enabled=false}: the one switch that turns all of
+ * Gatehouse's auto-configuration off.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,14 +23,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Authentication auto-configuration, for any kind of application (not only web ones): the built-in API-key
- * authenticator when {@code gatehouse.api-keys} is set, the composite {@link Authenticator} that combines all
- * built-in credential handlers into one provider, and the default password hasher and verifier.
+ * Authentication auto-configuration, for any kind of application (not only web ones): the
+ * built-in API-key authenticator when {@code gatehouse.api-keys} is set, the composite
+ * {@link Authenticator} that combines all built-in credential handlers into one provider,
+ * and the default password hasher and verifier.
  *
- * <p>The composite is registered only when at least one {@link CredentialAuthenticator} bean exists (API keys
- * here, JWT from {@code GatehouseJwtAutoConfiguration}, which therefore runs first) and the application
- * defines no {@link Authenticator} of its own. With no credential type configured there is deliberately no
- * authenticator, so protected code fails startup validation instead of rejecting every call at run time.
+ * <p>
+ * The composite is registered only when at least one {@link CredentialAuthenticator} bean
+ * exists (API keys here, JWT from {@code GatehouseJwtAutoConfiguration}, which therefore
+ * runs first) and the application defines no {@link Authenticator} of its own. With no
+ * credential type configured there is deliberately no authenticator, so protected code
+ * fails startup validation instead of rejecting every call at run time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class,
 		afterName = "dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration")
@@ -38,8 +41,10 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseAuthenticationAutoConfiguration {
 
-	// Declared before the composite on purpose: bean conditions see the bean methods of this class that
-	// were processed earlier, so @ConditionalOnBean(CredentialAuthenticator) below sees this one.
+	// Declared before the composite on purpose: bean conditions see the bean methods of
+	// this class that
+	// were processed earlier, so @ConditionalOnBean(CredentialAuthenticator) below sees
+	// this one.
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OnApiKeysConfiguredCondition.class)
@@ -60,8 +65,8 @@ public final class GatehouseAuthenticationAutoConfiguration {
 	}
 
 	/**
-	 * Password hashing, only when spring-security-crypto is on the classpath. Bouncy Castle (for argon2 and
-	 * scrypt) is looked for with the application's class loader.
+	 * Password hashing, only when spring-security-crypto is on the classpath. Bouncy
+	 * Castle (for argon2 and scrypt) is looked for with the application's class loader.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.crypto.password.DelegatingPasswordEncoder")

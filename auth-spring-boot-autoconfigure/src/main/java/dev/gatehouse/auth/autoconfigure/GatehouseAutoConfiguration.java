@@ -31,9 +31,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 
 /**
- * Core auto-configuration: metadata resolution, the enforcing advisor, the requirement evaluator, the default
- * context-based checkers and the task decorator that carries the AuthContext into Boot's executors and
- * {@code @Async} methods. {@code gatehouse.enabled=false} turns all of it off.
+ * Core auto-configuration: metadata resolution, the enforcing advisor, the requirement
+ * evaluator, the default context-based checkers and the task decorator that carries the
+ * AuthContext into Boot's executors and {@code @Async} methods.
+ * {@code gatehouse.enabled=false} turns all of it off.
  */
 @AutoConfiguration(after = AopAutoConfiguration.class, before = TaskExecutionAutoConfiguration.class)
 @ConditionalOnGatehouseEnabled
@@ -48,7 +49,8 @@ public final class GatehouseAutoConfiguration {
 		return new AuthMetadataResolver(invocationResolver.getIfUnique(ParameterInvocationResolver::new));
 	}
 
-	// Static, infrastructure and lazy towards the evaluator: advisors are created while post-processors are
+	// Static, infrastructure and lazy towards the evaluator: advisors are created while
+	// post-processors are
 	// being registered, and must not pull application beans (the checkers) in that early.
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -73,7 +75,8 @@ public final class GatehouseAutoConfiguration {
 			ObjectProvider<AuthDecisionCache> decisionCache) {
 		AuthDecisionCache cache = decisionCache.getIfUnique();
 		if (cache == null) {
-			// No cache: the evaluator calls the ports directly, with no wrapper on the path.
+			// No cache: the evaluator calls the ports directly, with no wrapper on the
+			// path.
 			return new AuthRequirementEvaluator(roleChecker::getIfUnique, scopeChecker::getIfUnique,
 					permissionChecker::getIfUnique, relationChecker::getIfUnique, policyEvaluator::getIfUnique);
 		}
@@ -97,7 +100,8 @@ public final class GatehouseAutoConfiguration {
 		return new ContextScopeChecker();
 	}
 
-	// Not conditional on a missing TaskDecorator: Boot composes every TaskDecorator bean, and the
+	// Not conditional on a missing TaskDecorator: Boot composes every TaskDecorator bean,
+	// and the
 	// application's own decorators must keep working beside this one.
 	@Bean
 	@ConditionalOnMissingBean

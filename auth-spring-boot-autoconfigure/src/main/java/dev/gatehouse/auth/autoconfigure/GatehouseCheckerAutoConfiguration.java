@@ -24,10 +24,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Default permission checker ({@code gatehouse.permissions.*}), declarative policy evaluator
- * ({@code gatehouse.policies.*}) and the opt-in decision cache ({@code gatehouse.cache.*}, with Caffeine on the
- * classpath), each backing off when the application defines its own. An invalid role mapping, policy document or
- * cache setting fails startup naming the property to fix.
+ * Default permission checker ({@code gatehouse.permissions.*}), declarative policy
+ * evaluator ({@code gatehouse.policies.*}) and the opt-in decision cache
+ * ({@code gatehouse.cache.*}, with Caffeine on the classpath), each backing off when the
+ * application defines its own. An invalid role mapping, policy document or cache setting
+ * fails startup naming the property to fix.
  */
 @AutoConfiguration
 @ConditionalOnGatehouseEnabled
@@ -88,10 +89,11 @@ public final class GatehouseCheckerAutoConfiguration {
 			GatehouseProperties.Policies.Rule rule = configured.get(i);
 			String name = (rule.getName() != null) ? rule.getName() : "rules[" + i + "]";
 			try {
-				// An unset resource or action is refused by PolicyRule as blank, and reported below naming the rule.
+				// An unset resource or action is refused by PolicyRule as blank, and
+				// reported below naming the rule.
 				rules.add(new PolicyRule(name, Objects.requireNonNullElse(rule.getResource(), ""),
-						Objects.requireNonNullElse(rule.getAction(), ""), rule.getEffect(),
-						rule.getAnyRole(), rule.getAnyScope(), rule.getAnyPermission(), rule.getSubjectClaim()));
+						Objects.requireNonNullElse(rule.getAction(), ""), rule.getEffect(), rule.getAnyRole(),
+						rule.getAnyScope(), rule.getAnyPermission(), rule.getSubjectClaim()));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				throw new InvalidGatehouseConfigurationException("gatehouse.policies.rules[" + i + "]",

@@ -26,21 +26,27 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Registers the {@link JwtBearerAuthenticator} when spring-security-oauth2-jose is on the classpath and one of
- * {@code gatehouse.jwt.issuer-uri}, {@code jwk-set-uri} or {@code secret} is set, or the application defines a
- * {@link JwtDecoder} bean. The authentication auto-configuration combines it with the other credential handlers
- * into the application's one {@code Authenticator}.
+ * Registers the {@link JwtBearerAuthenticator} when spring-security-oauth2-jose is on the
+ * classpath and one of {@code gatehouse.jwt.issuer-uri}, {@code jwk-set-uri} or
+ * {@code secret} is set, or the application defines a {@link JwtDecoder} bean. The
+ * authentication auto-configuration combines it with the other credential handlers into
+ * the application's one {@code Authenticator}.
  *
- * <p>As with Spring Boot's resource-server support: an application {@link JwtDecoder} bean verifies the tokens
- * instead of one built from the key source properties (Gatehouse's timestamp, issuer and audience checks still
- * apply to what it returns); {@code OAuth2TokenValidator<Jwt>} beans are added to the built-in checks; the time
- * checks read the application's {@link Clock} bean when there is exactly one (the system UTC clock otherwise).
+ * <p>
+ * As with Spring Boot's resource-server support: an application {@link JwtDecoder} bean
+ * verifies the tokens instead of one built from the key source properties (Gatehouse's
+ * timestamp, issuer and audience checks still apply to what it returns);
+ * {@code OAuth2TokenValidator<Jwt>} beans are added to the built-in checks; the time
+ * checks read the application's {@link Clock} bean when there is exactly one (the system
+ * UTC clock otherwise).
  *
- * <p>Key sources: {@code secret} (HS256) stands alone; {@code jwk-set-uri} and {@code issuer-uri} may be combined,
- * in which case the keys come from the JWK set URI without any discovery request and the issuer URI is only
- * checked against the {@code iss} claim. {@code issuer} checks {@code iss} with any key source. Unusable values
- * fail startup with an {@link InvalidGatehouseConfigurationException} naming the property, never its value.
- * Nothing is fetched from the identity provider at startup.
+ * <p>
+ * Key sources: {@code secret} (HS256) stands alone; {@code jwk-set-uri} and
+ * {@code issuer-uri} may be combined, in which case the keys come from the JWK set URI
+ * without any discovery request and the issuer URI is only checked against the
+ * {@code iss} claim. {@code issuer} checks {@code iss} with any key source. Unusable
+ * values fail startup with an {@link InvalidGatehouseConfigurationException} naming the
+ * property, never its value. Nothing is fetched from the identity provider at startup.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.JwtDecoder")
@@ -102,9 +108,9 @@ public final class GatehouseJwtAutoConfiguration {
 			throw new InvalidGatehouseConfigurationException(SECRET,
 					"cannot be combined with " + ((jwkSetUri != null) ? JWK_SET_URI : ISSUER_URI)
 							+ ": tokens are verified either with a shared secret or with the identity provider's keys",
-					"Remove " + SECRET + " to verify tokens with the identity provider's keys, or remove "
-							+ JWK_SET_URI + " and " + ISSUER_URI + " to verify HS256 tokens with the secret "
-							+ "(use " + ISSUER + " to check the iss claim).");
+					"Remove " + SECRET + " to verify tokens with the identity provider's keys, or remove " + JWK_SET_URI
+							+ " and " + ISSUER_URI + " to verify HS256 tokens with the secret " + "(use " + ISSUER
+							+ " to check the iss claim).");
 		}
 		if (secret != null) {
 			return property(SECRET, secret, JwtBearerAuthenticator::withSecret,
@@ -120,7 +126,8 @@ public final class GatehouseJwtAutoConfiguration {
 					"Set it to the identity provider's absolute http(s) issuer URI, exactly as its tokens' iss claim "
 							+ "names it.");
 		}
-		// Unreachable while OnJwtKeySource guards this configuration; fail loudly rather than build nothing.
+		// Unreachable while OnJwtKeySource guards this configuration; fail loudly rather
+		// than build nothing.
 		throw new InvalidGatehouseConfigurationException(PREFIX + "*", "names no key source",
 				"Set one of " + SECRET + ", " + JWK_SET_URI + " or " + ISSUER_URI + ", or define a JwtDecoder bean.");
 	}
@@ -136,8 +143,8 @@ public final class GatehouseJwtAutoConfiguration {
 					"Set it to the iss claim your tokens carry, or remove it to accept any issuer.");
 		}
 		if (issuerUri != null && !issuerUri.equals(issuer)) {
-			throw new InvalidGatehouseConfigurationException(ISSUER, "differs from " + ISSUER_URI
-					+ ", which tokens' iss claim must equal as well",
+			throw new InvalidGatehouseConfigurationException(ISSUER,
+					"differs from " + ISSUER_URI + ", which tokens' iss claim must equal as well",
 					"Remove " + ISSUER + ": with " + ISSUER_URI + " set, the iss claim is already checked against it.");
 		}
 		return issuer;
@@ -149,7 +156,8 @@ public final class GatehouseJwtAutoConfiguration {
 			return factory.apply(value);
 		}
 		catch (IllegalArgumentException ex) {
-			// The builder's messages never contain the value; the cause is dropped all the same, so that no
+			// The builder's messages never contain the value; the cause is dropped all
+			// the same, so that no
 			// parser's message (which might quote it) reaches the failure report.
 			throw new InvalidGatehouseConfigurationException(name, "is unusable: " + ex.getMessage(), action);
 		}
@@ -190,7 +198,8 @@ public final class GatehouseJwtAutoConfiguration {
 	}
 
 	/**
-	 * Matches when at least one JWT key source property is set, or the application defines a {@link JwtDecoder}.
+	 * Matches when at least one JWT key source property is set, or the application
+	 * defines a {@link JwtDecoder}.
 	 */
 	static final class OnJwtKeySource extends AnyNestedCondition {
 

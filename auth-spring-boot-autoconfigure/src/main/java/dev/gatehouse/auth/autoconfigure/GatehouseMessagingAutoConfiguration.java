@@ -32,9 +32,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ExceptionClassifier;
 
 /**
- * Message boundaries, when {@code gatehouse.snapshot.propagation.enabled=true}: a {@link SnapshotPropagator} for
- * any carrier, an {@link AuthSnapshotChannelInterceptor} when spring-messaging is present, and, when spring-kafka
- * is present, the snapshot header on Boot's {@code KafkaTemplate} and its verification around the listeners of
+ * Message boundaries, when {@code gatehouse.snapshot.propagation.enabled=true}: a
+ * {@link SnapshotPropagator} for any carrier, an {@link AuthSnapshotChannelInterceptor}
+ * when spring-messaging is present, and, when spring-kafka is present, the snapshot
+ * header on Boot's {@code KafkaTemplate} and its verification around the listeners of
  * Boot's listener container factory.
  */
 @AutoConfiguration(after = GatehouseSnapshotAutoConfiguration.class)
@@ -44,8 +45,9 @@ import org.springframework.kafka.listener.ExceptionClassifier;
 public final class GatehouseMessagingAutoConfiguration {
 
 	/**
-	 * How long a sender reuses the envelope of an unchanged bound context: short against any sensible snapshot
-	 * TTL, long enough that a burst of records under one context is signed once.
+	 * How long a sender reuses the envelope of an unchanged bound context: short against
+	 * any sensible snapshot TTL, long enough that a burst of records under one context is
+	 * signed once.
 	 */
 	static final Duration ENVELOPE_REUSE = Duration.ofSeconds(1);
 
@@ -94,11 +96,13 @@ public final class GatehouseMessagingAutoConfiguration {
 	}
 
 	/**
-	 * Applies {@link GatehouseKafkaConfigurer} to the template and listener container factory that Boot's Kafka
-	 * auto-configuration created (told apart by the class that declares their factory method, so templates and
-	 * factories an application builds itself are left to the documented call), and to every error handler bean.
-	 * A post-processor rather than a {@code RecordInterceptor} or {@code ContainerCustomizer} bean, because Boot
-	 * only applies those when exactly one exists: ours would silently switch off an application's own.
+	 * Applies {@link GatehouseKafkaConfigurer} to the template and listener container
+	 * factory that Boot's Kafka auto-configuration created (told apart by the class that
+	 * declares their factory method, so templates and factories an application builds
+	 * itself are left to the documented call), and to every error handler bean. A
+	 * post-processor rather than a {@code RecordInterceptor} or
+	 * {@code ContainerCustomizer} bean, because Boot only applies those when exactly one
+	 * exists: ours would silently switch off an application's own.
 	 */
 	static final class KafkaBoundaryPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
@@ -140,8 +144,8 @@ public final class GatehouseMessagingAutoConfiguration {
 			}
 			try {
 				BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
-				Method factoryMethod = (definition instanceof RootBeanDefinition root)
-						? root.getResolvedFactoryMethod() : null;
+				Method factoryMethod = (definition instanceof RootBeanDefinition root) ? root.getResolvedFactoryMethod()
+						: null;
 				return factoryMethod != null
 						&& factoryMethod.getDeclaringClass().getName().startsWith(BOOT_KAFKA_PACKAGE);
 			}

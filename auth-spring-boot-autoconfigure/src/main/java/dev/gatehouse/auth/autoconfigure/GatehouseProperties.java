@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class GatehouseProperties {
 
 	/**
-	 * Whether Gatehouse is enabled. When disabled, no enforcement, checker or propagation bean is registered.
+	 * Whether Gatehouse is enabled. When disabled, no enforcement, checker or propagation
+	 * bean is registered.
 	 */
 	private boolean enabled = true;
 
@@ -33,7 +34,8 @@ public class GatehouseProperties {
 	private String apiKeyHeader = "X-API-Key";
 
 	/**
-	 * API keys accepted by the built-in API-key authenticator, each stored as the SHA-256 hex of the key.
+	 * API keys accepted by the built-in API-key authenticator, each stored as the SHA-256
+	 * hex of the key.
 	 */
 	private List<ApiKey> apiKeys = new ArrayList<>();
 
@@ -107,12 +109,14 @@ public class GatehouseProperties {
 	public static class Checkers {
 
 		/**
-		 * Whether to register the default RoleChecker that checks the AuthContext's roles (and tenant).
+		 * Whether to register the default RoleChecker that checks the AuthContext's roles
+		 * (and tenant).
 		 */
 		private boolean contextRoles = true;
 
 		/**
-		 * Whether to register the default ScopeChecker that checks the AuthContext's scopes.
+		 * Whether to register the default ScopeChecker that checks the AuthContext's
+		 * scopes.
 		 */
 		private boolean contextScopes = true;
 
@@ -135,7 +139,8 @@ public class GatehouseProperties {
 	}
 
 	/**
-	 * One accepted API key. Only the key's SHA-256 hash is configured, never the key itself.
+	 * One accepted API key. Only the key's SHA-256 hash is configured, never the key
+	 * itself.
 	 */
 	public static class ApiKey {
 
@@ -219,19 +224,22 @@ public class GatehouseProperties {
 
 		@Override
 		public String toString() {
-			// The hash is not the key, but it is still credential material: keep it out of logs.
+			// The hash is not the key, but it is still credential material: keep it out
+			// of logs.
 			return "ApiKey[subject=" + this.subject + "]";
 		}
 
 	}
 
 	/**
-	 * Validation of the required capabilities and the auth metadata when the application starts.
+	 * Validation of the required capabilities and the auth metadata when the application
+	 * starts.
 	 */
 	public static class StartupValidation {
 
 		/**
-		 * Whether to check required capabilities and auth annotations at startup, failing on any problem.
+		 * Whether to check required capabilities and auth annotations at startup, failing
+		 * on any problem.
 		 */
 		private boolean enabled = true;
 
@@ -246,12 +254,14 @@ public class GatehouseProperties {
 	}
 
 	/**
-	 * The built-in JWT bearer authenticator (needs spring-security-oauth2-jose on the classpath).
+	 * The built-in JWT bearer authenticator (needs spring-security-oauth2-jose on the
+	 * classpath).
 	 */
 	public static class Jwt {
 
 		/**
-		 * Issuer URI; its OpenID discovery document names the JWK set, and the "iss" claim must match it.
+		 * Issuer URI; its OpenID discovery document names the JWK set, and the "iss"
+		 * claim must match it.
 		 */
 		private @Nullable String issuerUri;
 
@@ -261,22 +271,26 @@ public class GatehouseProperties {
 		private @Nullable String jwkSetUri;
 
 		/**
-		 * Shared HS256 secret, base64 or base64url encoded, at least 32 bytes once decoded.
+		 * Shared HS256 secret, base64 or base64url encoded, at least 32 bytes once
+		 * decoded.
 		 */
 		private @Nullable String secret;
 
 		/**
-		 * Expected "iss" claim, checked without any discovery request; also usable with the shared secret.
+		 * Expected "iss" claim, checked without any discovery request; also usable with
+		 * the shared secret.
 		 */
 		private @Nullable String issuer;
 
 		/**
-		 * Connect and read timeout for fetching the JWK set and the issuer's discovery document.
+		 * Connect and read timeout for fetching the JWK set and the issuer's discovery
+		 * document.
 		 */
 		private Duration jwkSetTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Interval within which the JWK set is fetched at most twice, however many tokens name unknown key ids.
+		 * Interval within which the JWK set is fetched at most twice, however many tokens
+		 * name unknown key ids.
 		 */
 		private Duration jwkSetRefetchInterval = Duration.ofSeconds(30);
 
@@ -291,17 +305,20 @@ public class GatehouseProperties {
 		private Duration clockSkew = Duration.ofSeconds(60);
 
 		/**
-		 * Claim holding the roles: a top-level claim name or a dotted path such as "realm_access.roles".
+		 * Claim holding the roles: a top-level claim name or a dotted path such as
+		 * "realm_access.roles".
 		 */
 		private String rolesClaim = "roles";
 
 		/**
-		 * Claim holding the tenant the caller acts in: a top-level claim name or a dotted path.
+		 * Claim holding the tenant the caller acts in: a top-level claim name or a dotted
+		 * path.
 		 */
 		private String tenantClaim = "tenant";
 
 		/**
-		 * Claims copied into the AuthContext when their values are JSON scalars; other values are skipped.
+		 * Claims copied into the AuthContext when their values are JSON scalars; other
+		 * values are skipped.
 		 */
 		private List<String> copiedClaims = new ArrayList<>(List.of("email", "preferred_username"));
 
@@ -407,7 +424,8 @@ public class GatehouseProperties {
 	public static class Web {
 
 		/**
-		 * Whether startup fails when a controller handler method has neither @PublicAccess nor a requirement.
+		 * Whether startup fails when a controller handler method has
+		 * neither @PublicAccess nor a requirement.
 		 */
 		private boolean requireExplicitAccess;
 
@@ -427,8 +445,8 @@ public class GatehouseProperties {
 	public static class Snapshot {
 
 		/**
-		 * Id of this service, appended to the delegation chain of every snapshot it signs. Defaults to
-		 * spring.application.name.
+		 * Id of this service, appended to the delegation chain of every snapshot it
+		 * signs. Defaults to spring.application.name.
 		 */
 		private @Nullable String serviceId;
 
@@ -448,12 +466,14 @@ public class GatehouseProperties {
 		private Duration clockSkew = Duration.ofSeconds(60);
 
 		/**
-		 * Longest envelope accepted, in characters; longer ones are rejected before any decoding.
+		 * Longest envelope accepted, in characters; longer ones are rejected before any
+		 * decoding.
 		 */
 		private int maxEnvelopeLength = 8192;
 
 		/**
-		 * Names of the context claims carried in signed snapshots. All claims when not set.
+		 * Names of the context claims carried in signed snapshots. All claims when not
+		 * set.
 		 */
 		private @Nullable List<String> selectedClaims;
 
@@ -543,7 +563,8 @@ public class GatehouseProperties {
 			private String algorithm = "HS256";
 
 			/**
-			 * Id of the signing key, written into every snapshot; must also name a verification key.
+			 * Id of the signing key, written into every snapshot; must also name a
+			 * verification key.
 			 */
 			private @Nullable String keyId;
 
@@ -591,8 +612,8 @@ public class GatehouseProperties {
 
 			@Override
 			public String toString() {
-				return "Signing[algorithm=" + this.algorithm + ", keyId=" + this.keyId + ", secret="
-						+ mask(this.secret) + ", privateKey=" + mask(this.privateKey) + "]";
+				return "Signing[algorithm=" + this.algorithm + ", keyId=" + this.keyId + ", secret=" + mask(this.secret)
+						+ ", privateKey=" + mask(this.privateKey) + "]";
 			}
 
 		}
@@ -603,7 +624,8 @@ public class GatehouseProperties {
 		public static class Verification {
 
 			/**
-			 * Verification keys by key id. Keep a rotated-out key here until its snapshots have expired.
+			 * Verification keys by key id. Keep a rotated-out key here until its
+			 * snapshots have expired.
 			 */
 			private Map<String, VerificationKey> keys = new LinkedHashMap<>();
 
@@ -613,7 +635,8 @@ public class GatehouseProperties {
 			private List<String> trustedIssuers = new ArrayList<>();
 
 			/**
-			 * How many Ed25519-verified envelopes are remembered until they expire; 0 disables the cache.
+			 * How many Ed25519-verified envelopes are remembered until they expire; 0
+			 * disables the cache.
 			 */
 			private int cacheSize = 1000;
 
@@ -689,8 +712,8 @@ public class GatehouseProperties {
 
 			@Override
 			public String toString() {
-				return "VerificationKey[algorithm=" + this.algorithm + ", secret=" + mask(this.secret)
-						+ ", publicKey=" + ((this.publicKey != null) ? "(set)" : null) + "]";
+				return "VerificationKey[algorithm=" + this.algorithm + ", secret=" + mask(this.secret) + ", publicKey="
+						+ ((this.publicKey != null) ? "(set)" : null) + "]";
 			}
 
 		}
@@ -705,7 +728,8 @@ public class GatehouseProperties {
 		public static class Propagation {
 
 			/**
-			 * Whether to propagate signed AuthContext snapshots; requires one SnapshotSigner and one SnapshotVerifier.
+			 * Whether to propagate signed AuthContext snapshots; requires one
+			 * SnapshotSigner and one SnapshotVerifier.
 			 */
 			private boolean enabled;
 
@@ -720,7 +744,8 @@ public class GatehouseProperties {
 			private String messageHeader = "gatehouse.auth.context_snapshot";
 
 			/**
-			 * Whether a snapshot on an incoming request is verified and used as the caller's context.
+			 * Whether a snapshot on an incoming request is verified and used as the
+			 * caller's context.
 			 */
 			private boolean acceptInbound = true;
 
@@ -806,18 +831,20 @@ public class GatehouseProperties {
 	public static class Permissions {
 
 		/**
-		 * Whether to register the default permission checker when the application defines none.
+		 * Whether to register the default permission checker when the application defines
+		 * none.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Permissions each role grants, by role name; a permission ending in '*' covers every permission that
-		 * starts with what precedes it.
+		 * Permissions each role grants, by role name; a permission ending in '*' covers
+		 * every permission that starts with what precedes it.
 		 */
 		private Map<String, List<String>> roles = new LinkedHashMap<>();
 
 		/**
-		 * Name of the claim that lists further permissions of a caller, space- or comma-separated.
+		 * Name of the claim that lists further permissions of a caller, space- or
+		 * comma-separated.
 		 */
 		private String claim = "permissions";
 
@@ -848,18 +875,20 @@ public class GatehouseProperties {
 	}
 
 	/**
-	 * The default {@code PolicyEvaluator}'s document; registered when it has at least one rule.
+	 * The default {@code PolicyEvaluator}'s document; registered when it has at least one
+	 * rule.
 	 */
 	public static class Policies {
 
 		/**
-		 * Whether to register the default policy evaluator when rules are configured and the application
-		 * defines none.
+		 * Whether to register the default policy evaluator when rules are configured and
+		 * the application defines none.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Policy rules; a matching deny rule wins, and a call no allow rule matches is denied.
+		 * Policy rules; a matching deny rule wins, and a call no allow rule matches is
+		 * denied.
 		 */
 		private List<Rule> rules = new ArrayList<>();
 
@@ -880,7 +909,8 @@ public class GatehouseProperties {
 		}
 
 		/**
-		 * One policy rule: where it applies, what it decides, and its conditions (any one suffices).
+		 * One policy rule: where it applies, what it decides, and its conditions (any one
+		 * suffices).
 		 */
 		public static class Rule {
 
@@ -920,8 +950,8 @@ public class GatehouseProperties {
 			private List<String> anyPermission = new ArrayList<>();
 
 			/**
-			 * Claims of which the caller needs one, by name and value; '{tenant}', '{resource}' or '{action}'
-			 * stand for that value of the call being checked.
+			 * Claims of which the caller needs one, by name and value; '{tenant}',
+			 * '{resource}' or '{action}' stand for that value of the call being checked.
 			 */
 			private Map<String, String> subjectClaim = new LinkedHashMap<>();
 
@@ -999,7 +1029,8 @@ public class GatehouseProperties {
 	public static class Cache {
 
 		/**
-		 * Whether permission, relation and policy decisions are cached per caller identity.
+		 * Whether permission, relation and policy decisions are cached per caller
+		 * identity.
 		 */
 		private boolean enabled;
 

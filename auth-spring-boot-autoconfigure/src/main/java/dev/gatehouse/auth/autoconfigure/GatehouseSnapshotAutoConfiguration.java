@@ -48,15 +48,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Signed AuthContext snapshots: a {@link SnapshotSigner} when {@code gatehouse.snapshot.signing.key-id} is set, a
- * {@link SnapshotVerifier} when {@code gatehouse.snapshot.verification.keys.*} are configured (both back off for
- * application beans), and the {@link Clock} both read unless the application defines one. With a verifier and
- * {@code propagation.accept-inbound} (the default), inbound snapshots authenticate requests through the built-in
- * composite authenticator; with {@code propagation.enabled}, Boot's {@code RestClient} and {@code RestTemplate}
- * builders add the snapshot of the bound context to outgoing requests. Keys are only ever read
- * from configuration, never generated. Unusable configuration fails startup: each problem is an
- * {@link InvalidGatehouseConfigurationException} naming the property (never its value), reported through
- * {@link ConfigurationProblems} in startup validation's one failure report beside every other problem.
+ * Signed AuthContext snapshots: a {@link SnapshotSigner} when
+ * {@code gatehouse.snapshot.signing.key-id} is set, a {@link SnapshotVerifier} when
+ * {@code gatehouse.snapshot.verification.keys.*} are configured (both back off for
+ * application beans), and the {@link Clock} both read unless the application defines one.
+ * With a verifier and {@code propagation.accept-inbound} (the default), inbound snapshots
+ * authenticate requests through the built-in composite authenticator; with
+ * {@code propagation.enabled}, Boot's {@code RestClient} and {@code RestTemplate}
+ * builders add the snapshot of the bound context to outgoing requests. Keys are only ever
+ * read from configuration, never generated. Unusable configuration fails startup: each
+ * problem is an {@link InvalidGatehouseConfigurationException} naming the property (never
+ * its value), reported through {@link ConfigurationProblems} in startup validation's one
+ * failure report beside every other problem.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class,
 		before = { GatehouseAuthenticationAutoConfiguration.class, GatehouseWebAutoConfiguration.class })
@@ -83,13 +86,14 @@ public final class GatehouseSnapshotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SnapshotSigner.class)
 	@ConditionalOnProperty(PREFIX + "signing.key-id")
-	SnapshotSigner snapshotEnvelopeSigner(GatehouseProperties properties, Environment environment,
-			Clock gatehouseClock, ConfigurationProblems problems) {
+	SnapshotSigner snapshotEnvelopeSigner(GatehouseProperties properties, Environment environment, Clock gatehouseClock,
+			ConfigurationProblems problems) {
 		try {
 			return signer(properties, environment, gatehouseClock);
 		}
 		catch (InvalidGatehouseConfigurationException ex) {
-			// Reported with every other startup problem in one failure report; startup fails before any call.
+			// Reported with every other startup problem in one failure report; startup
+			// fails before any call.
 			problems.add(ex);
 			return (request) -> {
 				throw new IllegalStateException("Snapshot signing is misconfigured (" + ex.property() + ")");
@@ -178,8 +182,9 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	/**
-	 * Verifies inbound snapshots as one more credential handler of the built-in composite authenticator, so a
-	 * service that only other services call has exactly one authentication provider.
+	 * Verifies inbound snapshots as one more credential handler of the built-in composite
+	 * authenticator, so a service that only other services call has exactly one
+	 * authentication provider.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -187,7 +192,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = PREFIX + "propagation.accept-inbound", matchIfMissing = true)
 	SnapshotCredentialAuthenticator snapshotCredentialAuthenticator(ObjectProvider<SnapshotVerifier> verifiers) {
 		SnapshotVerifier verifier = verifiers.getIfUnique();
-		// Gatehouse's own verifier decides from the envelope alone, so the boundary need not describe the call.
+		// Gatehouse's own verifier decides from the envelope alone, so the boundary need
+		// not describe the call.
 		boolean readsInvocation = !(verifier instanceof SnapshotEnvelopeVerifier);
 		return new SnapshotCredentialAuthenticator(verifiers::getIfUnique, readsInvocation);
 	}
@@ -199,8 +205,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	/**
-	 * Outbound HTTP propagation: every {@code RestClient} and {@code RestTemplate} built from Boot's builders
-	 * carries the snapshot of the bound context.
+	 * Outbound HTTP propagation: every {@code RestClient} and {@code RestTemplate} built
+	 * from Boot's builders carries the snapshot of the bound context.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.boot.restclient.RestClientCustomizer",
@@ -229,8 +235,9 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	/**
-	 * Masks the snapshot secrets in {@code /actuator/configprops} and {@code /actuator/env} even when
-	 * {@code show-values} is {@code always}: Boot masks every value by default but no longer masks keys by name.
+	 * Masks the snapshot secrets in {@code /actuator/configprops} and
+	 * {@code /actuator/env} even when {@code show-values} is {@code always}: Boot masks
+	 * every value by default but no longer masks keys by name.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
@@ -243,8 +250,7 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 		static boolean isSecret(String key) {
 			String name = key.toLowerCase(Locale.ROOT).replace("-", "");
-			return name.startsWith("gatehouse.snapshot.")
-					&& (name.endsWith(".secret") || name.endsWith(".privatekey"));
+			return name.startsWith("gatehouse.snapshot.") && (name.endsWith(".secret") || name.endsWith(".privatekey"));
 		}
 
 	}
@@ -327,8 +333,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	/**
-	 * The property of a verification key, with the key id in brackets when it contains {@code .} or {@code :},
-	 * as it must be written.
+	 * The property of a verification key, with the key id in brackets when it contains
+	 * {@code .} or {@code :}, as it must be written.
 	 */
 	static String keyProperty(String keyId, String field) {
 		boolean bracketed = keyId.indexOf('.') >= 0 || keyId.indexOf(':') >= 0;
@@ -336,9 +342,10 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	/**
-	 * Fails startup when propagation is enabled but nothing can sign: no signing key configured and no
-	 * application {@link SnapshotSigner}. Runs after all bean definitions are known, before any call, and
-	 * reports through {@link ConfigurationProblems}.
+	 * Fails startup when propagation is enabled but nothing can sign: no signing key
+	 * configured and no application {@link SnapshotSigner}. Runs after all bean
+	 * definitions are known, before any call, and reports through
+	 * {@link ConfigurationProblems}.
 	 */
 	static final class SnapshotPropagationConfigurationCheck implements InitializingBean {
 

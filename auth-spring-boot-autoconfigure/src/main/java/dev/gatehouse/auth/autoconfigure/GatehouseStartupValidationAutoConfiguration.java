@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Startup validation: fails the application's startup, with a failure report, unless every capability its
- * auth annotations require is provided by exactly one bean and every annotation can be enforced. Also exposes
- * what was found as an {@link AuthCapabilityReport} bean. {@code gatehouse.startup-validation.enabled=false}
+ * Startup validation: fails the application's startup, with a failure report, unless
+ * every capability its auth annotations require is provided by exactly one bean and every
+ * annotation can be enforced. Also exposes what was found as an
+ * {@link AuthCapabilityReport} bean. {@code gatehouse.startup-validation.enabled=false}
  * turns both off; protected calls then still fail closed at call time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseStartupValidationAutoConfiguration {
 
-	// Boot never makes a SmartInitializingSingleton lazy, so this runs even with spring.main.lazy-initialization.
+	// Boot never makes a SmartInitializingSingleton lazy, so this runs even with
+	// spring.main.lazy-initialization.
 	@Bean
 	@ConditionalOnMissingBean
 	AuthStartupCapabilityValidator authStartupCapabilityValidator(ConfigurableListableBeanFactory beanFactory,
@@ -35,7 +37,8 @@ public final class GatehouseStartupValidationAutoConfiguration {
 				properties.getSnapshot().getPropagation().isEnabled());
 	}
 
-	// Lazy: the report exists once the validator has run, after all singletons are instantiated.
+	// Lazy: the report exists once the validator has run, after all singletons are
+	// instantiated.
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean

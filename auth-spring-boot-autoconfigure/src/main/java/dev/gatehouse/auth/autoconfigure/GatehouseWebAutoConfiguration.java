@@ -24,13 +24,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Servlet boundary auto-configuration, for Spring MVC applications only: the {@link AuthContextFilter} that
- * authenticates each request and binds its context, and the {@link AuthExceptionHandler} that answers refusals
- * with RFC 9457 problem responses.
+ * Servlet boundary auto-configuration, for Spring MVC applications only: the
+ * {@link AuthContextFilter} that authenticates each request and binds its context, and
+ * the {@link AuthExceptionHandler} that answers refusals with RFC 9457 problem responses.
  *
- * <p>The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-90), after Spring Security's
- * filter chain (-100 by default) so that an application combining both sees Security's work first; define a
- * {@code FilterRegistrationBean<AuthContextFilter>} of your own to change that.
+ * <p>
+ * The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-90), after Spring
+ * Security's filter chain (-100 by default) so that an application combining both sees
+ * Security's work first; define a {@code FilterRegistrationBean<AuthContextFilter>} of
+ * your own to change that.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseAuthenticationAutoConfiguration.class })
 @ConditionalOnGatehouseEnabled
@@ -43,7 +45,8 @@ public final class GatehouseWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	CredentialCarrierExtractor gatehouseCredentialCarrierExtractor(GatehouseProperties properties) {
 		GatehouseProperties.Snapshot.Propagation propagation = properties.getSnapshot().getPropagation();
-		// Reading the header is harmless when no snapshot handler is configured: the authenticator's
+		// Reading the header is harmless when no snapshot handler is configured: the
+		// authenticator's
 		// supports(AUTH_CONTEXT_SNAPSHOT) then keeps it from being read at all.
 		return new CredentialCarrierExtractor(properties.getApiKeyHeader(),
 				propagation.isAcceptInbound() ? propagation.getHeader() : null);
@@ -55,7 +58,8 @@ public final class GatehouseWebAutoConfiguration {
 		return new HttpInvocationResolver(applicationContext);
 	}
 
-	// The authenticator is looked up on the first request, not here: the filter is created while the web
+	// The authenticator is looked up on the first request, not here: the filter is
+	// created while the web
 	// server starts, before most application beans.
 	@Bean
 	@ConditionalOnMissingFilterBean(AuthContextFilter.class)

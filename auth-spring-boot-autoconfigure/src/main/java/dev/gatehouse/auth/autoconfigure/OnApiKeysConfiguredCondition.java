@@ -11,9 +11,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when at least one {@code gatehouse.api-keys[*]} entry is configured, whatever it contains: an entry
- * without a hash must still reach the authenticator, whose validation then names it, rather than silently
- * disable API keys.
+ * Matches when at least one {@code gatehouse.api-keys[*]} entry is configured, whatever
+ * it contains: an entry without a hash must still reach the authenticator, whose
+ * validation then names it, rather than silently disable API keys.
  */
 final class OnApiKeysConfiguredCondition extends SpringBootCondition {
 

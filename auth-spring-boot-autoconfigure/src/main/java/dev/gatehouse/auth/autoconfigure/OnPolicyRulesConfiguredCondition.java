@@ -11,8 +11,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when at least one {@code gatehouse.policies.rules[*]} entry is configured: without rules a default
- * evaluator could only deny, and startup validation should rather report that no policy provider exists.
+ * Matches when at least one {@code gatehouse.policies.rules[*]} entry is configured:
+ * without rules a default evaluator could only deny, and startup validation should rather
+ * report that no policy provider exists.
  */
 final class OnPolicyRulesConfiguredCondition extends SpringBootCondition {
 

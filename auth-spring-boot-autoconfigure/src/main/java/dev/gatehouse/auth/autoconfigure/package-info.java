@@ -1,5 +1,6 @@
 /**
- * Spring Boot auto-configuration for Gatehouse and its {@code gatehouse.*} configuration properties.
+ * Spring Boot auto-configuration for Gatehouse and its {@code gatehouse.*} configuration
+ * properties.
  */
 @NullMarked
 package dev.gatehouse.auth.autoconfigure;

@@ -4,9 +4,10 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Caches permission, relation and policy decisions by {@link DecisionKey}. ERROR decisions are never stored, so
- * an unreachable provider is asked again on the next call. Applications call {@link #evict(String)} when a
- * subject's grants change (role removed, tuple deleted) and {@link #evictAll()} after a policy change.
+ * Caches permission, relation and policy decisions by {@link DecisionKey}. ERROR
+ * decisions are never stored, so an unreachable provider is asked again on the next call.
+ * Applications call {@link #evict(String)} when a subject's grants change (role removed,
+ * tuple deleted) and {@link #evictAll()} after a policy change.
  */
 public interface AuthDecisionCache {
 

@@ -13,9 +13,10 @@ import dev.gatehouse.auth.spi.RelationChecker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps permission checkers, relation checkers and policy evaluators so that their decisions are served from an
- * {@link AuthDecisionCache}. Applied only when a cache exists: without one the ports are called directly. A
- * {@code null} decision is not cached (the evaluator refuses it anyway), and neither is an exception.
+ * Wraps permission checkers, relation checkers and policy evaluators so that their
+ * decisions are served from an {@link AuthDecisionCache}. Applied only when a cache
+ * exists: without one the ports are called directly. A {@code null} decision is not
+ * cached (the evaluator refuses it anyway), and neither is an exception.
  */
 public final class CachingCheckers {
 
@@ -56,8 +57,10 @@ public final class CachingCheckers {
 		return (delegate != null) ? new CachingPolicyEvaluator(delegate, cache) : null;
 	}
 
-	// A delegate that breaks its contract by returning null is passed through unchanged (and not cached), so the
-	// evaluator fails the call closed with INTERNAL_ERROR exactly as it would without the cache.
+	// A delegate that breaks its contract by returning null is passed through unchanged
+	// (and not cached), so the
+	// evaluator fails the call closed with INTERNAL_ERROR exactly as it would without the
+	// cache.
 	@SuppressWarnings("NullAway")
 	private static AuthorizationDecision store(AuthDecisionCache cache, DecisionKey key,
 			@Nullable AuthorizationDecision decision) {
@@ -67,8 +70,8 @@ public final class CachingCheckers {
 		return decision;
 	}
 
-	private record CachingPermissionChecker(PermissionChecker delegate, AuthDecisionCache cache)
-			implements PermissionChecker {
+	private record CachingPermissionChecker(PermissionChecker delegate,
+			AuthDecisionCache cache) implements PermissionChecker {
 
 		@Override
 		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
@@ -80,8 +83,8 @@ public final class CachingCheckers {
 
 	}
 
-	private record CachingRelationChecker(RelationChecker delegate, AuthDecisionCache cache)
-			implements RelationChecker {
+	private record CachingRelationChecker(RelationChecker delegate,
+			AuthDecisionCache cache) implements RelationChecker {
 
 		@Override
 		public AuthorizationDecision checkRelation(RelationCheckRequest request) {
@@ -93,8 +96,8 @@ public final class CachingCheckers {
 
 	}
 
-	private record CachingPolicyEvaluator(PolicyEvaluator delegate, AuthDecisionCache cache)
-			implements PolicyEvaluator {
+	private record CachingPolicyEvaluator(PolicyEvaluator delegate,
+			AuthDecisionCache cache) implements PolicyEvaluator {
 
 		@Override
 		public AuthorizationDecision evaluatePolicy(AuthorizationRequest request) {

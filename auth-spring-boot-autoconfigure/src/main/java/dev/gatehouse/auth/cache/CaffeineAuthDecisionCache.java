@@ -11,8 +11,9 @@ import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link AuthDecisionCache} on a Caffeine cache bounded by size, each entry expiring a fixed time after it was
- * written. {@link #evict(String)} scans the entries, which is fine for an administrative operation. Thread-safe.
+ * {@link AuthDecisionCache} on a Caffeine cache bounded by size, each entry expiring a
+ * fixed time after it was written. {@link #evict(String)} scans the entries, which is
+ * fine for an administrative operation. Thread-safe.
  */
 public final class CaffeineAuthDecisionCache implements AuthDecisionCache {
 
@@ -42,11 +43,7 @@ public final class CaffeineAuthDecisionCache implements AuthDecisionCache {
 		if (maximumSize <= 0) {
 			throw new IllegalArgumentException("maximumSize must be positive");
 		}
-		this.cache = Caffeine.newBuilder()
-			.expireAfterWrite(ttl)
-			.maximumSize(maximumSize)
-			.ticker(ticker)
-			.build();
+		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker).build();
 	}
 
 	@Override
@@ -73,7 +70,8 @@ public final class CaffeineAuthDecisionCache implements AuthDecisionCache {
 	}
 
 	/**
-	 * Returns the number of cached decisions, for diagnostics; approximate while entries expire.
+	 * Returns the number of cached decisions, for diagnostics; approximate while entries
+	 * expire.
 	 * @return the estimated size
 	 */
 	public long estimatedSize() {

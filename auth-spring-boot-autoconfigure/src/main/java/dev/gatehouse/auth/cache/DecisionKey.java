@@ -7,9 +7,10 @@ import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a cached decision is about: who asks (issuer, subject id and the context's tenant — never a token or any
- * other credential) and what is asked (kind, ref, resolved resource, action and required tenant). Two callers
- * with the same roles never share a key; the same caller with a refreshed token does.
+ * What a cached decision is about: who asks (issuer, subject id and the context's tenant
+ * — never a token or any other credential) and what is asked (kind, ref, resolved
+ * resource, action and required tenant). Two callers with the same roles never share a
+ * key; the same caller with a refreshed token does.
  *
  * @param issuer the context's issuer, or {@code null}
  * @param subjectId the caller's subject id
@@ -41,8 +42,8 @@ public record DecisionKey(@Nullable String issuer, String subjectId, @Nullable S
 	 */
 	public static DecisionKey of(AuthContext context, AuthRequirementKind kind, String ref, @Nullable String resource,
 			@Nullable String action, @Nullable String requiredTenant) {
-		return new DecisionKey(context.issuer(), context.subject().id(), context.tenant(), kind, ref, resource,
-				action, requiredTenant);
+		return new DecisionKey(context.issuer(), context.subject().id(), context.tenant(), kind, ref, resource, action,
+				requiredTenant);
 	}
 
 }

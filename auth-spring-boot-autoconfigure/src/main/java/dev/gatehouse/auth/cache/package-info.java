@@ -1,6 +1,6 @@
 /**
- * The opt-in decision cache: permission, relation and policy decisions reused per caller identity (issuer,
- * subject, tenant), never per token.
+ * The opt-in decision cache: permission, relation and policy decisions reused per caller
+ * identity (issuer, subject, tenant), never per token.
  */
 @NullMarked
 package dev.gatehouse.auth.cache;

@@ -5,12 +5,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One named attribute of the caller (an e-mail address, a department, an age) whose value is a JSON scalar,
- * so that it survives a signed snapshot unchanged.
+ * One named attribute of the caller (an e-mail address, a department, an age) whose value
+ * is a JSON scalar, so that it survives a signed snapshot unchanged.
  *
  * @param name the claim name; never blank
- * @param value a {@link String}, {@link Long}, {@link Integer}, finite {@link Double}, {@link Boolean} or
- * {@code null}; anything else is rejected
+ * @param value a {@link String}, {@link Long}, {@link Integer}, finite {@link Double},
+ * {@link Boolean} or {@code null}; anything else is rejected
  */
 public record AuthClaim(String name, @Nullable Object value) {
 

@@ -9,21 +9,27 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything Gatehouse knows about the authenticated caller of the current call: an immutable value created
- * by an inbound adapter (or a test) and read by enforcement and application code.
+ * Everything Gatehouse knows about the authenticated caller of the current call: an
+ * immutable value created by an inbound adapter (or a test) and read by enforcement and
+ * application code.
  *
- * <p>{@link #hasRole(String)} and {@link #hasScope(String)} run in constant time. The credential carrier's
- * secret material is never shown by {@link #toString()}.
+ * <p>
+ * {@link #hasRole(String)} and {@link #hasScope(String)} run in constant time. The
+ * credential carrier's secret material is never shown by {@link #toString()}.
  *
  * @param subject who the caller is
- * @param issuer who authenticated the subject (an identity provider URI, a service id), or {@code null}
+ * @param issuer who authenticated the subject (an identity provider URI, a service id),
+ * or {@code null}
  * @param tenant the tenant the caller acts in, or {@code null}
  * @param roles the caller's roles, in the order the provider gave them
  * @param scopes the caller's granted scopes
  * @param claims further attributes of the caller
- * @param credentialCarrier the credential the caller presented, or {@code null} (for example in tests)
- * @param metadata attributes of the call rather than of the caller (client IP, user agent)
- * @param correlationId an id that ties together the calls of one logical request, or {@code null}
+ * @param credentialCarrier the credential the caller presented, or {@code null} (for
+ * example in tests)
+ * @param metadata attributes of the call rather than of the caller (client IP, user
+ * agent)
+ * @param correlationId an id that ties together the calls of one logical request, or
+ * {@code null}
  * @param delegationChain the services the context passed through, origin first
  */
 public record AuthContext(AuthSubject subject, @Nullable String issuer, @Nullable String tenant, List<String> roles,
@@ -99,7 +105,8 @@ public record AuthContext(AuthSubject subject, @Nullable String issuer, @Nullabl
 	}
 
 	/**
-	 * Fluent builder for {@link AuthContext}; not thread-safe, {@link #build()} validates everything.
+	 * Fluent builder for {@link AuthContext}; not thread-safe, {@link #build()} validates
+	 * everything.
 	 */
 	public static final class Builder {
 
@@ -262,7 +269,8 @@ public record AuthContext(AuthSubject subject, @Nullable String issuer, @Nullabl
 		/**
 		 * Builds the immutable context.
 		 * @return the context
-		 * @throws IllegalArgumentException if the subject id is blank or a value is invalid
+		 * @throws IllegalArgumentException if the subject id is blank or a value is
+		 * invalid
 		 * @throws NullPointerException if a required value is {@code null}
 		 */
 		public AuthContext build() {

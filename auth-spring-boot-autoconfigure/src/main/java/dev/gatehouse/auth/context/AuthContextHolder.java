@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ambient, per-thread {@link AuthContext}.
  *
- * <p>A context is bound only inside an explicit {@link AuthContextScope}: inbound adapters open one for
- * exactly the request and close it in {@code finally}, so a pooled thread never keeps a previous caller's
- * identity. Propagation to other threads is deliberate: Gatehouse's task decorator and Micrometer
- * context-propagation (Reactor, {@code ContextPropagatingTaskDecorator}) carry the context; a raw
+ * <p>
+ * A context is bound only inside an explicit {@link AuthContextScope}: inbound adapters
+ * open one for exactly the request and close it in {@code finally}, so a pooled thread
+ * never keeps a previous caller's identity. Propagation to other threads is deliberate:
+ * Gatehouse's task decorator and Micrometer context-propagation (Reactor,
+ * {@code ContextPropagatingTaskDecorator}) carry the context; a raw
  * {@link java.util.concurrent.ExecutorService} does not.
  */
 public final class AuthContextHolder {
@@ -54,7 +56,8 @@ public final class AuthContextHolder {
 	}
 
 	/**
-	 * Calls the task with the given context bound, restoring the previous binding afterwards.
+	 * Calls the task with the given context bound, restoring the previous binding
+	 * afterwards.
 	 * @param <T> the result type
 	 * @param context the context, or {@code null} for "no context"
 	 * @param task the task
@@ -68,7 +71,8 @@ public final class AuthContextHolder {
 	}
 
 	/**
-	 * Runs the task with the given context bound, restoring the previous binding afterwards.
+	 * Runs the task with the given context bound, restoring the previous binding
+	 * afterwards.
 	 * @param context the context, or {@code null} for "no context"
 	 * @param task the task
 	 */
@@ -79,19 +83,21 @@ public final class AuthContextHolder {
 	}
 
 	/**
-	 * Opens a scope on behalf of context propagation (a task decorator or a thread-local accessor), which
-	 * {@link #closePropagated()} closes again.
+	 * Opens a scope on behalf of context propagation (a task decorator or a thread-local
+	 * accessor), which {@link #closePropagated()} closes again.
 	 */
 	static AuthContextScope openPropagated(@Nullable AuthContext context) {
 		return push(context, true);
 	}
 
 	/**
-	 * Closes the innermost scope that context propagation opened. Scopes that the propagated task opened on top
-	 * of it and left open are closed with it: they were opened inside the propagation and must not outlive it on
-	 * a pooled thread. This never throws, because Micrometer restores the other thread-locals (MDC,
-	 * observations) in the same loop and an exception would leave those behind; the leak is logged instead.
-	 * Scopes below it belong to the application and are left alone; without a propagated scope nothing happens.
+	 * Closes the innermost scope that context propagation opened. Scopes that the
+	 * propagated task opened on top of it and left open are closed with it: they were
+	 * opened inside the propagation and must not outlive it on a pooled thread. This
+	 * never throws, because Micrometer restores the other thread-locals (MDC,
+	 * observations) in the same loop and an exception would leave those behind; the leak
+	 * is logged instead. Scopes below it belong to the application and are left alone;
+	 * without a propagated scope nothing happens.
 	 */
 	static void closePropagated() {
 		for (AuthContextScope candidate = CURRENT.get(); candidate != null; candidate = candidate.previous()) {
@@ -138,8 +144,8 @@ public final class AuthContextHolder {
 	}
 
 	/**
-	 * Closes the scope and every scope opened inside it (leaving them bound would let an identity outlive its
-	 * scope), then restores the binding from before the scope.
+	 * Closes the scope and every scope opened inside it (leaving them bound would let an
+	 * identity outlive its scope), then restores the binding from before the scope.
 	 * @return how many inner scopes were still open
 	 */
 	private static int unwind(AuthContextScope scope) {
@@ -154,8 +160,10 @@ public final class AuthContextHolder {
 	}
 
 	private static void restore(@Nullable AuthContextScope previous) {
-		// set(null) rather than remove(): both leave no identity on a pooled thread, but remove() made the next
-		// request's set() allocate a new map entry and rescan the thread's map, on every request.
+		// set(null) rather than remove(): both leave no identity on a pooled thread, but
+		// remove() made the next
+		// request's set() allocate a new map entry and rescan the thread's map, on every
+		// request.
 		CURRENT.set(previous);
 	}
 

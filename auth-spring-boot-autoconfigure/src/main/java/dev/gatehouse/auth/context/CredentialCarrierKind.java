@@ -1,7 +1,8 @@
 package dev.gatehouse.auth.context;
 
 /**
- * What kind of credential a {@link CredentialCarrier} holds, so an authenticator can dispatch on it.
+ * What kind of credential a {@link CredentialCarrier} holds, so an authenticator can
+ * dispatch on it.
  */
 public enum CredentialCarrierKind {
 

@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list that also answers {@link #contains(Object)} in constant time, so that
- * {@link AuthContext#hasRole(String)} and {@link AuthContext#hasScope(String)} stay O(1) while the record
- * components remain ordinary lists.
+ * {@link AuthContext#hasRole(String)} and {@link AuthContext#hasScope(String)} stay O(1)
+ * while the record components remain ordinary lists.
  *
- * <p>Most callers have a handful of roles and scopes: up to {@link #LINEAR_LIMIT} elements are compared one by
- * one (a bounded number of comparisons, cheaper than hashing), and a longer list builds its hash set on the first
- * look-up rather than in the constructor, so a context that is never asked pays nothing for it.
+ * <p>
+ * Most callers have a handful of roles and scopes: up to {@link #LINEAR_LIMIT} elements
+ * are compared one by one (a bounded number of comparisons, cheaper than hashing), and a
+ * longer list builds its hash set on the first look-up rather than in the constructor, so
+ * a context that is never asked pays nothing for it.
  */
 final class LookupList extends AbstractList<String> implements RandomAccess {
 
@@ -27,8 +29,9 @@ final class LookupList extends AbstractList<String> implements RandomAccess {
 	private final List<String> elements;
 
 	/**
-	 * Built at most once per thread that sees it unset; an immutable set is safely published through its final
-	 * fields, so a racing reader sees either nothing (and builds its own) or a complete set.
+	 * Built at most once per thread that sees it unset; an immutable set is safely
+	 * published through its final fields, so a racing reader sees either nothing (and
+	 * builds its own) or a complete set.
 	 */
 	private @Nullable Set<String> members;
 

@@ -3,11 +3,12 @@ package dev.gatehouse.auth.decision;
 import java.util.Objects;
 
 /**
- * The result of one authentication or authorization step: a state, a reason code and a human reason that is
- * safe to show to the caller (it never contains secrets).
+ * The result of one authentication or authorization step: a state, a reason code and a
+ * human reason that is safe to show to the caller (it never contains secrets).
  *
- * <p>{@code ALLOW} always pairs with {@code AUTHORIZED} and vice versa, so a decision can never look allowed
- * by one field and refused by another.
+ * <p>
+ * {@code ALLOW} always pairs with {@code AUTHORIZED} and vice versa, so a decision can
+ * never look allowed by one field and refused by another.
  *
  * @param state the outcome
  * @param reasonCode the machine-readable reason
@@ -33,8 +34,7 @@ public record AuthorizationDecision(AuthorizationDecisionState state, Authorizat
 
 	/** A provider needed to reach a decision is missing or unreachable. */
 	public static final AuthorizationDecision VERIFICATION_PROVIDER_UNAVAILABLE = error(
-			AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE,
-			"An authorization provider is unavailable.");
+			AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE, "An authorization provider is unavailable.");
 
 	public AuthorizationDecision {
 		Objects.requireNonNull(state, "state must not be null");

@@ -1,8 +1,8 @@
 package dev.gatehouse.auth.decision;
 
 /**
- * Machine-readable reason behind an {@link AuthorizationDecision}; stable across releases, so clients may
- * branch on it.
+ * Machine-readable reason behind an {@link AuthorizationDecision}; stable across
+ * releases, so clients may branch on it.
  */
 public enum AuthorizationReasonCode {
 
@@ -45,7 +45,10 @@ public enum AuthorizationReasonCode {
 	/** A provider needed to decide is missing or unreachable. */
 	VERIFICATION_PROVIDER_UNAVAILABLE,
 
-	/** An unexpected failure while deciding; details are in the server log, never in the response. */
+	/**
+	 * An unexpected failure while deciding; details are in the server log, never in the
+	 * response.
+	 */
 	INTERNAL_ERROR
 
 }

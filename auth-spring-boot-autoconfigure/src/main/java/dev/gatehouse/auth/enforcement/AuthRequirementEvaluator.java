@@ -31,12 +31,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Evaluates a boundary's requirements in order against a context, asking the ports, and fails closed: the
- * first decision that is not ALLOW is thrown as an {@link AuthRequirementDeniedException}.
+ * Evaluates a boundary's requirements in order against a context, asking the ports, and
+ * fails closed: the first decision that is not ALLOW is thrown as an
+ * {@link AuthRequirementDeniedException}.
  *
- * <p>Ports are looked up lazily on first use and then cached, so no provider bean is created early and the
- * hot path does no bean-factory lookup. A port with no single bean, a checker that throws or one that returns
- * {@code null} never lets the call through. Thread-safe.
+ * <p>
+ * Ports are looked up lazily on first use and then cached, so no provider bean is created
+ * early and the hot path does no bean-factory lookup. A port with no single bean, a
+ * checker that throws or one that returns {@code null} never lets the call through.
+ * Thread-safe.
  */
 public final class AuthRequirementEvaluator {
 
@@ -59,8 +62,8 @@ public final class AuthRequirementEvaluator {
 	private final Port<PolicyEvaluator> policyEvaluator;
 
 	/**
-	 * Creates an evaluator over suppliers of the ports; each supplier returns the one provider bean, or
-	 * {@code null} when there is not exactly one.
+	 * Creates an evaluator over suppliers of the ports; each supplier returns the one
+	 * provider bean, or {@code null} when there is not exactly one.
 	 * @param roleChecker supplies the {@link RoleChecker}
 	 * @param scopeChecker supplies the {@link ScopeChecker}
 	 * @param permissionChecker supplies the {@link PermissionChecker}
@@ -81,23 +84,30 @@ public final class AuthRequirementEvaluator {
 	 * Enforces the boundary's requirements against the context.
 	 * @param metadata the boundary's metadata
 	 * @param context the caller's context, or {@code null} when none is bound
-	 * @throws AuthContextNotFoundException when the boundary is protected and no context is bound
-	 * @throws AuthRequirementDeniedException when a requirement is not met or could not be evaluated
-	 * @throws AuthRequirementProviderUnavailableException when a needed port has no single provider
+	 * @throws AuthContextNotFoundException when the boundary is protected and no context
+	 * is bound
+	 * @throws AuthRequirementDeniedException when a requirement is not met or could not
+	 * be evaluated
+	 * @throws AuthRequirementProviderUnavailableException when a needed port has no
+	 * single provider
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
 		enforce(metadata, context, NO_ARGUMENTS);
 	}
 
 	/**
-	 * Enforces the boundary's requirements against the context, resolving its dynamic references from the call's
-	 * arguments; a reference that resolves to {@code null} refuses the call with ERROR/INTERNAL_ERROR.
+	 * Enforces the boundary's requirements against the context, resolving its dynamic
+	 * references from the call's arguments; a reference that resolves to {@code null}
+	 * refuses the call with ERROR/INTERNAL_ERROR.
 	 * @param metadata the boundary's metadata
 	 * @param context the caller's context, or {@code null} when none is bound
 	 * @param arguments the arguments of the call
-	 * @throws AuthContextNotFoundException when the boundary is protected and no context is bound
-	 * @throws AuthRequirementDeniedException when a requirement is not met or could not be evaluated
-	 * @throws AuthRequirementProviderUnavailableException when a needed port has no single provider
+	 * @throws AuthContextNotFoundException when the boundary is protected and no context
+	 * is bound
+	 * @throws AuthRequirementDeniedException when a requirement is not met or could not
+	 * be evaluated
+	 * @throws AuthRequirementProviderUnavailableException when a needed port has no
+	 * single provider
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context, @Nullable Object[] arguments) {
 		List<AuthRequirement> requirements = metadata.requirements();
@@ -110,7 +120,8 @@ public final class AuthRequirementEvaluator {
 		DynamicReferences references = metadata.references();
 		for (int i = 0; i < requirements.size(); i++) {
 			AuthRequirement requirement = requirements.get(i);
-			// Static boundaries share DynamicReferences.NONE: get(i) is a length check, nothing is allocated.
+			// Static boundaries share DynamicReferences.NONE: get(i) is a length check,
+			// nothing is allocated.
 			RequirementReferences dynamic = references.get(i);
 			AuthorizationDecision decision = (dynamic != null) ? decideDynamic(requirement, dynamic, context, arguments)
 					: decide(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
@@ -163,7 +174,8 @@ public final class AuthRequirementEvaluator {
 			};
 		}
 		catch (AuthException ex) {
-			// Already a typed refusal (provider unavailable, or a checker's own decision): keep it as it is.
+			// Already a typed refusal (provider unavailable, or a checker's own
+			// decision): keep it as it is.
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -179,7 +191,10 @@ public final class AuthRequirementEvaluator {
 		return value;
 	}
 
-	/** A port resolved on first use and cached; refuses the call when no single provider exists. */
+	/**
+	 * A port resolved on first use and cached; refuses the call when no single provider
+	 * exists.
+	 */
 	private static final class Port<T> {
 
 		private final SingletonSupplier<T> provider;
@@ -187,7 +202,8 @@ public final class AuthRequirementEvaluator {
 		private final String portName;
 
 		Port(Supplier<@Nullable T> provider, Class<T> portType) {
-			// Checked here: a null supplier would otherwise be an INTERNAL_ERROR on every call, not a startup error.
+			// Checked here: a null supplier would otherwise be an INTERNAL_ERROR on every
+			// call, not a startup error.
 			Objects.requireNonNull(provider, () -> portType.getSimpleName() + " supplier must not be null");
 			this.provider = SingletonSupplier.ofNullable(() -> provider.get());
 			this.portName = portType.getSimpleName();

@@ -15,14 +15,17 @@ import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.core.Ordered;
 
 /**
- * Applies the {@link AuthorizationMethodInterceptor} to exactly the methods with protected metadata, at
- * {@link Ordered#HIGHEST_PRECEDENCE} so the check runs on the caller's thread before {@code @Async},
- * {@code @Transactional} or {@code @Cacheable}. Classes without any Gatehouse annotation are rejected by the
- * class filter and never proxied.
+ * Applies the {@link AuthorizationMethodInterceptor} to exactly the methods with
+ * protected metadata, at {@link Ordered#HIGHEST_PRECEDENCE} so the check runs on the
+ * caller's thread before {@code @Async}, {@code @Transactional} or {@code @Cacheable}.
+ * Classes without any Gatehouse annotation are rejected by the class filter and never
+ * proxied.
  *
- * <p>A method whose metadata is conflicting or invalid is matched (proxied) rather than rejected: every call to
- * it then fails closed with the resolver's exception from the interceptor, and startup validation reports the
- * problem, together with all others, in one failure report instead of a bare proxy-creation error.
+ * <p>
+ * A method whose metadata is conflicting or invalid is matched (proxied) rather than
+ * rejected: every call to it then fails closed with the resolver's exception from the
+ * interceptor, and startup validation reports the problem, together with all others, in
+ * one failure report instead of a bare proxy-creation error.
  */
 public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 
@@ -70,8 +73,10 @@ public final class AuthorizationAdvisor extends AbstractPointcutAdvisor {
 				return this.metadataResolver.resolve(method, targetClass).isProtected();
 			}
 			catch (AuthorizationException ex) {
-				// Conflicting or invalid metadata: intercept, so that the interceptor's own resolution throws on
-				// every call and the method body never runs, whether or not startup validation is enabled.
+				// Conflicting or invalid metadata: intercept, so that the interceptor's
+				// own resolution throws on
+				// every call and the method body never runs, whether or not startup
+				// validation is enabled.
 				return true;
 			}
 		}

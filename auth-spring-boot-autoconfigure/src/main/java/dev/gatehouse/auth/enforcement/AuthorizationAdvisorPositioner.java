@@ -7,11 +7,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Keeps the {@link AuthorizationAdvisor} first in a proxy's chain.
  *
- * <p>Post-processors such as Spring's {@code AsyncAnnotationBeanPostProcessor} add their advisor in front of
- * the existing ones after auto-proxying, which would move the authorization check onto the async executor's
- * thread. This post-processor runs after them (it is deliberately not {@code Ordered}) and moves the
- * authorization advisor back to the front, so a refused {@code @Async} call fails on the caller's thread and
- * never reaches the executor.
+ * <p>
+ * Post-processors such as Spring's {@code AsyncAnnotationBeanPostProcessor} add their
+ * advisor in front of the existing ones after auto-proxying, which would move the
+ * authorization check onto the async executor's thread. This post-processor runs after
+ * them (it is deliberately not {@code Ordered}) and moves the authorization advisor back
+ * to the front, so a refused {@code @Async} call fails on the caller's thread and never
+ * reaches the executor.
  */
 public final class AuthorizationAdvisorPositioner implements BeanPostProcessor {
 

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Enforces a protected method's requirements before it runs: cached metadata, the ambient context, the
- * requirements in order, then the method. On refusal the method body never runs. A method that returns a
- * {@link java.util.concurrent.CompletionStage} (or {@link java.util.concurrent.Future}) gets a failed
- * future instead of a synchronous throw, so callers handle every failure in one place.
+ * Enforces a protected method's requirements before it runs: cached metadata, the ambient
+ * context, the requirements in order, then the method. On refusal the method body never
+ * runs. A method that returns a {@link java.util.concurrent.CompletionStage} (or
+ * {@link java.util.concurrent.Future}) gets a failed future instead of a synchronous
+ * throw, so callers handle every failure in one place.
  */
 public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 
@@ -30,8 +31,8 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 	/**
 	 * Creates the interceptor.
 	 * @param metadataResolver resolves (and caches) each method's metadata
-	 * @param evaluator supplies the evaluator on first use, so that no provider bean is created while the
-	 * proxy infrastructure is still being set up
+	 * @param evaluator supplies the evaluator on first use, so that no provider bean is
+	 * created while the proxy infrastructure is still being set up
 	 */
 	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
 			Supplier<AuthRequirementEvaluator> evaluator) {
@@ -44,7 +45,8 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
 		try {
-			// Resolution is inside the try: conflicting or invalid metadata must reach a future-returning caller
+			// Resolution is inside the try: conflicting or invalid metadata must reach a
+			// future-returning caller
 			// as a failed future, like any other refusal.
 			EffectiveAuthMetadata metadata = this.metadataResolver.resolve(method,
 					(target != null) ? target.getClass() : null);

@@ -7,8 +7,9 @@ import dev.gatehouse.auth.spi.RoleCheckRequest;
 import dev.gatehouse.auth.spi.RoleChecker;
 
 /**
- * Default {@link RoleChecker}: allows when the context holds the role, and, for a tenant-qualified
- * requirement, the context's tenant is that tenant. Constant time, allocation-free, thread-safe.
+ * Default {@link RoleChecker}: allows when the context holds the role, and, for a
+ * tenant-qualified requirement, the context's tenant is that tenant. Constant time,
+ * allocation-free, thread-safe.
  */
 public final class ContextRoleChecker implements RoleChecker {
 

@@ -6,8 +6,8 @@ import dev.gatehouse.auth.spi.ScopeCheckRequest;
 import dev.gatehouse.auth.spi.ScopeChecker;
 
 /**
- * Default {@link ScopeChecker}: allows when the context was granted the scope. Constant time,
- * allocation-free, thread-safe.
+ * Default {@link ScopeChecker}: allows when the context was granted the scope. Constant
+ * time, allocation-free, thread-safe.
  */
 public final class ContextScopeChecker implements ScopeChecker {
 

@@ -18,14 +18,17 @@ import dev.gatehouse.auth.spi.PolicyEvaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Default {@link PolicyEvaluator} over a declarative policy document ({@code gatehouse.policies.rules}): a rule
- * matches a call when its resource and action match (exactly, or {@code *}) and the caller meets any one of its
- * conditions. A matching deny rule wins over every allow rule; without a matching allow rule the call is denied
- * ({@code POLICY_DENIED}). This is how "admin OR owner" is written without OR between annotations.
+ * Default {@link PolicyEvaluator} over a declarative policy document
+ * ({@code gatehouse.policies.rules}): a rule matches a call when its resource and action
+ * match (exactly, or {@code *}) and the caller meets any one of its conditions. A
+ * matching deny rule wins over every allow rule; without a matching allow rule the call
+ * is denied ({@code POLICY_DENIED}). This is how "admin OR owner" is written without OR
+ * between annotations.
  *
- * <p>The document is compiled once into an index by (resource, action), the conditions of each entry merged
- * into sets; an evaluation does at most four index lookups, then one set lookup per role, scope and claim of
- * the caller, and no string parsing. Thread-safe.
+ * <p>
+ * The document is compiled once into an index by (resource, action), the conditions of
+ * each entry merged into sets; an evaluation does at most four index lookups, then one
+ * set lookup per role, scope and claim of the caller, and no string parsing. Thread-safe.
  */
 public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 
@@ -122,9 +125,10 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 	}
 
 	/**
-	 * The conditions of several rules with the same effect, merged: since a rule matches when any one of its
-	 * conditions holds, and the rules of a bucket are OR-ed too, their roles, scopes and literal claim values can
-	 * be unioned. A check then costs a lookup per role and claim of the caller, not a pass over every rule.
+	 * The conditions of several rules with the same effect, merged: since a rule matches
+	 * when any one of its conditions holds, and the rules of a bucket are OR-ed too,
+	 * their roles, scopes and literal claim values can be unioned. A check then costs a
+	 * lookup per role and claim of the caller, not a pass over every rule.
 	 */
 	private record Conditions(boolean unconditional, Set<String> roles, Set<String> scopes, String[] permissions,
 			Map<String, Set<String>> literalClaims, String[] callClaimNames, Source[] callClaimSources) {

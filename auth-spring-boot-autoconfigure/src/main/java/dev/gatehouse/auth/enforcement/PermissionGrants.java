@@ -13,9 +13,10 @@ import dev.gatehouse.auth.context.AuthContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which permissions a context holds: those its roles map to, plus those listed in its permissions claim (space-
- * or comma-separated). A grant ending in {@code *} covers every permission that starts with what precedes it
- * ({@code documents:*} covers {@code documents:read}; {@code *} covers everything). The role mapping is compiled
+ * Which permissions a context holds: those its roles map to, plus those listed in its
+ * permissions claim (space- or comma-separated). A grant ending in {@code *} covers every
+ * permission that starts with what precedes it ({@code documents:*} covers
+ * {@code documents:read}; {@code *} covers everything). The role mapping is compiled
  * once; a check does not split strings or allocate. Thread-safe.
  */
 public final class PermissionGrants {
@@ -28,7 +29,8 @@ public final class PermissionGrants {
 	 * Compiles a role-to-permissions mapping.
 	 * @param rolePermissions the permissions each role grants
 	 * @param claimName the claim that lists further permissions of a caller
-	 * @throws IllegalArgumentException when a role or permission is blank, or a {@code *} is not at the end
+	 * @throws IllegalArgumentException when a role or permission is blank, or a {@code *}
+	 * is not at the end
 	 */
 	public PermissionGrants(Map<String, ? extends List<String>> rolePermissions, String claimName) {
 		Objects.requireNonNull(rolePermissions, "rolePermissions must not be null");
@@ -104,7 +106,9 @@ public final class PermissionGrants {
 		return c == ' ' || c == ',' || c == '\t';
 	}
 
-	/** The permissions of one role: exact ones in a set, wildcard prefixes in an array. */
+	/**
+	 * The permissions of one role: exact ones in a set, wildcard prefixes in an array.
+	 */
 	private record Grants(Set<String> exact, String[] prefixes) {
 
 		static Grants of(String role, List<String> permissions) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One rule of a declarative policy document: for a resource and an action ({@code *} matches any), it allows
- * (or, with {@link Effect#DENY}, denies) a caller who meets any one of its conditions.
+ * One rule of a declarative policy document: for a resource and an action ({@code *}
+ * matches any), it allows (or, with {@link Effect#DENY}, denies) a caller who meets any
+ * one of its conditions.
  *
  * @param name the rule's name, used in error messages
  * @param resource the resource the rule applies to, or {@code *}
@@ -14,19 +15,24 @@ import java.util.Objects;
  * @param effect whether a matching rule allows or denies
  * @param anyRole roles of which the caller needs one
  * @param anyScope scopes of which the caller needs one
- * @param anyPermission permissions of which the caller needs one (as the default permission check grants them)
- * @param subjectClaims claims the caller needs one of, by name and value; a value of {@code {tenant}},
- * {@code {resource}} or {@code {action}} stands for that value of the call being checked
+ * @param anyPermission permissions of which the caller needs one (as the default
+ * permission check grants them)
+ * @param subjectClaims claims the caller needs one of, by name and value; a value of
+ * {@code {tenant}}, {@code {resource}} or {@code {action}} stands for that value of the
+ * call being checked
  */
 public record PolicyRule(String name, String resource, String action, Effect effect, List<String> anyRole,
 		List<String> anyScope, List<String> anyPermission, Map<String, String> subjectClaims) {
 
-	/** The placeholders a subject-claim value may use: values of the call being checked. */
+	/**
+	 * The placeholders a subject-claim value may use: values of the call being checked.
+	 */
 	static final List<String> CALL_VALUES = List.of("{tenant}", "{resource}", "{action}");
 
 	/**
 	 * Validates the rule.
-	 * @throws IllegalArgumentException naming the problem when the rule cannot be evaluated as written
+	 * @throws IllegalArgumentException naming the problem when the rule cannot be
+	 * evaluated as written
 	 */
 	public PolicyRule {
 		Objects.requireNonNull(effect, "effect must not be null");
@@ -54,7 +60,8 @@ public record PolicyRule(String name, String resource, String action, Effect eff
 	}
 
 	/**
-	 * Whether a rule has no condition and so matches every caller (allowed for deny rules only).
+	 * Whether a rule has no condition and so matches every caller (allowed for deny rules
+	 * only).
 	 * @return {@code true} when the rule is unconditional
 	 */
 	public boolean isUnconditional() {

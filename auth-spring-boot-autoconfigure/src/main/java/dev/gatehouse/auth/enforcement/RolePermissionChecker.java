@@ -9,10 +9,11 @@ import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 
 /**
- * Default {@link PermissionChecker}: allows when the context holds the permission through its roles
- * ({@code gatehouse.permissions.roles.<role>}) or its permissions claim, and, for a tenant-qualified requirement,
- * the context's tenant is that tenant. The resource is not consulted: decisions about one particular resource
- * belong to a relation check or an application's own checker. Allocation-free, thread-safe.
+ * Default {@link PermissionChecker}: allows when the context holds the permission through
+ * its roles ({@code gatehouse.permissions.roles.<role>}) or its permissions claim, and,
+ * for a tenant-qualified requirement, the context's tenant is that tenant. The resource
+ * is not consulted: decisions about one particular resource belong to a relation check or
+ * an application's own checker. Allocation-free, thread-safe.
  */
 public final class RolePermissionChecker implements PermissionChecker {
 

@@ -4,8 +4,9 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 
 /**
- * No {@link dev.gatehouse.auth.context.AuthContext} is bound where one is required: the caller presented no
- * credential, or the code runs on a thread the context was not propagated to (CHALLENGE/MISSING_CREDENTIAL).
+ * No {@link dev.gatehouse.auth.context.AuthContext} is bound where one is required: the
+ * caller presented no credential, or the code runs on a thread the context was not
+ * propagated to (CHALLENGE/MISSING_CREDENTIAL).
  */
 public class AuthContextNotFoundException extends AuthException {
 

@@ -14,8 +14,7 @@ public abstract class AuthContextSnapshotException extends AuthException {
 	 * @param decision the refusing decision
 	 * @param cause the cause, or {@code null}
 	 */
-	protected AuthContextSnapshotException(String message, AuthorizationDecision decision,
-			@Nullable Throwable cause) {
+	protected AuthContextSnapshotException(String message, AuthorizationDecision decision, @Nullable Throwable cause) {
 		super(message, decision, cause);
 	}
 

@@ -6,8 +6,8 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every Gatehouse failure: an unchecked exception with a non-empty, secret-free message and the
- * refusing {@link AuthorizationDecision} that explains it.
+ * Base of every Gatehouse failure: an unchecked exception with a non-empty, secret-free
+ * message and the refusing {@link AuthorizationDecision} that explains it.
  */
 public abstract class AuthException extends RuntimeException {
 
@@ -15,7 +15,8 @@ public abstract class AuthException extends RuntimeException {
 
 	/**
 	 * Creates an exception.
-	 * @param message a non-empty message that names what went wrong and contains no secret
+	 * @param message a non-empty message that names what went wrong and contains no
+	 * secret
 	 * @param decision the decision; never ALLOW, since an exception always refuses
 	 * @param cause the underlying cause, or {@code null}
 	 */
@@ -37,7 +38,8 @@ public abstract class AuthException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the message, which every Gatehouse exception has: it names what went wrong and contains no secret.
+	 * Returns the message, which every Gatehouse exception has: it names what went wrong
+	 * and contains no secret.
 	 * @return the message; never {@code null} or blank
 	 */
 	@Override

@@ -4,8 +4,8 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A requirement of a protected boundary was not met (DENY or CHALLENGE), or could not be evaluated
- * (ERROR/INTERNAL_ERROR, with the checker's exception kept as the cause).
+ * A requirement of a protected boundary was not met (DENY or CHALLENGE), or could not be
+ * evaluated (ERROR/INTERNAL_ERROR, with the checker's exception kept as the cause).
  */
 public class AuthRequirementDeniedException extends AuthorizationException {
 
@@ -23,7 +23,8 @@ public class AuthRequirementDeniedException extends AuthorizationException {
 	 * @param cause the cause, or {@code null}
 	 */
 	public AuthRequirementDeniedException(AuthorizationDecision decision, @Nullable Throwable cause) {
-		// Refusals are thrown on the hot path; the detailed message is built only when somebody reads it.
+		// Refusals are thrown on the hot path; the detailed message is built only when
+		// somebody reads it.
 		super("Access refused.", decision, cause);
 	}
 

@@ -9,9 +9,9 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 
 /**
- * The application cannot start because the capabilities its annotations require are not each provided by
- * exactly one bean (or its auth metadata is otherwise unusable). Carries every problem found, sorted, so one
- * failed start shows all of them.
+ * The application cannot start because the capabilities its annotations require are not
+ * each provided by exactly one bean (or its auth metadata is otherwise unusable). Carries
+ * every problem found, sorted, so one failed start shows all of them.
  */
 public class AuthStartupCapabilityValidationException extends AuthException {
 

@@ -5,8 +5,8 @@ import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link dev.gatehouse.auth.spi.Authenticator} rejected a credential; carries a CHALLENGE decision such as
- * INVALID_CREDENTIAL or EXPIRED_CREDENTIAL.
+ * An {@link dev.gatehouse.auth.spi.Authenticator} rejected a credential; carries a
+ * CHALLENGE decision such as INVALID_CREDENTIAL or EXPIRED_CREDENTIAL.
  */
 public class AuthenticationFailedException extends AuthException {
 

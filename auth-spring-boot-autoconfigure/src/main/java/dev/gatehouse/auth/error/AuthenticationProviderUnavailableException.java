@@ -5,10 +5,12 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A credential could not be verified because something the authenticator depends on failed (an identity
- * provider's JWK set or discovery document is unreachable or unusable), so neither accepting nor rejecting the
- * credential would be honest (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). Unlike
- * {@link AuthenticationFailedException}, the caller is not at fault and retrying later may succeed.
+ * A credential could not be verified because something the authenticator depends on
+ * failed (an identity provider's JWK set or discovery document is unreachable or
+ * unusable), so neither accepting nor rejecting the credential would be honest
+ * (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). Unlike
+ * {@link AuthenticationFailedException}, the caller is not at fault and retrying later
+ * may succeed.
  */
 public class AuthenticationProviderUnavailableException extends AuthException {
 

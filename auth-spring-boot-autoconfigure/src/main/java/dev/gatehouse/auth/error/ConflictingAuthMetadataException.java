@@ -4,9 +4,10 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 
 /**
- * A boundary is declared both {@code @PublicAccess} and protected; Gatehouse refuses to guess which was
- * meant. Raised while resolving metadata: startup validation reports it, and with validation switched off
- * every call to the method fails with it, so the method body never runs.
+ * A boundary is declared both {@code @PublicAccess} and protected; Gatehouse refuses to
+ * guess which was meant. Raised while resolving metadata: startup validation reports it,
+ * and with validation switched off every call to the method fails with it, so the method
+ * body never runs.
  */
 public class ConflictingAuthMetadataException extends AuthorizationException {
 

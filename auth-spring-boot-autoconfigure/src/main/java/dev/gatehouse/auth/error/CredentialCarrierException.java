@@ -5,8 +5,9 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A credential could not even be read: a malformed header, an unknown scheme, a value of the wrong shape
- * (CHALLENGE/INVALID_CREDENTIAL). The message describes the shape, never the material.
+ * A credential could not even be read: a malformed header, an unknown scheme, a value of
+ * the wrong shape (CHALLENGE/INVALID_CREDENTIAL). The message describes the shape, never
+ * the material.
  */
 public class CredentialCarrierException extends AuthException {
 

@@ -3,7 +3,8 @@ package dev.gatehouse.auth.error;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 
 /**
- * A signed context snapshot expired beyond the allowed clock skew (CHALLENGE/SNAPSHOT_EXPIRED).
+ * A signed context snapshot expired beyond the allowed clock skew
+ * (CHALLENGE/SNAPSHOT_EXPIRED).
  */
 public class ExpiredAuthContextSnapshotException extends AuthContextSnapshotException {
 

@@ -4,8 +4,8 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed context snapshot failed decoding or verification (CHALLENGE/SNAPSHOT_INVALID). The message says
- * which check failed, never the envelope's content.
+ * A signed context snapshot failed decoding or verification (CHALLENGE/SNAPSHOT_INVALID).
+ * The message says which check failed, never the envelope's content.
  */
 public class InvalidAuthContextSnapshotException extends AuthContextSnapshotException {
 

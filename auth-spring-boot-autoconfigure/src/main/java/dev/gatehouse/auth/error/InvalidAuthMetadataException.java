@@ -4,12 +4,14 @@ import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 
 /**
- * An auth annotation carries a value Gatehouse cannot enforce, such as a blank role or scope. Raised while
- * resolving metadata: startup validation reports it, and with validation switched off every call to the
- * method fails with it, instead of enforcing something other than what was written.
+ * An auth annotation carries a value Gatehouse cannot enforce, such as a blank role or
+ * scope. Raised while resolving metadata: startup validation reports it, and with
+ * validation switched off every call to the method fails with it, instead of enforcing
+ * something other than what was written.
  *
- * <p>Not listed in the contract's hierarchy: it is the typed error for bad annotation input, a sibling of
- * {@link ConflictingAuthMetadataException}.
+ * <p>
+ * Not listed in the contract's hierarchy: it is the typed error for bad annotation input,
+ * a sibling of {@link ConflictingAuthMetadataException}.
  */
 public class InvalidAuthMetadataException extends AuthorizationException {
 

@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code gatehouse.*} property has a value Gatehouse cannot work with, found while the application starts.
- * It names the property and says what to do; it never carries the value itself, which may be a secret. Spring
- * Boot's failure report prints it (see the startup package's failure analyzer) instead of a stack trace.
+ * A {@code gatehouse.*} property has a value Gatehouse cannot work with, found while the
+ * application starts. It names the property and says what to do; it never carries the
+ * value itself, which may be a secret. Spring Boot's failure report prints it (see the
+ * startup package's failure analyzer) instead of a stack trace.
  */
 public class InvalidGatehouseConfigurationException extends IllegalArgumentException {
 
@@ -19,7 +20,8 @@ public class InvalidGatehouseConfigurationException extends IllegalArgumentExcep
 
 	/**
 	 * Creates the exception.
-	 * @param property the property to fix, for example {@code gatehouse.api-keys[1].sha256}
+	 * @param property the property to fix, for example
+	 * {@code gatehouse.api-keys[1].sha256}
 	 * @param problem what is wrong with it, without its value
 	 * @param action what to do about it
 	 */
@@ -28,7 +30,8 @@ public class InvalidGatehouseConfigurationException extends IllegalArgumentExcep
 	}
 
 	/**
-	 * Creates the exception with a cause, which must not carry the property's value in its message either.
+	 * Creates the exception with a cause, which must not carry the property's value in
+	 * its message either.
 	 * @param property the property to fix
 	 * @param problem what is wrong with it, without its value
 	 * @param action what to do about it

@@ -3,7 +3,8 @@ package dev.gatehouse.auth.error;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 
 /**
- * A signed context snapshot was required but absent or blank (CHALLENGE/SNAPSHOT_MISSING).
+ * A signed context snapshot was required but absent or blank
+ * (CHALLENGE/SNAPSHOT_MISSING).
  */
 public class MissingAuthContextSnapshotException extends AuthContextSnapshotException {
 

@@ -16,14 +16,17 @@ import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Carries the bound {@link AuthContext} across a spring-messaging channel: on send it writes the signed snapshot
- * as a message header; before the handler runs (on whatever thread the channel's executor uses) it verifies the
- * header and binds the context, and unbinds it after the handler, whatever the outcome.
+ * Carries the bound {@link AuthContext} across a spring-messaging channel: on send it
+ * writes the signed snapshot as a message header; before the handler runs (on whatever
+ * thread the channel's executor uses) it verifies the header and binds the context, and
+ * unbinds it after the handler, whatever the outcome.
  *
- * <p>A message whose snapshot is invalid or expired, or that has none while
- * {@code gatehouse.snapshot.propagation.require-inbound-messages} is set, never reaches the handler: the
- * snapshot exception is thrown from {@link #beforeHandle}. A message without the header otherwise runs with no
- * context bound, so protected handlers refuse it. Thread-safe; one instance may serve many channels.
+ * <p>
+ * A message whose snapshot is invalid or expired, or that has none while
+ * {@code gatehouse.snapshot.propagation.require-inbound-messages} is set, never reaches
+ * the handler: the snapshot exception is thrown from {@link #beforeHandle}. A message
+ * without the header otherwise runs with no context bound, so protected handlers refuse
+ * it. Thread-safe; one instance may serve many channels.
  */
 public final class AuthSnapshotChannelInterceptor implements ExecutorChannelInterceptor {
 
@@ -31,7 +34,8 @@ public final class AuthSnapshotChannelInterceptor implements ExecutorChannelInte
 
 	private final boolean requireSnapshot;
 
-	// A stack per thread: on a channel without an executor, a handler that sends again nests a second scope.
+	// A stack per thread: on a channel without an executor, a handler that sends again
+	// nests a second scope.
 	private final ThreadLocal<ArrayDeque<AuthContextScope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
 
 	/**
@@ -57,7 +61,8 @@ public final class AuthSnapshotChannelInterceptor implements ExecutorChannelInte
 	public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
 		Object header = message.getHeaders().get(this.propagator.headerName());
 		AuthContext context = this.propagator.verifyHeader(header, channelName(channel), this.requireSnapshot);
-		// Bind even "no context", so a handler never sees an identity left on a pooled thread.
+		// Bind even "no context", so a handler never sees an identity left on a pooled
+		// thread.
 		this.scopes.get().push(AuthContextHolder.open(context));
 		return message;
 	}

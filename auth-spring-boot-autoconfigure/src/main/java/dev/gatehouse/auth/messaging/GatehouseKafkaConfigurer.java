@@ -13,10 +13,11 @@ import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * The one call that gives a Kafka template, listener container factory or error handler the Gatehouse message
- * boundary. The auto-configuration applies it to Boot's own {@code KafkaTemplate}, listener container factory and
- * to every {@code DefaultErrorHandler} bean; applications that build their own call {@code configure(...)} with
- * the bean of this type.
+ * The one call that gives a Kafka template, listener container factory or error handler
+ * the Gatehouse message boundary. The auto-configuration applies it to Boot's own
+ * {@code KafkaTemplate}, listener container factory and to every
+ * {@code DefaultErrorHandler} bean; applications that build their own call
+ * {@code configure(...)} with the bean of this type.
  */
 public final class GatehouseKafkaConfigurer {
 
@@ -35,9 +36,10 @@ public final class GatehouseKafkaConfigurer {
 	}
 
 	/**
-	 * Makes the template write the snapshot of the bound context on every record it sends. This sets the
-	 * template's producer interceptor; an application that needs its own as well combines both in a Spring Kafka
-	 * {@code CompositeProducerInterceptor} with {@link #producerInterceptor()}.
+	 * Makes the template write the snapshot of the bound context on every record it
+	 * sends. This sets the template's producer interceptor; an application that needs its
+	 * own as well combines both in a Spring Kafka {@code CompositeProducerInterceptor}
+	 * with {@link #producerInterceptor()}.
 	 * @param template the template
 	 * @param <K> the key type
 	 * @param <V> the value type
@@ -50,9 +52,10 @@ public final class GatehouseKafkaConfigurer {
 	}
 
 	/**
-	 * Makes every record listener container the factory creates verify the snapshot header and bind its context
-	 * around the listener. An interceptor already set on the factory keeps running, after Gatehouse's, so it sees
-	 * the bound context. Batch listeners are not bound (a batch has no single identity); see the README.
+	 * Makes every record listener container the factory creates verify the snapshot
+	 * header and bind its context around the listener. An interceptor already set on the
+	 * factory keeps running, after Gatehouse's, so it sees the bound context. Batch
+	 * listeners are not bound (a batch has no single identity); see the README.
 	 * @param factory the factory
 	 * @param <K> the key type
 	 * @param <V> the value type
@@ -66,15 +69,15 @@ public final class GatehouseKafkaConfigurer {
 			return factory;
 		}
 		KafkaSnapshotRecordInterceptor<K, V> gatehouse = recordInterceptor();
-		factory.setRecordInterceptor((existing != null) ? new GatehouseCompositeInterceptor<>(gatehouse, existing)
-				: gatehouse);
+		factory.setRecordInterceptor(
+				(existing != null) ? new GatehouseCompositeInterceptor<>(gatehouse, existing) : gatehouse);
 		return factory;
 	}
 
 	/**
-	 * Makes refused snapshots (missing, invalid, expired) non-retryable for the error handler, so a
-	 * {@code DeadLetterPublishingRecoverer} receives the record after one attempt. A snapshot verifier that is
-	 * unavailable stays retryable.
+	 * Makes refused snapshots (missing, invalid, expired) non-retryable for the error
+	 * handler, so a {@code DeadLetterPublishingRecoverer} receives the record after one
+	 * attempt. A snapshot verifier that is unavailable stays retryable.
 	 * @param errorHandler the error handler, usually a {@code DefaultErrorHandler}
 	 * @param <T> the error handler type
 	 * @return the same error handler
@@ -97,7 +100,8 @@ public final class GatehouseKafkaConfigurer {
 	}
 
 	/**
-	 * Returns a new record interceptor that verifies the snapshot header and binds its context.
+	 * Returns a new record interceptor that verifies the snapshot header and binds its
+	 * context.
 	 * @param <K> the key type
 	 * @param <V> the value type
 	 * @return the interceptor
@@ -107,8 +111,8 @@ public final class GatehouseKafkaConfigurer {
 	}
 
 	/**
-	 * Gatehouse's interceptor first, then the application's, told apart so a second {@code configure} call does
-	 * not add Gatehouse twice.
+	 * Gatehouse's interceptor first, then the application's, told apart so a second
+	 * {@code configure} call does not add Gatehouse twice.
 	 */
 	private static final class GatehouseCompositeInterceptor<K, V> extends CompositeRecordInterceptor<K, V> {
 

@@ -11,9 +11,10 @@ import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the signed snapshot of the bound context as a header of every record a {@code KafkaTemplate} sends,
- * replacing a header of the same name; with no context bound the record is sent unchanged. Runs on the sending
- * thread (the template calls it before handing the record to the producer). Thread-safe.
+ * Writes the signed snapshot of the bound context as a header of every record a
+ * {@code KafkaTemplate} sends, replacing a header of the same name; with no context bound
+ * the record is sent unchanged. Runs on the sending thread (the template calls it before
+ * handing the record to the producer). Thread-safe.
  *
  * @param <K> the key type
  * @param <V> the value type

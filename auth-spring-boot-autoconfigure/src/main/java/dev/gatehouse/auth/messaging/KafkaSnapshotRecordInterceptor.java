@@ -13,14 +13,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Verifies the snapshot header of each consumed Kafka record and binds the context it proves around the listener
- * call, so {@code @KafkaListener} methods can carry Gatehouse annotations. The scope is closed when the record is
- * done ({@code success}, {@code failure} or {@code afterRecord}, whichever the container calls first), so a
+ * Verifies the snapshot header of each consumed Kafka record and binds the context it
+ * proves around the listener call, so {@code @KafkaListener} methods can carry Gatehouse
+ * annotations. The scope is closed when the record is done ({@code success},
+ * {@code failure} or {@code afterRecord}, whichever the container calls first), so a
  * consumer thread never keeps a record's identity.
  *
- * <p>A record whose snapshot is invalid or expired, or that has none while a snapshot is required, makes
- * {@link #intercept} throw the snapshot exception: the listener never runs and the container hands the record
- * to its error handler, where {@code GatehouseKafkaConfigurer.configure(errorHandler)} has made those exceptions
+ * <p>
+ * A record whose snapshot is invalid or expired, or that has none while a snapshot is
+ * required, makes {@link #intercept} throw the snapshot exception: the listener never
+ * runs and the container hands the record to its error handler, where
+ * {@code GatehouseKafkaConfigurer.configure(errorHandler)} has made those exceptions
  * non-retryable. A record without the header otherwise runs with no context bound.
  * Thread-safe; one instance serves all consumer threads of a container.
  *
@@ -50,9 +53,11 @@ public final class KafkaSnapshotRecordInterceptor<K, V> implements RecordInterce
 		Header header = record.headers().lastHeader(this.propagator.headerName());
 		AuthContext context = this.propagator.verifyHeader((header != null) ? header.value() : null, record.topic(),
 				this.requireSnapshot);
-		// A scope left over (a container that skipped the callbacks) is closed before the next record binds.
+		// A scope left over (a container that skipped the callbacks) is closed before the
+		// next record binds.
 		closeScope();
-		// Bind even "no context", so a listener never sees an identity left on the consumer thread.
+		// Bind even "no context", so a listener never sees an identity left on the
+		// consumer thread.
 		this.scopes.set(AuthContextHolder.open(context));
 		return record;
 	}

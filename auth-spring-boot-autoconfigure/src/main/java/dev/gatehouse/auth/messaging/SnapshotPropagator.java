@@ -27,18 +27,23 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Carries the signed snapshot of the bound {@link AuthContext} through any message carrier: {@link #inject} writes
- * it as a header, {@link #extract} verifies one and returns the context it proves. The Kafka and spring-messaging
- * boundaries use it, and so can AMQP message properties, job parameters or gRPC metadata.
+ * Carries the signed snapshot of the bound {@link AuthContext} through any message
+ * carrier: {@link #inject} writes it as a header, {@link #extract} verifies one and
+ * returns the context it proves. The Kafka and spring-messaging boundaries use it, and so
+ * can AMQP message properties, job parameters or gRPC metadata.
  *
- * <p>A sender that emits many messages under one bound context (the same {@link AuthContext} instance) may
- * reuse the envelope signed for it for a short window ({@code envelopeReuse}, off unless set), so a burst of
- * records pays for one signature instead of one each; the receiver then sees an {@code issued_at} at most that
- * window old and an expiry that much sooner.
+ * <p>
+ * A sender that emits many messages under one bound context (the same {@link AuthContext}
+ * instance) may reuse the envelope signed for it for a short window
+ * ({@code envelopeReuse}, off unless set), so a burst of records pays for one signature
+ * instead of one each; the receiver then sees an {@code issued_at} at most that window
+ * old and an expiry that much sooner.
  *
- * <p>Inbound header values are checked before any decoding: an empty value, one longer than the maximum envelope
- * length, or one with a character outside the base64url alphabet is refused as invalid at once. A refusal is
- * logged with the reason code and the key id only, never the envelope. Thread-safe.
+ * <p>
+ * Inbound header values are checked before any decoding: an empty value, one longer than
+ * the maximum envelope length, or one with a character outside the base64url alphabet is
+ * refused as invalid at once. A refusal is logged with the reason code and the key id
+ * only, never the envelope. Thread-safe.
  */
 public final class SnapshotPropagator {
 
@@ -61,33 +66,35 @@ public final class SnapshotPropagator {
 
 	private final long envelopeReuseNanos;
 
-	// Per sending thread: the last context signed and its envelope, so a burst under one context signs once.
+	// Per sending thread: the last context signed and its envelope, so a burst under one
+	// context signs once.
 	private final ThreadLocal<@Nullable SignedEnvelope> lastSigned = new ThreadLocal<>();
 
 	/**
 	 * Creates a propagator.
-	 * @param signer supplies the signer, asked only when a context is to be sent, so no signer bean is created
-	 * before it is needed
+	 * @param signer supplies the signer, asked only when a context is to be sent, so no
+	 * signer bean is created before it is needed
 	 * @param verifier supplies the verifier, asked only when a header is to be verified
 	 * @param headerName the message header that carries the snapshot
 	 * @param maxEnvelopeLength the longest header value that is decoded at all
 	 */
-	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
-			String headerName, int maxEnvelopeLength) {
+	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier, String headerName,
+			int maxEnvelopeLength) {
 		this(signer, verifier, headerName, maxEnvelopeLength, Duration.ZERO);
 	}
 
 	/**
-	 * Creates a propagator that reuses the envelope of an unchanged bound context for a short window.
+	 * Creates a propagator that reuses the envelope of an unchanged bound context for a
+	 * short window.
 	 * @param signer supplies the signer, asked only when a context is to be sent
 	 * @param verifier supplies the verifier, asked only when a header is to be verified
 	 * @param headerName the message header that carries the snapshot
 	 * @param maxEnvelopeLength the longest header value that is decoded at all
-	 * @param envelopeReuse how long the envelope signed for a bound context is reused for the same context
-	 * instance on the same thread; zero signs every message
+	 * @param envelopeReuse how long the envelope signed for a bound context is reused for
+	 * the same context instance on the same thread; zero signs every message
 	 */
-	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier,
-			String headerName, int maxEnvelopeLength, Duration envelopeReuse) {
+	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier, String headerName,
+			int maxEnvelopeLength, Duration envelopeReuse) {
 		this.signer = Objects.requireNonNull(signer, "signer must not be null");
 		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
 		Objects.requireNonNull(headerName, "headerName must not be null");
@@ -107,7 +114,8 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * Writes the snapshot of the bound context through the given writer; writes nothing when no context is bound.
+	 * Writes the snapshot of the bound context through the given writer; writes nothing
+	 * when no context is bound.
 	 * @param headerWriter receives the header name and the envelope
 	 */
 	public void inject(BiConsumer<String, String> headerWriter) {
@@ -120,21 +128,26 @@ public final class SnapshotPropagator {
 
 	/**
 	 * Reads the snapshot header through the given reader and verifies it.
-	 * @param headerReader returns the value of the named header, or {@code null} when it is absent
+	 * @param headerReader returns the value of the named header, or {@code null} when it
+	 * is absent
 	 * @return the verified context, ready for {@link AuthContextHolder#open(AuthContext)}
-	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired, or the verifier fails
+	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired,
+	 * or the verifier fails
 	 */
 	public AuthContext extract(Function<String, @Nullable String> headerReader) {
 		return extract(headerReader, UNSPECIFIED_DESTINATION);
 	}
 
 	/**
-	 * Reads the snapshot header through the given reader and verifies it for a message sent to the given
-	 * destination, which becomes the {@link AuthInvocation#operation()} (boundary {@value #BOUNDARY}).
-	 * @param headerReader returns the value of the named header, or {@code null} when it is absent
+	 * Reads the snapshot header through the given reader and verifies it for a message
+	 * sent to the given destination, which becomes the {@link AuthInvocation#operation()}
+	 * (boundary {@value #BOUNDARY}).
+	 * @param headerReader returns the value of the named header, or {@code null} when it
+	 * is absent
 	 * @param destination the topic, queue or channel the message came from
 	 * @return the verified context
-	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired, or the verifier fails
+	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired,
+	 * or the verifier fails
 	 */
 	public AuthContext extract(Function<String, @Nullable String> headerReader, String destination) {
 		Objects.requireNonNull(headerReader, "headerReader must not be null");
@@ -177,13 +190,15 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * Verifies a header value as it arrived on a message: a {@code String}, or the raw bytes of a broker header.
-	 * An absent header ({@code null}) yields {@code null} unless a snapshot is required; a present one is always
-	 * verified, so an empty or malformed value is refused rather than treated as absent.
+	 * Verifies a header value as it arrived on a message: a {@code String}, or the raw
+	 * bytes of a broker header. An absent header ({@code null}) yields {@code null}
+	 * unless a snapshot is required; a present one is always verified, so an empty or
+	 * malformed value is refused rather than treated as absent.
 	 * @param value the header value, or {@code null} when absent
 	 * @param destination the topic or channel, for the invocation and the log
 	 * @param required whether a message without the header is refused
-	 * @return the verified context, or {@code null} when the header is absent and not required
+	 * @return the verified context, or {@code null} when the header is absent and not
+	 * required
 	 * @throws AuthContextSnapshotException when the snapshot is refused
 	 */
 	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, boolean required) {
@@ -207,9 +222,10 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * Turns a header value into an envelope string, refusing anything that cannot be an envelope after one pass
-	 * over its characters: empty, too long, or outside the base64url alphabet (which also rules out binary junk
-	 * and non-UTF-8 bytes, since every envelope is ASCII).
+	 * Turns a header value into an envelope string, refusing anything that cannot be an
+	 * envelope after one pass over its characters: empty, too long, or outside the
+	 * base64url alphabet (which also rules out binary junk and non-UTF-8 bytes, since
+	 * every envelope is ASCII).
 	 */
 	private String envelope(Object value, String destination) {
 		if (value instanceof byte[] bytes) {
@@ -253,15 +269,16 @@ public final class SnapshotPropagator {
 			@Nullable String envelope) {
 		AuthorizationReasonCode code = ex.decision().reasonCode();
 		if (logger.isWarnEnabled()) {
-			logger.warn("Refused the auth context snapshot of a message from '" + destination + "': reasonCode="
-					+ code + ", keyId=" + keyId(envelope));
+			logger.warn("Refused the auth context snapshot of a message from '" + destination + "': reasonCode=" + code
+					+ ", keyId=" + keyId(envelope));
 		}
 		return ex;
 	}
 
 	/**
-	 * Reads the key id of a refused envelope for the log only (the failure path, after the length and alphabet
-	 * checks passed), and only when it is a plain identifier, so a crafted key id cannot forge log lines.
+	 * Reads the key id of a refused envelope for the log only (the failure path, after
+	 * the length and alphabet checks passed), and only when it is a plain identifier, so
+	 * a crafted key id cannot forge log lines.
 	 */
 	static String keyId(@Nullable String envelope) {
 		if (envelope == null) {
@@ -294,8 +311,8 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * The last envelope a thread signed; the context is held weakly so a pooled thread does not keep a finished
-	 * request's identity reachable.
+	 * The last envelope a thread signed; the context is held weakly so a pooled thread
+	 * does not keep a finished request's identity reachable.
 	 */
 	private record SignedEnvelope(WeakReference<AuthContext> context, String envelope, long signedAt) {
 	}

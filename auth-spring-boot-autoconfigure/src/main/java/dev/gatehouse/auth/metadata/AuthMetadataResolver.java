@@ -36,30 +36,37 @@ import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
 
 /**
- * Resolves the {@link EffectiveAuthMetadata} of a method as invoked on a target class, and caches it per
- * (method, target class).
+ * Resolves the {@link EffectiveAuthMetadata} of a method as invoked on a target class,
+ * and caches it per (method, target class).
  *
- * <p>Sources, in order: class level first (the target class, its superclasses, then its interfaces), then
- * method level (the method and the methods it overrides or implements, in the same type order). Within one
- * element, annotations count in declaration order, and a composed annotation contributes its
- * meta-annotations where it stands (depth first, in declaration order), with the values its {@code @AliasFor}
- * attributes give them. A type's class-level annotations apply to the methods that type (or one
- * of its own supertypes) declares, so a type-level annotation on an interface covers that interface's methods
- * only. {@code toString}, {@code equals} and {@code hashCode} are never boundaries.
+ * <p>
+ * Sources, in order: class level first (the target class, its superclasses, then its
+ * interfaces), then method level (the method and the methods it overrides or implements,
+ * in the same type order). Within one element, annotations count in declaration order,
+ * and a composed annotation contributes its meta-annotations where it stands (depth
+ * first, in declaration order), with the values its {@code @AliasFor} attributes give
+ * them. A type's class-level annotations apply to the methods that type (or one of its
+ * own supertypes) declares, so a type-level annotation on an interface covers that
+ * interface's methods only. {@code toString}, {@code equals} and {@code hashCode} are
+ * never boundaries.
  *
- * <p>Thread-safe. A cache hit allocates nothing.
+ * <p>
+ * Thread-safe. A cache hit allocates nothing.
  */
 public final class AuthMetadataResolver {
 
 	/**
-	 * Gatehouse's seven access annotations; the one list that metadata resolution and startup validation both
-	 * use to recognise them, directly or inside a composed annotation.
+	 * Gatehouse's seven access annotations; the one list that metadata resolution and
+	 * startup validation both use to recognise them, directly or inside a composed
+	 * annotation.
 	 */
-	public static final Set<Class<? extends Annotation>> AUTH_ANNOTATIONS = Set.of(PublicAccess.class,
-			Protected.class, RequireScope.class, RequireRole.class, RequirePermission.class, RequirePolicy.class,
-			RequireRelation.class);
+	public static final Set<Class<? extends Annotation>> AUTH_ANNOTATIONS = Set.of(PublicAccess.class, Protected.class,
+			RequireScope.class, RequireRole.class, RequirePermission.class, RequirePolicy.class, RequireRelation.class);
 
-	/** The access annotations plus the containers Java uses when a repeatable one is repeated. */
+	/**
+	 * The access annotations plus the containers Java uses when a repeatable one is
+	 * repeated.
+	 */
 	private static final Set<Class<? extends Annotation>> AUTH_ANNOTATION_TYPES = withRepeatableContainers(
 			AUTH_ANNOTATIONS);
 
@@ -81,16 +88,20 @@ public final class AuthMetadataResolver {
 	}
 
 	/**
-	 * Creates a resolver that prepares {@code {placeholder}} references with the given resolver.
-	 * @param invocationResolver prepares each dynamic reference once, when its method is resolved
+	 * Creates a resolver that prepares {@code {placeholder}} references with the given
+	 * resolver.
+	 * @param invocationResolver prepares each dynamic reference once, when its method is
+	 * resolved
 	 */
 	public AuthMetadataResolver(InvocationResolver invocationResolver) {
 		this(invocationResolver, ComputationHook.NONE);
 	}
 
 	/**
-	 * Creates a resolver that tells the hook about every uncached computation; for tests only.
-	 * @param computationHook called before each computation, while the method's cache entry is locked
+	 * Creates a resolver that tells the hook about every uncached computation; for tests
+	 * only.
+	 * @param computationHook called before each computation, while the method's cache
+	 * entry is locked
 	 */
 	AuthMetadataResolver(ComputationHook computationHook) {
 		this(new ParameterInvocationResolver(), computationHook);
@@ -104,11 +115,14 @@ public final class AuthMetadataResolver {
 	/**
 	 * Returns the metadata of the method when invoked on an instance of the target class.
 	 * @param method the invoked method (possibly an interface method)
-	 * @param targetClass the class of the target object, or {@code null} to use the method's declaring class
+	 * @param targetClass the class of the target object, or {@code null} to use the
+	 * method's declaring class
 	 * @return the metadata; {@link EffectiveAuthMetadata#NONE} for undecorated code
-	 * @throws ConflictingAuthMetadataException when the boundary is both public and protected
-	 * @throws InvalidAuthMetadataException when an annotation carries a value that cannot be enforced, or a
-	 * {@code {placeholder}} that names no parameter or accessor of the method
+	 * @throws ConflictingAuthMetadataException when the boundary is both public and
+	 * protected
+	 * @throws InvalidAuthMetadataException when an annotation carries a value that cannot
+	 * be enforced, or a {@code {placeholder}} that names no parameter or accessor of the
+	 * method
 	 */
 	public EffectiveAuthMetadata resolve(Method method, @Nullable Class<?> targetClass) {
 		Class<?> type = (targetClass != null) ? targetClass : method.getDeclaringClass();
@@ -119,8 +133,10 @@ public final class AuthMetadataResolver {
 				return metadata;
 			}
 		}
-		// Computed inside the map's atomic compute so that threads missing the cache together compute the
-		// pair once: the others wait for it instead of computing (and validating) it again.
+		// Computed inside the map's atomic compute so that threads missing the cache
+		// together compute the
+		// pair once: the others wait for it instead of computing (and validating) it
+		// again.
 		ResolvedForClasses updated = this.cache.compute(method, (key, existing) -> {
 			if (existing != null && existing.find(type) != null) {
 				return existing;
@@ -134,8 +150,9 @@ public final class AuthMetadataResolver {
 	}
 
 	/**
-	 * Whether the type, its supertypes or any of their methods carry a Gatehouse annotation, directly or as a
-	 * meta-annotation. Cheap after the first call per type; used to skip undecorated classes entirely.
+	 * Whether the type, its supertypes or any of their methods carry a Gatehouse
+	 * annotation, directly or as a meta-annotation. Cheap after the first call per type;
+	 * used to skip undecorated classes entirely.
 	 * @param type the class to inspect
 	 * @return {@code true} if any auth annotation is present
 	 */
@@ -143,7 +160,10 @@ public final class AuthMetadataResolver {
 		return this.annotatedTypes.computeIfAbsent(ClassUtils.getUserClass(type), this::scanForAuthAnnotations);
 	}
 
-	/** Computes the metadata without consulting the cache; called once per (method, target class). */
+	/**
+	 * Computes the metadata without consulting the cache; called once per (method, target
+	 * class).
+	 */
 	private EffectiveAuthMetadata computeMetadata(Method method, Class<?> targetClass) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
 		if (Boundaries.isObjectMethod(method) || Modifier.isStatic(method.getModifiers())) {
@@ -185,8 +205,10 @@ public final class AuthMetadataResolver {
 		return Set.copyOf(types);
 	}
 
-
-	/** The target class and its superclasses, then all interfaces; the method's declaring type is included. */
+	/**
+	 * The target class and its superclasses, then all interfaces; the method's declaring
+	 * type is included.
+	 */
 	private static List<Class<?>> typeHierarchy(Class<?> userClass, Class<?> declaringClass) {
 		Set<Class<?>> types = new LinkedHashSet<>();
 		for (Class<?> type = userClass; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -194,7 +216,8 @@ public final class AuthMetadataResolver {
 		}
 		types.addAll(TypeHierarchy.allInterfaces(userClass));
 		if (declaringClass != Object.class && !types.contains(declaringClass)) {
-			// An interface method invoked on a target that does not implement it (introductions, JDK proxies).
+			// An interface method invoked on a target that does not implement it
+			// (introductions, JDK proxies).
 			types.add(declaringClass);
 			types.addAll(TypeHierarchy.allInterfaces(declaringClass));
 		}
@@ -202,9 +225,10 @@ public final class AuthMetadataResolver {
 	}
 
 	/**
-	 * The interfaces the type and its superclasses implement, then their superinterfaces (breadth first).
-	 * {@link ClassUtils#getAllInterfacesForClassAsSet} lists only the interfaces a class names directly, but an
-	 * annotation on a superinterface must protect its methods just the same.
+	 * The interfaces the type and its superclasses implement, then their superinterfaces
+	 * (breadth first). {@link ClassUtils#getAllInterfacesForClassAsSet} lists only the
+	 * interfaces a class names directly, but an annotation on a superinterface must
+	 * protect its methods just the same.
 	 */
 	private static @Nullable Method findMatchingDeclaredMethod(Class<?> type, Method specific, Class<?> userClass) {
 		for (Method candidate : type.getDeclaredMethods()) {
@@ -244,10 +268,12 @@ public final class AuthMetadataResolver {
 	}
 
 	/**
-	 * Collects what one declared annotation contributes, through {@link MergedAnnotations} so that
-	 * {@code @AliasFor} attributes of a composed annotation override its meta-annotations' values. Spring orders
-	 * merged annotations by distance; they are re-sorted depth first in declaration order, so that a composed
-	 * annotation's meta-annotations count where it stands, in the order they are declared.
+	 * Collects what one declared annotation contributes, through
+	 * {@link MergedAnnotations} so that {@code @AliasFor} attributes of a composed
+	 * annotation override its meta-annotations' values. Spring orders merged annotations
+	 * by distance; they are re-sorted depth first in declaration order, so that a
+	 * composed annotation's meta-annotations count where it stands, in the order they are
+	 * declared.
 	 */
 	private static void collect(AnnotatedElement element, Annotation annotation, Collected collected) {
 		if (!isOrComposesAuthAnnotation(annotation.annotationType(), new HashSet<>())) {
@@ -259,16 +285,21 @@ public final class AuthMetadataResolver {
 			.filter((merged) -> FACTORIES.containsKey(merged.getType()))
 			.forEach(found::add);
 		if (found.size() > 1) {
-			// Stable: annotations unpacked from one repeatable container keep the container's order.
+			// Stable: annotations unpacked from one repeatable container keep the
+			// container's order.
 			found.sort(Comparator.comparing(AuthMetadataResolver::declarationPath, AuthMetadataResolver::comparePaths));
 		}
 		for (MergedAnnotation<Annotation> merged : found) {
-			// The table covers every annotation type the merged view can yield (checked when the class loads).
+			// The table covers every annotation type the merged view can yield (checked
+			// when the class loads).
 			Objects.requireNonNull(FACTORIES.get(merged.getType())).collect(merged, collected);
 		}
 	}
 
-	/** The position of each meta-annotation on the path from the declared annotation, in declaration order. */
+	/**
+	 * The position of each meta-annotation on the path from the declared annotation, in
+	 * declaration order.
+	 */
 	private static int[] declarationPath(MergedAnnotation<?> merged) {
 		List<Class<? extends Annotation>> metaTypes = merged.getMetaTypes();
 		int[] path = new int[metaTypes.size() - 1];
@@ -302,28 +333,31 @@ public final class AuthMetadataResolver {
 		factories.put(RequireScope.class, (annotation, collected) -> collected
 			.add(AuthRequirement.scope(collected.required(annotation, "@RequireScope", "value")), "@RequireScope"));
 		factories.put(RequireRole.class,
-				(annotation, collected) -> collected.add(
-						AuthRequirement.role(collected.required(annotation, "@RequireRole", "value"),
-								collected.optional(annotation, "@RequireRole", "tenant")),
-						"@RequireRole"));
-		factories.put(RequirePermission.class,
-				(annotation, collected) -> collected.add(
-						AuthRequirement.permission(collected.required(annotation, "@RequirePermission", "value"),
-								collected.optional(annotation, "@RequirePermission", "resource"),
-								collected.optional(annotation, "@RequirePermission", "tenant")),
-						"@RequirePermission"));
-		factories.put(RequirePolicy.class,
-				(annotation, collected) -> collected.add(
-						AuthRequirement.policy(collected.required(annotation, "@RequirePolicy", "resource"),
-								collected.required(annotation, "@RequirePolicy", "action"),
-								collected.optional(annotation, "@RequirePolicy", "tenant")),
-						"@RequirePolicy"));
+				(annotation, collected) -> collected
+					.add(AuthRequirement.role(collected.required(annotation, "@RequireRole", "value"),
+							collected.optional(annotation, "@RequireRole", "tenant")), "@RequireRole"));
+		factories
+			.put(RequirePermission.class,
+					(annotation, collected) -> collected.add(
+							AuthRequirement.permission(collected.required(annotation, "@RequirePermission", "value"),
+									collected.optional(annotation, "@RequirePermission", "resource"),
+									collected.optional(annotation, "@RequirePermission", "tenant")),
+							"@RequirePermission"));
+		factories
+			.put(RequirePolicy.class,
+					(annotation,
+							collected) -> collected.add(
+									AuthRequirement.policy(collected.required(annotation, "@RequirePolicy", "resource"),
+											collected.required(annotation, "@RequirePolicy", "action"),
+											collected.optional(annotation, "@RequirePolicy", "tenant")),
+									"@RequirePolicy"));
 		factories.put(RequireRelation.class,
-				(annotation, collected) -> collected.add(
-						AuthRequirement.relation(collected.required(annotation, "@RequireRelation", "value"),
-								collected.required(annotation, "@RequireRelation", "resource"),
-								collected.optional(annotation, "@RequireRelation", "tenant")),
-						"@RequireRelation"));
+				(annotation,
+						collected) -> collected.add(
+								AuthRequirement.relation(collected.required(annotation, "@RequireRelation", "value"),
+										collected.required(annotation, "@RequireRelation", "resource"),
+										collected.optional(annotation, "@RequireRelation", "tenant")),
+								"@RequireRelation"));
 		if (!factories.keySet().equals(AUTH_ANNOTATIONS)) {
 			throw new IllegalStateException("Every Gatehouse annotation needs exactly one requirement factory");
 		}
@@ -341,7 +375,10 @@ public final class AuthMetadataResolver {
 
 	}
 
-	/** Turns one (alias-resolved) access annotation into what it contributes to a boundary. */
+	/**
+	 * Turns one (alias-resolved) access annotation into what it contributes to a
+	 * boundary.
+	 */
 	@FunctionalInterface
 	private interface RequirementFactory {
 
@@ -444,15 +481,17 @@ public final class AuthMetadataResolver {
 
 		private String required(String value, String annotation, String attribute) {
 			if (value.isBlank()) {
-				throw new InvalidAuthMetadataException(annotation + "(" + attribute + ") on " + this.boundary
-						+ " must not be blank.");
+				throw new InvalidAuthMetadataException(
+						annotation + "(" + attribute + ") on " + this.boundary + " must not be blank.");
 			}
 			if (value.indexOf('{') < 0 && value.indexOf('}') < 0) {
 				return value;
 			}
 			if (attribute.equals("value")) {
-				// Role, scope, permission and relation names are part of the contract a provider is checked
-				// against at startup; only where a call is about (resource, action, tenant) may vary per call.
+				// Role, scope, permission and relation names are part of the contract a
+				// provider is checked
+				// against at startup; only where a call is about (resource, action,
+				// tenant) may vary per call.
 				throw new InvalidAuthMetadataException(annotation + "(" + attribute + " = \"" + value + "\") on "
 						+ this.boundary + " uses a {placeholder}, which only resource, action and tenant accept. "
 						+ "Use a static value.");
@@ -485,8 +524,8 @@ public final class AuthMetadataResolver {
 
 		EffectiveAuthMetadata toMetadata() {
 			if (this.publicSource != null && this.requirementSource != null) {
-				throw new ConflictingAuthMetadataException(this.boundary + " is declared both "
-						+ this.publicSource + " and protected (" + this.requirementSource
+				throw new ConflictingAuthMetadataException(this.boundary + " is declared both " + this.publicSource
+						+ " and protected (" + this.requirementSource
 						+ "). Remove one of them: a boundary is either public or protected.");
 			}
 			if (this.publicSource != null) {
@@ -510,7 +549,10 @@ public final class AuthMetadataResolver {
 
 	}
 
-	/** Copy-on-write table of the metadata resolved for one method on each target class seen so far. */
+	/**
+	 * Copy-on-write table of the metadata resolved for one method on each target class
+	 * seen so far.
+	 */
 	private record ResolvedForClasses(Class<?>[] types, EffectiveAuthMetadata[] metadata) {
 
 		@Nullable EffectiveAuthMetadata find(Class<?> type) {
@@ -522,7 +564,10 @@ public final class AuthMetadataResolver {
 			return null;
 		}
 
-		/** Returns a copy with one more entry; the caller has checked that the type is not present yet. */
+		/**
+		 * Returns a copy with one more entry; the caller has checked that the type is not
+		 * present yet.
+		 */
 		ResolvedForClasses with(Class<?> type, EffectiveAuthMetadata resolved) {
 			int size = this.types.length;
 			Class<?>[] newTypes = java.util.Arrays.copyOf(this.types, size + 1);

@@ -5,18 +5,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One canonical requirement of a boundary. Fields that an annotation leaves empty are {@code null}; equality
- * covers all five fields, so a tenant-qualified role differs from the plain role.
+ * One canonical requirement of a boundary. Fields that an annotation leaves empty are
+ * {@code null}; equality covers all five fields, so a tenant-qualified role differs from
+ * the plain role.
  *
  * @param kind the kind of requirement
- * @param ref what is required: the role, scope, permission or relation name, the policy's resource, or
- * {@code "authenticated"}
+ * @param ref what is required: the role, scope, permission or relation name, the policy's
+ * resource, or {@code "authenticated"}
  * @param resource the resource, or {@code null}
  * @param action the policy action, or {@code null}
  * @param tenant the tenant, or {@code null}
  */
-public record AuthRequirement(AuthRequirementKind kind, String ref, @Nullable String resource,
-		@Nullable String action, @Nullable String tenant) {
+public record AuthRequirement(AuthRequirementKind kind, String ref, @Nullable String resource, @Nullable String action,
+		@Nullable String tenant) {
 
 	private static final AuthRequirement AUTHENTICATED = new AuthRequirement(AuthRequirementKind.AUTHENTICATED,
 			"authenticated", null, null, null);
@@ -60,8 +61,7 @@ public record AuthRequirement(AuthRequirementKind kind, String ref, @Nullable St
 	 * @param tenant the tenant, or {@code null}
 	 * @return the requirement
 	 */
-	public static AuthRequirement permission(String permission, @Nullable String resource,
-			@Nullable String tenant) {
+	public static AuthRequirement permission(String permission, @Nullable String resource, @Nullable String tenant) {
 		return new AuthRequirement(AuthRequirementKind.PERMISSION, permission, resource, null, tenant);
 	}
 

@@ -5,7 +5,9 @@ package dev.gatehouse.auth.metadata;
  */
 public enum AuthRequirementKind {
 
-	/** An authenticated caller ({@code @Protected}, implied by every other requirement). */
+	/**
+	 * An authenticated caller ({@code @Protected}, implied by every other requirement).
+	 */
 	AUTHENTICATED,
 
 	/** A permission ({@code @RequirePermission}). */

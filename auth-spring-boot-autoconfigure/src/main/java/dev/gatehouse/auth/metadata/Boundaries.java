@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import org.springframework.util.ClassUtils;
 
 /**
- * How Gatehouse names a boundary and which methods are never boundaries; the one definition that metadata
- * resolution, startup validation and the web layer share.
+ * How Gatehouse names a boundary and which methods are never boundaries; the one
+ * definition that metadata resolution, startup validation and the web layer share.
  */
 public final class Boundaries {
 
@@ -14,8 +14,10 @@ public final class Boundaries {
 	}
 
 	/**
-	 * Names a method as {@code SimpleClassName#method}, the name a developer searches for; overloads share it.
-	 * @param type the class the method is reported for (a proxy class is named by its user class)
+	 * Names a method as {@code SimpleClassName#method}, the name a developer searches
+	 * for; overloads share it.
+	 * @param type the class the method is reported for (a proxy class is named by its
+	 * user class)
 	 * @param method the method
 	 * @return the boundary name
 	 */
@@ -24,9 +26,10 @@ public final class Boundaries {
 	}
 
 	/**
-	 * Whether the method is {@code toString()}, {@code equals(Object)} or {@code hashCode()}, declared or
-	 * overridden: the only methods that are never boundaries, whatever their annotations. {@code clone()} and
-	 * {@code finalize()} are not among them.
+	 * Whether the method is {@code toString()}, {@code equals(Object)} or
+	 * {@code hashCode()}, declared or overridden: the only methods that are never
+	 * boundaries, whatever their annotations. {@code clone()} and {@code finalize()} are
+	 * not among them.
 	 * @param method the method
 	 * @return {@code true} for the three exempt methods
 	 */

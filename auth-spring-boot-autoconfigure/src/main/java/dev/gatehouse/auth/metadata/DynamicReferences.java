@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The prepared dynamic references of a boundary, indexed like its requirements; a static requirement has none.
- * Boundaries without any {@code {placeholder}} share {@link #NONE}, so the enforcement path for them stays as it
- * is without dynamic references.
+ * The prepared dynamic references of a boundary, indexed like its requirements; a static
+ * requirement has none. Boundaries without any {@code {placeholder}} share {@link #NONE},
+ * so the enforcement path for them stays as it is without dynamic references.
  */
 public final class DynamicReferences {
 
@@ -39,7 +39,8 @@ public final class DynamicReferences {
 
 	/**
 	 * Returns the references of the requirement at an index.
-	 * @param index the requirement's index in {@link EffectiveAuthMetadata#requirements()}
+	 * @param index the requirement's index in
+	 * {@link EffectiveAuthMetadata#requirements()}
 	 * @return its references, or {@code null} when it is static
 	 */
 	public @Nullable RequirementReferences get(int index) {

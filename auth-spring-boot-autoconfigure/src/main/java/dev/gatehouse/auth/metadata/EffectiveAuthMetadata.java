@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The resolved access rules of one boundary: whether it is explicitly public, and the requirements that all
- * must hold, in evaluation order ({@code AUTHENTICATED} first), with the prepared {@code {placeholder}}
- * references of those whose resource, action or tenant depends on the call's arguments.
+ * The resolved access rules of one boundary: whether it is explicitly public, and the
+ * requirements that all must hold, in evaluation order ({@code AUTHENTICATED} first),
+ * with the prepared {@code {placeholder}} references of those whose resource, action or
+ * tenant depends on the call's arguments.
  *
  * @param publicAccess whether the boundary is declared {@code @PublicAccess}
  * @param requirements the requirements; empty for public and undecorated boundaries

@@ -22,13 +22,16 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Default {@link InvocationResolver}: {@code {name}} names a method parameter (names from the {@code -parameters}
- * compiler flag), {@code {name.path}} follows record accessors and JavaBean getters from the parameter's declared
- * type. There is no expression language.
+ * Default {@link InvocationResolver}: {@code {name}} names a method parameter (names from
+ * the {@code -parameters} compiler flag), {@code {name.path}} follows record accessors
+ * and JavaBean getters from the parameter's declared type. There is no expression
+ * language.
  *
- * <p>Each template is compiled once into a single {@link MethodHandle} that reads the arguments, follows the
- * accessors and concatenates the result the way {@code "doc:" + id} would, so a call does no reflection lookup
- * and allocates only the resulting string. Values are rendered with {@link String#valueOf(Object)} (an enum by
+ * <p>
+ * Each template is compiled once into a single {@link MethodHandle} that reads the
+ * arguments, follows the accessors and concatenates the result the way
+ * {@code "doc:" + id} would, so a call does no reflection lookup and allocates only the
+ * resulting string. Values are rendered with {@link String#valueOf(Object)} (an enum by
  * its {@code toString()}). Thread-safe.
  */
 public final class ParameterInvocationResolver implements InvocationResolver {
@@ -114,13 +117,14 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 			value = MethodHandles.filterReturnValue(value, nonNull(type));
 			MethodHandle step = unreflect(accessor, placeholder);
 			type = accessor.getReturnType();
-			value = MethodHandles.filterReturnValue(value, step.asType(MethodType.methodType(type, value.type()
-				.returnType())));
+			value = MethodHandles.filterReturnValue(value,
+					step.asType(MethodType.methodType(type, value.type().returnType())));
 		}
 		if (!type.isPrimitive()) {
 			value = MethodHandles.filterReturnValue(value, nonNull(type));
 			if (type != String.class) {
-				// Rendered through String.valueOf(Object) either way; erasing keeps private types out of the concat.
+				// Rendered through String.valueOf(Object) either way; erasing keeps
+				// private types out of the concat.
 				value = value.asType(MethodType.methodType(Object.class, Object[].class));
 			}
 		}
@@ -156,7 +160,10 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		}
 	}
 
-	/** One handle of type {@code (Object[])String}: every value read from the same argument array, concatenated. */
+	/**
+	 * One handle of type {@code (Object[])String}: every value read from the same
+	 * argument array, concatenated.
+	 */
 	private static MethodHandle compile(List<String> literals, List<MethodHandle> values) {
 		StringBuilder recipe = new StringBuilder();
 		List<Object> constants = new ArrayList<>();
@@ -185,7 +192,8 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		for (int i = 0; i < literal.length(); i++) {
 			char c = literal.charAt(i);
 			if (c == '\u0001' || c == '\u0002') {
-				// The recipe's own tag characters: passed as constants so they stay literal.
+				// The recipe's own tag characters: passed as constants so they stay
+				// literal.
 				recipe.append('\u0002');
 				constants.add(String.valueOf(c));
 			}
@@ -214,7 +222,10 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		return value;
 	}
 
-	/** Thrown inside a compiled handle when a value on the path is {@code null}; stackless and shared. */
+	/**
+	 * Thrown inside a compiled handle when a value on the path is {@code null}; stackless
+	 * and shared.
+	 */
 	private static final class UnresolvedValue extends RuntimeException {
 
 		static final UnresolvedValue INSTANCE = new UnresolvedValue();

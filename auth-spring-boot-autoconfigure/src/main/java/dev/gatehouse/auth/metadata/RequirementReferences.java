@@ -4,8 +4,8 @@ import dev.gatehouse.auth.spi.InvocationResolver.Reference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The prepared dynamic references of one requirement; a field is {@code null} when that attribute is static (or
- * not set) and the requirement's own value applies.
+ * The prepared dynamic references of one requirement; a field is {@code null} when that
+ * attribute is static (or not set) and the requirement's own value applies.
  *
  * @param resource the prepared resource template, or {@code null}
  * @param action the prepared action template, or {@code null}

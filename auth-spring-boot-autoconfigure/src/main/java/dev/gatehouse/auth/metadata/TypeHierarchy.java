@@ -16,10 +16,11 @@ public final class TypeHierarchy {
 	}
 
 	/**
-	 * Returns every interface the type implements, super-interfaces included: first the interfaces its class
-	 * hierarchy names directly (in Spring's order), then their super-interfaces, breadth first. Spring's
-	 * {@link ClassUtils#getAllInterfacesForClassAsSet} alone misses super-interfaces, and an annotation there
-	 * must not be missed.
+	 * Returns every interface the type implements, super-interfaces included: first the
+	 * interfaces its class hierarchy names directly (in Spring's order), then their
+	 * super-interfaces, breadth first. Spring's
+	 * {@link ClassUtils#getAllInterfacesForClassAsSet} alone misses super-interfaces, and
+	 * an annotation there must not be missed.
 	 * @param type a class or an interface
 	 * @return the interfaces, in lookup order; the type itself when it is an interface
 	 */

@@ -12,16 +12,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Default {@link PasswordVerifier}: checks a password against a {@code {id}}-prefixed hash with
- * spring-security-crypto's delegating encoder. A mismatch, an unknown or missing prefix and a malformed hash
- * all give CHALLENGE/INVALID_CREDENTIAL; this verifier never throws for bad input, so callers cannot tell the
- * cases apart by exception.
+ * Default {@link PasswordVerifier}: checks a password against a {@code {id}}-prefixed
+ * hash with spring-security-crypto's delegating encoder. A mismatch, an unknown or
+ * missing prefix and a malformed hash all give CHALLENGE/INVALID_CREDENTIAL; this
+ * verifier never throws for bad input, so callers cannot tell the cases apart by
+ * exception.
  *
- * <p>Recognised formats are the adaptive, salted ones: {@code {bcrypt}}, {@code {pbkdf2}} and, when Bouncy
- * Castle is on the classpath, {@code {argon2}} and {@code {scrypt}} (each with Spring Security's
- * {@code @SpringSecurity_v5_8} variant). Legacy formats that Spring Security's own factory also accepts
- * ({@code {noop}}, {@code {MD5}}, {@code {SHA-256}}, ...) are deliberately unknown here: a plain-text or
- * fast-digest "hash" must not verify by default. To migrate such hashes, define your own
+ * <p>
+ * Recognised formats are the adaptive, salted ones: {@code {bcrypt}}, {@code {pbkdf2}}
+ * and, when Bouncy Castle is on the classpath, {@code {argon2}} and {@code {scrypt}}
+ * (each with Spring Security's {@code @SpringSecurity_v5_8} variant). Legacy formats that
+ * Spring Security's own factory also accepts ({@code {noop}}, {@code {MD5}},
+ * {@code {SHA-256}}, ...) are deliberately unknown here: a plain-text or fast-digest
+ * "hash" must not verify by default. To migrate such hashes, define your own
  * {@link PasswordVerifier} bean. Thread-safe.
  */
 public final class DelegatingPasswordVerifier implements PasswordVerifier {
@@ -35,7 +38,10 @@ public final class DelegatingPasswordVerifier implements PasswordVerifier {
 
 	private final boolean bouncyCastleAvailable;
 
-	/** Creates the verifier for the formats available on the classpath of this class's class loader. */
+	/**
+	 * Creates the verifier for the formats available on the classpath of this class's
+	 * class loader.
+	 */
 	public DelegatingPasswordVerifier() {
 		this(DelegatingPasswordVerifier.class.getClassLoader());
 	}
@@ -59,7 +65,8 @@ public final class DelegatingPasswordVerifier implements PasswordVerifier {
 			matches = this.encoder.matches(password, hash);
 		}
 		catch (RuntimeException ex) {
-			// Unknown "{id}", no prefix at all, or a hash the algorithm cannot parse. The message names only
+			// Unknown "{id}", no prefix at all, or a hash the algorithm cannot parse. The
+			// message names only
 			// the format problem; neither the hash nor the password is logged.
 			if (!this.bouncyCastleAvailable && (hash.startsWith("{argon2") || hash.startsWith("{scrypt"))) {
 				logger.warn("A password hash uses argon2 or scrypt but Bouncy Castle (org.bouncycastle:"

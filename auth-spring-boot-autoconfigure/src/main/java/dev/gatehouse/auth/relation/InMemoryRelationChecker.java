@@ -9,9 +9,10 @@ import dev.gatehouse.auth.spi.RelationCheckRequest;
 import dev.gatehouse.auth.spi.RelationChecker;
 
 /**
- * A {@link RelationChecker} over an {@link InMemoryRelationStore}, keyed by the caller's subject id; a
- * tenant-qualified requirement also needs the context's tenant to be that tenant. Never registered
- * automatically: an application declares it as a bean for tests and demos.
+ * A {@link RelationChecker} over an {@link InMemoryRelationStore}, keyed by the caller's
+ * subject id; a tenant-qualified requirement also needs the context's tenant to be that
+ * tenant. Never registered automatically: an application declares it as a bean for tests
+ * and demos.
  */
 public final class InMemoryRelationChecker implements RelationChecker {
 

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Relation tuples {@code (subject, relation, object)} held in memory, with relation inheritance declared in code
- * ({@code owner} implies {@code editor} implies {@code viewer}) and parent objects ({@code folder:x} is the parent
- * of {@code document:y}, so an editor of the folder edits the document). For tests and demos: nothing is
- * persisted and lookups walk the graph. Thread-safe.
+ * Relation tuples {@code (subject, relation, object)} held in memory, with relation
+ * inheritance declared in code ({@code owner} implies {@code editor} implies
+ * {@code viewer}) and parent objects ({@code folder:x} is the parent of
+ * {@code document:y}, so an editor of the folder edits the document). For tests and
+ * demos: nothing is persisted and lookups walk the graph. Thread-safe.
  */
 public final class InMemoryRelationStore {
 
@@ -49,7 +50,8 @@ public final class InMemoryRelationStore {
 	}
 
 	/**
-	 * Declares that holding one relation implies holding another, for example {@code implies("owner", "editor")}.
+	 * Declares that holding one relation implies holding another, for example
+	 * {@code implies("owner", "editor")}.
 	 * @param stronger the relation that implies
 	 * @param weaker the relation implied
 	 * @return this store
@@ -76,8 +78,9 @@ public final class InMemoryRelationStore {
 	}
 
 	/**
-	 * Whether the subject has the relation to the object: directly, through a relation that implies it, or on a
-	 * parent (or ancestor) of the object. Cycles in either declaration are tolerated.
+	 * Whether the subject has the relation to the object: directly, through a relation
+	 * that implies it, or on a parent (or ancestor) of the object. Cycles in either
+	 * declaration are tolerated.
 	 * @param subject the subject id
 	 * @param relation the relation
 	 * @param object the object

@@ -9,9 +9,9 @@ import dev.gatehouse.auth.context.AuthSubject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed, time-limited copy of an {@link dev.gatehouse.auth.context.AuthContext} as produced by a
- * {@link dev.gatehouse.auth.spi.SnapshotSigner}: the signed fields, the exact string that was signed and the
- * envelope that travels.
+ * A signed, time-limited copy of an {@link dev.gatehouse.auth.context.AuthContext} as
+ * produced by a {@link dev.gatehouse.auth.spi.SnapshotSigner}: the signed fields, the
+ * exact string that was signed and the envelope that travels.
  *
  * @param schemaVersion the envelope schema version (1)
  * @param subject the subject
@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param delegationChain the services the context passed through, origin first
  * @param signature the signature block
  * @param signingInput the exact canonical JSON that was signed
- * @param envelope the transport form: base64url of the canonical JSON including the signature
+ * @param envelope the transport form: base64url of the canonical JSON including the
+ * signature
  */
 public record AuthContextSnapshot(int schemaVersion, AuthSubject subject, @Nullable String issuer,
 		@Nullable String tenant, List<String> roles, List<String> scopes, List<AuthClaim> selectedClaims,

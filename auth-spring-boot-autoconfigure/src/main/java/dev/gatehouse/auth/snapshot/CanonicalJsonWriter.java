@@ -16,17 +16,23 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the canonical JSON of snapshot envelopes byte for byte as the Python reference implementation does
- * ({@code json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)}): object keys sorted by
- * code point, no whitespace, every character outside printable ASCII escaped as lower-case {@code \\uXXXX} and
- * floats as Python's {@code repr}. Because every non-ASCII character is escaped, the output is pure ASCII and is
- * written straight into bytes without a charset encoder.
+ * Writes the canonical JSON of snapshot envelopes byte for byte as the Python reference
+ * implementation does
+ * ({@code json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)}):
+ * object keys sorted by code point, no whitespace, every character outside printable
+ * ASCII escaped as lower-case {@code \\uXXXX} and floats as Python's {@code repr}.
+ * Because every non-ASCII character is escaped, the output is pure ASCII and is written
+ * straight into bytes without a charset encoder.
  *
- * <p>Not thread-safe; one instance per signing or verification call.
+ * <p>
+ * Not thread-safe; one instance per signing or verification call.
  */
 final class CanonicalJsonWriter {
 
-	/** Orders strings by Unicode code point, as Python sorts {@code str}; UTF-16 order differs above U+FFFF. */
+	/**
+	 * Orders strings by Unicode code point, as Python sorts {@code str}; UTF-16 order
+	 * differs above U+FFFF.
+	 */
 	static final Comparator<String> CODE_POINT_ORDER = CanonicalJsonWriter::compareCodePoints;
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -54,7 +60,8 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Returns the output as a string; it is ASCII, so ISO-8859-1 decodes it without checks.
+	 * Returns the output as a string; it is ASCII, so ISO-8859-1 decodes it without
+	 * checks.
 	 * @return the canonical JSON
 	 */
 	String asString() {
@@ -70,10 +77,11 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Writes a JSON value: a map with string keys, a list, a string, an integer, a finite double, a boolean or
-	 * {@code null}.
+	 * Writes a JSON value: a map with string keys, a list, a string, an integer, a finite
+	 * double, a boolean or {@code null}.
 	 * @param value the value
-	 * @throws IllegalArgumentException for any other value, a non-finite double or a non-string key
+	 * @throws IllegalArgumentException for any other value, a non-finite double or a
+	 * non-string key
 	 */
 	void writeValue(@Nullable Object value) {
 		if (value == null) {
@@ -103,11 +111,13 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Writes an object and returns where one of its members, with one adjacent comma, starts and ends, so that
-	 * the output without that range is the canonical JSON of the object without the member.
+	 * Writes an object and returns where one of its members, with one adjacent comma,
+	 * starts and ends, so that the output without that range is the canonical JSON of the
+	 * object without the member.
 	 * @param map the object
 	 * @param excluded the key of the member to locate
-	 * @return {@code {start, end}} of the member and its comma, or {@code {0, 0}} when the key is absent
+	 * @return {@code {start, end}} of the member and its comma, or {@code {0, 0}} when
+	 * the key is absent
 	 */
 	int[] writeObjectLocating(Map<?, ?> map, String excluded) {
 		int start = 0;
@@ -149,8 +159,9 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Returns the entries in code-point order of their keys. Parsed canonical envelopes and the signer's maps
-	 * are already in that order, so the common case only checks it and allocates nothing.
+	 * Returns the entries in code-point order of their keys. Parsed canonical envelopes
+	 * and the signer's maps are already in that order, so the common case only checks it
+	 * and allocates nothing.
 	 */
 	private static Iterable<? extends Map.Entry<?, ?>> orderedEntries(Map<?, ?> map) {
 		String previous = null;
@@ -184,14 +195,16 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Writes a string with Python's {@code ensure_ascii} escaping: {@code "} and {@code \\} escaped, the five
-	 * short control escapes, and every other character outside {@code ' '..'~'} (including DEL) as
-	 * {@code \\u00xx}; astral characters come out as their two escaped surrogates.
+	 * Writes a string with Python's {@code ensure_ascii} escaping: {@code "} and
+	 * {@code \\} escaped, the five short control escapes, and every other character
+	 * outside {@code ' '..'~'} (including DEL) as {@code \\u00xx}; astral characters come
+	 * out as their two escaped surrogates.
 	 * @param text the string
 	 */
 	void writeString(String text) {
 		int length = text.length();
-		// One capacity check for the worst case (every character a six-byte escape) instead of one per character.
+		// One capacity check for the worst case (every character a six-byte escape)
+		// instead of one per character.
 		ensure(length * 6 + 2);
 		byte[] out = this.buffer;
 		int at = this.length;
@@ -226,10 +239,11 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Writes a double exactly as Python's {@code repr(float)}: the shortest digits that read back as the same
-	 * double, plain notation for {@code 1e-4 <= |x| < 1e16} (with {@code .0} when integral) and
-	 * {@code d.ddde±XX} otherwise. Java's {@code Double.toString} is not used: before JDK 19 it does not always
-	 * give the shortest digits, and its notation rules differ.
+	 * Writes a double exactly as Python's {@code repr(float)}: the shortest digits that
+	 * read back as the same double, plain notation for {@code 1e-4 <= |x| < 1e16} (with
+	 * {@code .0} when integral) and {@code d.ddde±XX} otherwise. Java's
+	 * {@code Double.toString} is not used: before JDK 19 it does not always give the
+	 * shortest digits, and its notation rules differ.
 	 * @param value the value
 	 * @throws IllegalArgumentException for NaN or an infinity, which JSON cannot carry
 	 */
@@ -286,8 +300,10 @@ final class CanonicalJsonWriter {
 			if (nearest.doubleValue() == value) {
 				return nearest;
 			}
-			// Next to a power of two the round-trip interval is lopsided: the nearest short decimal may fall
-			// outside it while its other neighbour is inside, and Python then prints that neighbour.
+			// Next to a power of two the round-trip interval is lopsided: the nearest
+			// short decimal may fall
+			// outside it while its other neighbour is inside, and Python then prints that
+			// neighbour.
 			BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
 			if (down.doubleValue() == value) {
 				return down;
@@ -302,11 +318,13 @@ final class CanonicalJsonWriter {
 	}
 
 	/**
-	 * Formats an instant as Python's {@code datetime.isoformat()} of an aware UTC datetime:
-	 * {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00}, microseconds only when non-zero.
+	 * Formats an instant as Python's {@code datetime.isoformat()} of an aware UTC
+	 * datetime: {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00}, microseconds only when
+	 * non-zero.
 	 * @param instant an instant of microsecond precision in years 1 to 9999
 	 * @return the timestamp
-	 * @throws IllegalArgumentException when the instant has sub-microsecond digits or is out of range
+	 * @throws IllegalArgumentException when the instant has sub-microsecond digits or is
+	 * out of range
 	 */
 	static String formatTimestamp(Instant instant) {
 		if (instant.getNano() % 1000 != 0) {
@@ -354,7 +372,8 @@ final class CanonicalJsonWriter {
 			char a = left.charAt(i);
 			char b = right.charAt(i);
 			if (a != b) {
-				// Surrogates (U+D800..U+DFFF) encode code points above every BMP character, so they sort last.
+				// Surrogates (U+D800..U+DFFF) encode code points above every BMP
+				// character, so they sort last.
 				if (Character.isSurrogate(a) != Character.isSurrogate(b)) {
 					return Character.isSurrogate(a) ? 1 : -1;
 				}

@@ -10,10 +10,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed JSON object: its members in document order in two arrays. An envelope's objects have a dozen members at
- * most, so looking a key up by comparing is cheaper than hashing, and building one costs two small arrays instead
- * of a hash table and an entry per member. The parser rules out duplicate keys before adding. Members can be
- * read and removed (through {@link #remove(Object)}), not added or replaced from outside the package.
+ * A parsed JSON object: its members in document order in two arrays. An envelope's
+ * objects have a dozen members at most, so looking a key up by comparing is cheaper than
+ * hashing, and building one costs two small arrays instead of a hash table and an entry
+ * per member. The parser rules out duplicate keys before adding. Members can be read and
+ * removed (through {@link #remove(Object)}), not added or replaced from outside the
+ * package.
  */
 final class JsonObject extends AbstractMap<String, @Nullable Object> {
 
@@ -40,7 +42,8 @@ final class JsonObject extends AbstractMap<String, @Nullable Object> {
 	}
 
 	private int indexOf(@Nullable Object key) {
-		// The envelope's own keys are shared constants (the parser returns them, the verifier asks with them), so
+		// The envelope's own keys are shared constants (the parser returns them, the
+		// verifier asks with them), so
 		// a pass comparing references usually answers without calling equals at all.
 		for (int i = 0; i < this.size; i++) {
 			if (this.keys[i] == key) {
@@ -82,7 +85,8 @@ final class JsonObject extends AbstractMap<String, @Nullable Object> {
 		System.arraycopy(this.keys, index + 1, this.keys, index, moved);
 		System.arraycopy(this.values, index + 1, this.values, index, moved);
 		this.size--;
-		// The key left beyond the size is harmless (a String the parser made anyway); only the value is released.
+		// The key left beyond the size is harmless (a String the parser made anyway);
+		// only the value is released.
 		this.values[this.size] = null;
 	}
 

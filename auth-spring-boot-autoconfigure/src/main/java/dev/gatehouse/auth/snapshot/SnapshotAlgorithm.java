@@ -10,7 +10,9 @@ public enum SnapshotAlgorithm {
 	/** HMAC-SHA256 with a shared secret of at least 32 bytes. */
 	HS256("HS256", 32),
 
-	/** Ed25519 (JDK EdDSA) with a private key for signing and a public key for verifying. */
+	/**
+	 * Ed25519 (JDK EdDSA) with a private key for signing and a public key for verifying.
+	 */
 	ED25519("Ed25519", 64);
 
 	private final String wireName;
@@ -37,7 +39,8 @@ public enum SnapshotAlgorithm {
 	/**
 	 * Finds the algorithm with the given wire name (exact, case-sensitive match).
 	 * @param wireName the name as written in an envelope or a property
-	 * @return the algorithm, or {@code null} when the name is unknown (including {@code none})
+	 * @return the algorithm, or {@code null} when the name is unknown (including
+	 * {@code none})
 	 */
 	public static @Nullable SnapshotAlgorithm fromWireName(@Nullable String wireName) {
 		for (SnapshotAlgorithm algorithm : values()) {

@@ -16,15 +16,19 @@ import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the transport form of a snapshot strictly: base64url without padding and with zero unused bits (so
- * exactly one string encodes given bytes), UTF-8 through a {@link CharsetDecoder} that reports malformed input
- * instead of replacing it, and JSON through a small strict parser of Gatehouse's own, independent of whichever
- * Jackson major the application uses. It does not check signatures; {@link SnapshotEnvelopeVerifier} does.
+ * Decodes the transport form of a snapshot strictly: base64url without padding and with
+ * zero unused bits (so exactly one string encodes given bytes), UTF-8 through a
+ * {@link CharsetDecoder} that reports malformed input instead of replacing it, and JSON
+ * through a small strict parser of Gatehouse's own, independent of whichever Jackson
+ * major the application uses. It does not check signatures;
+ * {@link SnapshotEnvelopeVerifier} does.
  *
- * <p>The parser is Gatehouse's own rather than Jackson 3's streaming parser: it reads an envelope faster (see
- * {@code docs/benchmarks.md}), needs no dependency, so the envelope does not depend on the application's Jackson
- * major, enforces the envelope's limits directly, and decides while parsing whether the bytes are canonical, which
- * lets the verifier check the signature over them without writing the object again. Thread-safe.
+ * <p>
+ * The parser is Gatehouse's own rather than Jackson 3's streaming parser: it reads an
+ * envelope faster (see {@code docs/benchmarks.md}), needs no dependency, so the envelope
+ * does not depend on the application's Jackson major, enforces the envelope's limits
+ * directly, and decides while parsing whether the bytes are canonical, which lets the
+ * verifier check the signature over them without writing the object again. Thread-safe.
  */
 public final class SnapshotEnvelopeDecoder {
 
@@ -40,8 +44,7 @@ public final class SnapshotEnvelopeDecoder {
 		}
 	}
 
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -53,24 +56,27 @@ public final class SnapshotEnvelopeDecoder {
 	/**
 	 * Decodes an envelope into its JSON object.
 	 * @param envelope the transport form
-	 * @return the top-level object, keys in document order; values are maps, lists, strings, longs, finite
-	 * doubles, booleans or {@code null}
-	 * @throws InvalidAuthContextSnapshotException when any layer is not strictly well-formed
+	 * @return the top-level object, keys in document order; values are maps, lists,
+	 * strings, longs, finite doubles, booleans or {@code null}
+	 * @throws InvalidAuthContextSnapshotException when any layer is not strictly
+	 * well-formed
 	 */
 	public Map<String, @Nullable Object> decode(String envelope) {
 		return decodeEnvelope(envelope).json();
 	}
 
 	/**
-	 * Decodes an envelope and keeps its JSON bytes, whether they are canonical and where the signature member
-	 * lies, which the verifier needs to check the signature over the bytes themselves.
+	 * Decodes an envelope and keeps its JSON bytes, whether they are canonical and where
+	 * the signature member lies, which the verifier needs to check the signature over the
+	 * bytes themselves.
 	 * @param envelope the transport form
 	 * @return the bytes, the parsed object and what the parser learnt about the bytes
 	 */
 	DecodedEnvelope decodeEnvelope(String envelope) {
 		byte[] json = decodeBase64Url(envelope, "envelope");
 		if (!isAscii(json)) {
-			// Canonical envelopes are pure ASCII (every other character is escaped), so only the rest pay for the
+			// Canonical envelopes are pure ASCII (every other character is escaped), so
+			// only the rest pay for the
 			// strict decoder. The parser then reads the validated bytes themselves.
 			try {
 				CharsetDecoder decoder = UTF8.get();
@@ -103,9 +109,9 @@ public final class SnapshotEnvelopeDecoder {
 	}
 
 	/**
-	 * Decodes strict base64url: only the URL-safe alphabet, no padding, no whitespace, and zero unused bits in
-	 * the last character. The JDK's decoder does the work; it accepts padding and ignores unused bits, so those
-	 * two are checked here.
+	 * Decodes strict base64url: only the URL-safe alphabet, no padding, no whitespace,
+	 * and zero unused bits in the last character. The JDK's decoder does the work; it
+	 * accepts padding and ignores unused bits, so those two are checked here.
 	 * @param text the encoded text
 	 * @param what what the text is, for the message
 	 * @return the bytes
@@ -135,13 +141,15 @@ public final class SnapshotEnvelopeDecoder {
 	}
 
 	/**
-	 * An envelope's JSON bytes, the object they parse to, whether the bytes are that object's canonical JSON and
-	 * where the top-level {@code signature} member (with the comma the writer leaves out with it) lies, so that
-	 * the bytes without that range are the signing input.
+	 * An envelope's JSON bytes, the object they parse to, whether the bytes are that
+	 * object's canonical JSON and where the top-level {@code signature} member (with the
+	 * comma the writer leaves out with it) lies, so that the bytes without that range are
+	 * the signing input.
 	 *
 	 * @param bytes the UTF-8 JSON
 	 * @param json the parsed object
-	 * @param canonical whether {@code bytes} are exactly the canonical JSON of {@code json}
+	 * @param canonical whether {@code bytes} are exactly the canonical JSON of
+	 * {@code json}
 	 * @param signatureStart where the signature member starts, or {@code -1}
 	 * @param signatureEnd where it ends, or {@code -1}
 	 */

@@ -20,10 +20,12 @@ import dev.gatehouse.auth.spi.SnapshotSigner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in {@link SnapshotSigner}: signs a context with one {@link SnapshotSigningKey} (HS256 or Ed25519) into
- * the envelope format shared with the Python reference implementation. The issuer stays the context's (who
- * authenticated the subject), the snapshot lives for the configured time-to-live, the correlation id is kept or
- * created at the origin, and this service's id is appended to the delegation chain. Thread-safe.
+ * The built-in {@link SnapshotSigner}: signs a context with one
+ * {@link SnapshotSigningKey} (HS256 or Ed25519) into the envelope format shared with the
+ * Python reference implementation. The issuer stays the context's (who authenticated the
+ * subject), the snapshot lives for the configured time-to-live, the correlation id is
+ * kept or created at the origin, and this service's id is appended to the delegation
+ * chain. Thread-safe.
  */
 public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 
@@ -42,7 +44,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 	 * @param key the signing key
 	 * @param serviceId this service's id, appended to every delegation chain
 	 * @param ttl how long snapshots stay valid; positive
-	 * @param selectedClaims names of the context claims to carry, or {@code null} for all of them
+	 * @param selectedClaims names of the context claims to carry, or {@code null} for all
+	 * of them
 	 * @param clock the time source
 	 */
 	public SnapshotEnvelopeSigner(SnapshotSigningKey key, String serviceId, Duration ttl,
@@ -66,7 +69,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 	public AuthContextSnapshot sign(SnapshotSignRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
 		AuthContext context = request.context();
-		// The envelope carries microseconds, like Python's datetime; truncating keeps what is signed exact.
+		// The envelope carries microseconds, like Python's datetime; truncating keeps
+		// what is signed exact.
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant expiresAt = issuedAt.plus(this.ttl);
 		String tenant = (request.tenant() != null) ? request.tenant() : context.tenant();
@@ -79,7 +83,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 	}
 
 	/**
-	 * Signs exactly the given values; the public method decides them, tests reproduce reference envelopes.
+	 * Signs exactly the given values; the public method decides them, tests reproduce
+	 * reference envelopes.
 	 */
 	AuthContextSnapshot sign(AuthContext context, @Nullable String tenant, Instant issuedAt, Instant expiresAt,
 			@Nullable String correlationId, List<String> delegationChain) {
@@ -101,7 +106,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		body.put("tenant", tenant);
 
 		CanonicalJsonWriter signingInput = new CanonicalJsonWriter(512);
-		// "signature" sorts between "selected_claims" and "subject", so the envelope is the signing input with the
+		// "signature" sorts between "selected_claims" and "subject", so the envelope is
+		// the signing input with the
 		// signature member inserted before the subject member: written once, not twice.
 		int subjectStart = signingInput.writeObjectLocating(body, "subject")[0];
 		byte[] signatureBytes = this.key.sign(signingInput.buffer(), signingInput.length());
@@ -113,7 +119,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		signatureBlock.put("signature", signature.signature());
 		CanonicalJsonWriter member = new CanonicalJsonWriter(160);
 		member.writeValue(Map.of("signature", signatureBlock));
-		// The member is the object {"signature":{...}} without its braces, preceded by a comma.
+		// The member is the object {"signature":{...}} without its braces, preceded by a
+		// comma.
 		int memberLength = member.length() - 2;
 		byte[] envelope = new byte[signingInput.length() + 1 + memberLength];
 		System.arraycopy(signingInput.buffer(), 0, envelope, 0, subjectStart);
@@ -133,7 +140,8 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		TreeMap<String, @Nullable Object> selected = new TreeMap<>(CanonicalJsonWriter.CODE_POINT_ORDER);
 		for (AuthClaim claim : claims) {
 			if (this.selectedClaims == null || this.selectedClaims.contains(claim.name())) {
-				// AuthContext.claim(name) answers with the first claim of a name; the envelope keeps the same one.
+				// AuthContext.claim(name) answers with the first claim of a name; the
+				// envelope keeps the same one.
 				selected.putIfAbsent(claim.name(), claim.value());
 			}
 		}

@@ -28,23 +28,27 @@ import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in {@link SnapshotVerifier}. It checks an envelope in the documented order, first failure wins:
- * presence, length (before any decoding), strict base64url/UTF-8/JSON, key id and that key's one algorithm,
- * canonical form (the envelope must be byte for byte what the writer produces for its content, decided while
- * parsing) and the signature over the canonical signing input (the envelope's bytes without the signature
- * member), schema and field types, time (with clock skew and a maximum lifetime) and finally the trusted issuers.
- * Failures are the snapshot exceptions with safe messages; any other failure of the verifier itself becomes
+ * The built-in {@link SnapshotVerifier}. It checks an envelope in the documented order,
+ * first failure wins: presence, length (before any decoding), strict
+ * base64url/UTF-8/JSON, key id and that key's one algorithm, canonical form (the envelope
+ * must be byte for byte what the writer produces for its content, decided while parsing)
+ * and the signature over the canonical signing input (the envelope's bytes without the
+ * signature member), schema and field types, time (with clock skew and a maximum
+ * lifetime) and finally the trusted issuers. Failures are the snapshot exceptions with
+ * safe messages; any other failure of the verifier itself becomes
  * {@link SnapshotVerifierUnavailableException}.
  *
- * <p>Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the old one here until
- * its snapshots have expired. Envelopes verified with an Ed25519 key are remembered in a bounded cache until
- * they expire. The returned context keeps the correlation id and delegation chain and has no credential
- * carrier; an inbound adapter adds the one it read. Thread-safe.
+ * <p>
+ * Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the
+ * old one here until its snapshots have expired. Envelopes verified with an Ed25519 key
+ * are remembered in a bounded cache until they expire. The returned context keeps the
+ * correlation id and delegation chain and has no credential carrier; an inbound adapter
+ * adds the one it read. Thread-safe.
  */
 public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 
-	private static final Set<String> FIELDS = Set.of("correlation_id", "delegation_chain", "expires_at",
-			"issued_at", "issuer", "roles", "schema_version", "scopes", "selected_claims", "subject", "tenant");
+	private static final Set<String> FIELDS = Set.of("correlation_id", "delegation_chain", "expires_at", "issued_at",
+			"issuer", "roles", "schema_version", "scopes", "selected_claims", "subject", "tenant");
 
 	private static final Set<String> SUBJECT_FIELDS = Set.of("display_name", "id");
 
@@ -83,8 +87,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 	/**
 	 * Starts building a verifier that accepts the given keys.
 	 * @param keys the verification keys; at least one, key ids unique
-	 * @return a builder with the defaults: system UTC clock, 60s clock skew, 1h maximum lifetime, 8192
-	 * characters, any issuer, 1000 cached Ed25519 envelopes
+	 * @return a builder with the defaults: system UTC clock, 60s clock skew, 1h maximum
+	 * lifetime, 8192 characters, any issuer, 1000 cached Ed25519 envelopes
 	 */
 	public static Builder builder(Collection<SnapshotVerificationKey> keys) {
 		return new Builder(keys);
@@ -150,8 +154,10 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 			throw new InvalidAuthContextSnapshotException("the snapshot's algorithm is not its key's algorithm");
 		}
 		byte[] signatureBytes = SnapshotEnvelopeDecoder.decodeBase64Url(signatureText, "signature");
-		// The parser checked that the bytes are exactly the canonical JSON of what was parsed (what writing the
-		// object again would give), so the signing input, the canonical JSON without the signature member, is
+		// The parser checked that the bytes are exactly the canonical JSON of what was
+		// parsed (what writing the
+		// object again would give), so the signing input, the canonical JSON without the
+		// signature member, is
 		// the envelope's own bytes without that member.
 		if (!decoded.canonical()) {
 			throw new InvalidAuthContextSnapshotException("the snapshot envelope is not canonical JSON");
@@ -203,8 +209,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 			throw new InvalidAuthContextSnapshotException("the snapshot's issuer is not trusted");
 		}
 		try {
-			return new AuthContext(new AuthSubject(subjectId, displayName), issuer, tenant, roles, scopes, claims,
-					null, List.of(), correlationId, delegationChain);
+			return new AuthContext(new AuthSubject(subjectId, displayName), issuer, tenant, roles, scopes, claims, null,
+					List.of(), correlationId, delegationChain);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidAuthContextSnapshotException("the snapshot has a blank subject id, role or scope");
@@ -256,7 +262,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 	}
 
 	/**
-	 * Parses {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00} exactly, the only form the format allows.
+	 * Parses {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00} exactly, the only form the format
+	 * allows.
 	 */
 	static Instant parseTimestamp(@Nullable Object value, String field) {
 		if (!(value instanceof String text) || (text.length() != 25 && text.length() != 32)) {
@@ -307,8 +314,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 
 	@Override
 	public String toString() {
-		return "SnapshotEnvelopeVerifier[keyIds=" + new TreeMap<>(this.keys).keySet() + ", clockSkew="
-				+ this.clockSkew + ", maxTtl=" + this.maxTtl + ", maxEnvelopeLength=" + this.maxEnvelopeLength + "]";
+		return "SnapshotEnvelopeVerifier[keyIds=" + new TreeMap<>(this.keys).keySet() + ", clockSkew=" + this.clockSkew
+				+ ", maxTtl=" + this.maxTtl + ", maxEnvelopeLength=" + this.maxEnvelopeLength + "]";
 	}
 
 	/**
@@ -373,7 +380,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		}
 
 		/**
-		 * Sets the longest envelope accepted; longer ones are rejected before any decoding.
+		 * Sets the longest envelope accepted; longer ones are rejected before any
+		 * decoding.
 		 * @param maxEnvelopeLength a positive number of characters
 		 * @return this builder
 		 */

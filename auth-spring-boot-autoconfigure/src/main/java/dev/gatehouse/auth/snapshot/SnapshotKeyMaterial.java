@@ -10,10 +10,11 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Reads snapshot keys from configuration text: shared secrets as base64 or base64url (padding optional, at least
- * 32 decoded bytes), Ed25519 public keys as X.509 {@code PUBLIC KEY} PEM and private keys as PKCS#8
- * {@code PRIVATE KEY} PEM. Failures are {@link IllegalArgumentException}s that say what is wrong and never
- * contain the text that was given.
+ * Reads snapshot keys from configuration text: shared secrets as base64 or base64url
+ * (padding optional, at least 32 decoded bytes), Ed25519 public keys as X.509
+ * {@code PUBLIC KEY} PEM and private keys as PKCS#8 {@code PRIVATE KEY} PEM. Failures are
+ * {@link IllegalArgumentException}s that say what is wrong and never contain the text
+ * that was given.
  */
 public final class SnapshotKeyMaterial {
 
@@ -27,7 +28,8 @@ public final class SnapshotKeyMaterial {
 	 * Decodes a shared secret.
 	 * @param secret base64 or base64url text, padding optional
 	 * @return the secret bytes
-	 * @throws IllegalArgumentException when the text is not base64 or decodes to fewer than 32 bytes
+	 * @throws IllegalArgumentException when the text is not base64 or decodes to fewer
+	 * than 32 bytes
 	 */
 	public static byte[] decodeSecret(String secret) {
 		Objects.requireNonNull(secret, "secret must not be null");
@@ -47,7 +49,8 @@ public final class SnapshotKeyMaterial {
 			bytes = (standard ? Base64.getDecoder() : Base64.getUrlDecoder()).decode(text);
 		}
 		catch (IllegalArgumentException ex) {
-			// The decoder's own message may quote a character of the secret, so it is not passed on.
+			// The decoder's own message may quote a character of the secret, so it is not
+			// passed on.
 			throw new IllegalArgumentException("is not base64 or base64url text");
 		}
 		if (bytes.length < MIN_SECRET_LENGTH) {
@@ -61,7 +64,8 @@ public final class SnapshotKeyMaterial {
 	 * Reads an Ed25519 public key.
 	 * @param pem an X.509 {@code -----BEGIN PUBLIC KEY-----} PEM block
 	 * @return the key
-	 * @throws IllegalArgumentException when the text is not such a PEM block or not an Ed25519 key
+	 * @throws IllegalArgumentException when the text is not such a PEM block or not an
+	 * Ed25519 key
 	 */
 	public static PublicKey parseEd25519PublicKey(String pem) {
 		byte[] der = pemBody(pem, "PUBLIC KEY");
@@ -77,7 +81,8 @@ public final class SnapshotKeyMaterial {
 	 * Reads an Ed25519 private key.
 	 * @param pem a PKCS#8 {@code -----BEGIN PRIVATE KEY-----} PEM block
 	 * @return the key
-	 * @throws IllegalArgumentException when the text is not such a PEM block or not an Ed25519 key
+	 * @throws IllegalArgumentException when the text is not such a PEM block or not an
+	 * Ed25519 key
 	 */
 	public static PrivateKey parseEd25519PrivateKey(String pem) {
 		byte[] der = pemBody(pem, "PRIVATE KEY");

@@ -16,14 +16,17 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds the signed snapshot of the bound {@link AuthContext} to outgoing HTTP requests, so the service called
- * learns who the caller is without ever receiving the caller's own credential.
+ * Adds the signed snapshot of the bound {@link AuthContext} to outgoing HTTP requests, so
+ * the service called learns who the caller is without ever receiving the caller's own
+ * credential.
  *
- * <p>With no context bound, the request goes out unchanged. With one, the {@link SnapshotSigner} signs it and
- * the envelope is written to the snapshot header, replacing any value already there; nothing else of the
- * request is touched, so an inbound {@code Authorization} header is never forwarded by this interceptor. A
- * signer that fails fails the request rather than sending it without the identity it should carry.
- * Thread-safe.
+ * <p>
+ * With no context bound, the request goes out unchanged. With one, the
+ * {@link SnapshotSigner} signs it and the envelope is written to the snapshot header,
+ * replacing any value already there; nothing else of the request is touched, so an
+ * inbound {@code Authorization} header is never forwarded by this interceptor. A signer
+ * that fails fails the request rather than sending it without the identity it should
+ * carry. Thread-safe.
  */
 public final class SnapshotPropagationInterceptor implements ClientHttpRequestInterceptor {
 
@@ -33,8 +36,8 @@ public final class SnapshotPropagationInterceptor implements ClientHttpRequestIn
 
 	/**
 	 * Creates the interceptor.
-	 * @param signer supplies the signer; asked per request that has a context to carry, so a signer bean is
-	 * not created before it is needed
+	 * @param signer supplies the signer; asked per request that has a context to carry,
+	 * so a signer bean is not created before it is needed
 	 * @param headerName the header that carries the snapshot
 	 */
 	public SnapshotPropagationInterceptor(Supplier<SnapshotSigner> signer, String headerName) {

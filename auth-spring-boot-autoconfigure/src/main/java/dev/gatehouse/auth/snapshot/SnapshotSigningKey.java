@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key a {@link SnapshotEnvelopeSigner} signs with: a key id, an algorithm and the secret or private key.
- * Thread-safe: each thread keeps its own initialised {@link Mac} or {@link Signature}, so no provider lookup
- * happens per call. {@link #toString()} never shows key material.
+ * The key a {@link SnapshotEnvelopeSigner} signs with: a key id, an algorithm and the
+ * secret or private key. Thread-safe: each thread keeps its own initialised {@link Mac}
+ * or {@link Signature}, so no provider lookup happens per call. {@link #toString()} never
+ * shows key material.
  */
 public final class SnapshotSigningKey {
 

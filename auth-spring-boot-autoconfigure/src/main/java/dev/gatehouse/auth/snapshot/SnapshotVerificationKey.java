@@ -11,8 +11,9 @@ import java.util.Objects;
 import javax.crypto.Mac;
 
 /**
- * A key a {@link SnapshotEnvelopeVerifier} accepts: a key id, the one algorithm allowed with it, and the shared
- * secret or public key. Thread-safe; {@link #toString()} never shows key material.
+ * A key a {@link SnapshotEnvelopeVerifier} accepts: a key id, the one algorithm allowed
+ * with it, and the shared secret or public key. Thread-safe; {@link #toString()} never
+ * shows key material.
  */
 public final class SnapshotVerificationKey {
 
@@ -88,8 +89,8 @@ public final class SnapshotVerificationKey {
 	}
 
 	/**
-	 * Checks a signature over the given bytes without the range {@code [skipStart, skipEnd)}; HMACs are compared
-	 * in constant time.
+	 * Checks a signature over the given bytes without the range
+	 * {@code [skipStart, skipEnd)}; HMACs are compared in constant time.
 	 * @param input the bytes
 	 * @param skipStart where the range left out of the signing input starts
 	 * @param skipEnd where it ends
@@ -114,7 +115,8 @@ public final class SnapshotVerificationKey {
 			return verifier.verify(signatureBytes);
 		}
 		catch (SignatureException ex) {
-			// A malformed signature encoding is a bad signature, not a broken verifier. The JDK leaves the
+			// A malformed signature encoding is a bad signature, not a broken verifier.
+			// The JDK leaves the
 			// Signature reset after verify() either way.
 			return false;
 		}
@@ -137,10 +139,11 @@ public final class SnapshotVerificationKey {
 	static ThreadLocal<Mac> hmac(byte[] secret) {
 		Objects.requireNonNull(secret, "secret must not be null");
 		if (secret.length < SnapshotKeyMaterial.MIN_SECRET_LENGTH) {
-			throw new IllegalArgumentException("an HS256 secret needs at least " + SnapshotKeyMaterial.MIN_SECRET_LENGTH
-					+ " bytes");
+			throw new IllegalArgumentException(
+					"an HS256 secret needs at least " + SnapshotKeyMaterial.MIN_SECRET_LENGTH + " bytes");
 		}
-		// One provider lookup and key schedule, cloned once per thread instead of Mac.getInstance per call.
+		// One provider lookup and key schedule, cloned once per thread instead of
+		// Mac.getInstance per call.
 		Mac prototype = SnapshotSigningKey.initialisedMac(secret.clone());
 		return ThreadLocal.withInitial(() -> SnapshotSigningKey.prototypeCopy(prototype));
 	}

@@ -14,42 +14,53 @@ import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small strict JSON (RFC 8259) parser for snapshot envelopes that reads the UTF-8 bytes directly. It yields
- * {@link JsonObject}s in document order, {@link ArrayList}s, strings, {@link Long}s, finite {@link Double}s,
- * booleans and {@code null}, and rejects everything a lenient parser would let through: duplicate keys, trailing
- * data, unescaped control characters, leading zeros, integers outside the {@code long} range, numbers that
- * overflow a double, over-long number literals and nesting deeper than {@link #MAX_DEPTH}.
+ * A small strict JSON (RFC 8259) parser for snapshot envelopes that reads the UTF-8 bytes
+ * directly. It yields {@link JsonObject}s in document order, {@link ArrayList}s, strings,
+ * {@link Long}s, finite {@link Double}s, booleans and {@code null}, and rejects
+ * everything a lenient parser would let through: duplicate keys, trailing data, unescaped
+ * control characters, leading zeros, integers outside the {@code long} range, numbers
+ * that overflow a double, over-long number literals and nesting deeper than
+ * {@link #MAX_DEPTH}.
  *
- * <p>While parsing it also decides whether the bytes are exactly what {@link CanonicalJsonWriter} writes for the
- * parsed value (no whitespace, keys strictly increasing by code point, only the writer's escapes, numbers in the
- * writer's form), and where the top-level {@code signature} member lies. The verifier then checks the signature
- * over the envelope's own bytes without that member instead of writing the object again. The input must be
- * valid UTF-8; structural characters are ASCII and never occur inside a multi-byte sequence, so a byte-level scan
- * is exact.
+ * <p>
+ * While parsing it also decides whether the bytes are exactly what
+ * {@link CanonicalJsonWriter} writes for the parsed value (no whitespace, keys strictly
+ * increasing by code point, only the writer's escapes, numbers in the writer's form), and
+ * where the top-level {@code signature} member lies. The verifier then checks the
+ * signature over the envelope's own bytes without that member instead of writing the
+ * object again. The input must be valid UTF-8; structural characters are ASCII and never
+ * occur inside a multi-byte sequence, so a byte-level scan is exact.
  *
- * <p>Every failure is an {@link InvalidAuthContextSnapshotException} whose message names the rule, never the
- * input. Not thread-safe; one instance per envelope.
+ * <p>
+ * Every failure is an {@link InvalidAuthContextSnapshotException} whose message names the
+ * rule, never the input. Not thread-safe; one instance per envelope.
  */
 final class StrictJsonParser {
 
 	/** The envelope needs three levels; anything deeper is hostile. */
 	static final int MAX_DEPTH = 8;
 
-	/** Canonical numbers are at most 24 characters; longer literals only cost parse time. */
+	/**
+	 * Canonical numbers are at most 24 characters; longer literals only cost parse time.
+	 */
 	private static final int MAX_NUMBER_LENGTH = 40;
 
 	/** The member the signing input leaves out. */
 	private static final String SIGNATURE = "signature";
 
 	/**
-	 * The envelope's own keys, returned as these constants instead of new strings: matching a few bytes is cheaper
-	 * than allocating, and the verifier's set comparisons then hash strings whose hash is already cached.
+	 * The envelope's own keys, returned as these constants instead of new strings:
+	 * matching a few bytes is cheaper than allocating, and the verifier's set comparisons
+	 * then hash strings whose hash is already cached.
 	 */
 	private static final String[] KNOWN_KEYS = { "correlation_id", "delegation_chain", "expires_at", "issued_at",
 			"issuer", "roles", "schema_version", "scopes", "selected_claims", SIGNATURE, "subject", "tenant",
 			"display_name", "id", "algorithm", "key_id" };
 
-	/** The known keys grouped by length, so that a key is compared with two or three candidates at most. */
+	/**
+	 * The known keys grouped by length, so that a key is compared with two or three
+	 * candidates at most.
+	 */
 	private static final String[][] KNOWN_KEYS_BY_LENGTH;
 
 	private static final byte[][][] KNOWN_KEY_BYTES_BY_LENGTH;
@@ -72,10 +83,12 @@ final class StrictJsonParser {
 		}
 	}
 
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-	/** Bytes a canonical string holds as themselves: printable ASCII except the quote and the backslash. */
+	/**
+	 * Bytes a canonical string holds as themselves: printable ASCII except the quote and
+	 * the backslash.
+	 */
 	private static final boolean[] PLAIN = new boolean[256];
 
 	static {
@@ -106,18 +119,22 @@ final class StrictJsonParser {
 	 * @param input valid UTF-8 bytes
 	 * @param end the number of bytes to read
 	 * @return the object, keys in document order
-	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one strict JSON object
+	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one
+	 * strict JSON object
 	 */
 	static JsonObject parseObject(byte[] input, int end) {
 		return parse(input, end).object;
 	}
 
 	/**
-	 * Parses one JSON object that spans the whole input and reports whether the input is in canonical form.
+	 * Parses one JSON object that spans the whole input and reports whether the input is
+	 * in canonical form.
 	 * @param input valid UTF-8 bytes
 	 * @param end the number of bytes to read
-	 * @return the object, whether it is canonical and where its top-level {@code signature} member lies
-	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one strict JSON object
+	 * @return the object, whether it is canonical and where its top-level
+	 * {@code signature} member lies
+	 * @throws InvalidAuthContextSnapshotException when the input is not exactly one
+	 * strict JSON object
 	 */
 	static Result parse(byte[] input, int end) {
 		StrictJsonParser parser = new StrictJsonParser(input, end);
@@ -171,11 +188,13 @@ final class StrictJsonParser {
 			return object;
 		}
 		String previous = null;
-		// While keys strictly increase none can repeat an earlier one; only after the first that does not is a set
+		// While keys strictly increase none can repeat an earlier one; only after the
+		// first that does not is a set
 		// of the keys needed to find duplicates.
 		Set<String> seen = null;
 		while (true) {
-			// A member starts at its separating comma, the first one right after the brace.
+			// A member starts at its separating comma, the first one right after the
+			// brace.
 			int memberStart = this.position - 1;
 			skipWhitespace();
 			if (peek() != '"') {
@@ -198,7 +217,8 @@ final class StrictJsonParser {
 			previous = key;
 			object.append(key, readValue(depth + 1));
 			if (depth == 1 && SIGNATURE.equals(key)) {
-				// The writer leaves out the member with its leading comma, or the first member with its trailing one.
+				// The writer leaves out the member with its leading comma, or the first
+				// member with its trailing one.
 				boolean first = object.size() == 1;
 				this.signatureStart = first ? memberStart + 1 : memberStart;
 				this.signatureEnd = first ? this.position + 1 : this.position;
@@ -245,8 +265,10 @@ final class StrictJsonParser {
 		byte[] in = this.input;
 		int end = this.end;
 		int at = start;
-		// Fast path: most strings are printable ASCII without escapes. Eight bytes at a time are tested for a byte
-		// that is not (a quote, a backslash, a control character, DEL or non-ASCII), then the table finds it.
+		// Fast path: most strings are printable ASCII without escapes. Eight bytes at a
+		// time are tested for a byte
+		// that is not (a quote, a backslash, a control character, DEL or non-ASCII), then
+		// the table finds it.
 		while (at + 8 <= end && plainWord((long) LONGS.get(in, at))) {
 			at += 8;
 		}
@@ -315,9 +337,10 @@ final class StrictJsonParser {
 	}
 
 	/**
-	 * Whether all eight bytes of a word are {@link #PLAIN}. Each test below is exact for "some byte matches":
-	 * {@code (v - 0x01..) & ~v & 0x80..} finds a zero byte, so XOR finds a given byte and subtracting 0x20 finds
-	 * a byte below 0x20; adding 0x01 sets the high bit of 0x7F, and bytes of 0x80 and above already have it.
+	 * Whether all eight bytes of a word are {@link #PLAIN}. Each test below is exact for
+	 * "some byte matches": {@code (v - 0x01..) & ~v & 0x80..} finds a zero byte, so XOR
+	 * finds a given byte and subtracting 0x20 finds a byte below 0x20; adding 0x01 sets
+	 * the high bit of 0x7F, and bytes of 0x80 and above already have it.
 	 */
 	private static boolean plainWord(long word) {
 		long quote = word ^ 0x2222222222222222L;
@@ -339,7 +362,8 @@ final class StrictJsonParser {
 	}
 
 	private String text(int start, int length, boolean ascii) {
-		// ISO-8859-1 maps ASCII bytes straight into a compact string; only raw UTF-8 needs the decoder.
+		// ISO-8859-1 maps ASCII bytes straight into a compact string; only raw UTF-8
+		// needs the decoder.
 		return new String(this.input, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
 	}
 
@@ -374,7 +398,8 @@ final class StrictJsonParser {
 			lowerCase &= c <= '9' || c >= 'a';
 			value = (value << 4) | digit;
 		}
-		// The writer uses \\u only, and always, for characters it has no other form for, in lower-case hex.
+		// The writer uses \\u only, and always, for characters it has no other form for,
+		// in lower-case hex.
 		if (!lowerCase || (value >= ' ' && value <= '~') || value == '\b' || value == '\f' || value == '\n'
 				|| value == '\r' || value == '\t') {
 			this.canonical = false;
@@ -446,7 +471,8 @@ final class StrictJsonParser {
 			throw invalid("the snapshot envelope has a number outside the double range");
 		}
 		if (this.canonical && !CanonicalJsonWriter.pythonRepr(value).equals(literal)) {
-			// Only float tokens are rendered again: their canonical form is Python's repr.
+			// Only float tokens are rendered again: their canonical form is Python's
+			// repr.
 			this.canonical = false;
 		}
 		return value;
@@ -483,7 +509,8 @@ final class StrictJsonParser {
 	}
 
 	private void skipWhitespace() {
-		// Canonical input has no whitespace, and every JSON token starts above the space character.
+		// Canonical input has no whitespace, and every JSON token starts above the space
+		// character.
 		if (this.position < this.end && this.input[this.position] > ' ') {
 			return;
 		}
@@ -524,12 +551,11 @@ final class StrictJsonParser {
 	 *
 	 * @param object the object, keys in document order
 	 * @param canonical whether the bytes are exactly the canonical JSON of the object
-	 * @param signatureStart where the top-level {@code signature} member starts, with the comma the writer leaves
-	 * out with it; {@code -1} when there is none
+	 * @param signatureStart where the top-level {@code signature} member starts, with the
+	 * comma the writer leaves out with it; {@code -1} when there is none
 	 * @param signatureEnd where that range ends
 	 */
-	record Result(JsonObject object, boolean canonical, int signatureStart,
-			int signatureEnd) {
+	record Result(JsonObject object, boolean canonical, int signatureStart, int signatureEnd) {
 	}
 
 }

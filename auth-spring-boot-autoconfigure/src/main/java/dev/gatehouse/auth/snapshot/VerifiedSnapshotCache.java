@@ -12,11 +12,12 @@ import dev.gatehouse.auth.context.AuthContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers envelopes whose (expensive) Ed25519 signature already verified, keyed by the SHA-256 of the
- * envelope, so a repeated snapshot skips decoding and the signature check. An entry is never used after the
- * snapshot's {@code expires_at}, and the map never grows past its bound: when full it first drops expired
- * entries, then arbitrary ones. A small map of Gatehouse's own rather than Caffeine, so the cache costs no
- * dependency; its only job is a bounded, expiring lookup. Thread-safe.
+ * Remembers envelopes whose (expensive) Ed25519 signature already verified, keyed by the
+ * SHA-256 of the envelope, so a repeated snapshot skips decoding and the signature check.
+ * An entry is never used after the snapshot's {@code expires_at}, and the map never grows
+ * past its bound: when full it first drops expired entries, then arbitrary ones. A small
+ * map of Gatehouse's own rather than Caffeine, so the cache costs no dependency; its only
+ * job is a bounded, expiring lookup. Thread-safe.
  */
 final class VerifiedSnapshotCache {
 
@@ -42,7 +43,8 @@ final class VerifiedSnapshotCache {
 
 	static Digest digest(String envelope) {
 		MessageDigest sha256 = SHA256.get();
-		// An envelope that is not ASCII never verifies, so a lossy encoding of such input cannot cause a hit.
+		// An envelope that is not ASCII never verifies, so a lossy encoding of such input
+		// cannot cause a hit.
 		return new Digest(sha256.digest(envelope.getBytes(StandardCharsets.ISO_8859_1)));
 	}
 

@@ -1,7 +1,8 @@
 package dev.gatehouse.auth.spi;
 
 /**
- * Something Gatehouse needs a provider for; each capability is served by exactly one port type.
+ * Something Gatehouse needs a provider for; each capability is served by exactly one port
+ * type.
  */
 public enum AuthCapability {
 

@@ -7,12 +7,15 @@ import dev.gatehouse.auth.context.AuthSubject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Describes the call being authenticated or authorized, for providers that decide by where a call comes in.
+ * Describes the call being authenticated or authorized, for providers that decide by
+ * where a call comes in.
  *
- * @param boundary the kind of entry point, for example {@code HTTP}, {@code MESSAGE} or {@code METHOD}
+ * @param boundary the kind of entry point, for example {@code HTTP}, {@code MESSAGE} or
+ * {@code METHOD}
  * @param operation what is called, for example {@code "GET /documents/{id}"}
  * @param subject the caller when already known, or {@code null}
- * @param attributes further attributes (handler name, message destination); values may not be null
+ * @param attributes further attributes (handler name, message destination); values may
+ * not be null
  */
 public record AuthInvocation(String boundary, String operation, @Nullable AuthSubject subject,
 		Map<String, Object> attributes) {

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Optional descriptor bean a provider registers so that diagnostics and tooling can name it, for example
+ * Optional descriptor bean a provider registers so that diagnostics and tooling can name
+ * it, for example
  * {@code new AuthProviderContribution("keycloak", Set.of(AUTHENTICATION, ROLE_CHECK))}.
  *
  * @param providerId a short, stable provider name

@@ -5,13 +5,15 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 
 /**
- * Port for {@link AuthCapability#AUTHENTICATION}: turns a presented credential into an {@link AuthContext}.
- * Implementations must be thread-safe.
+ * Port for {@link AuthCapability#AUTHENTICATION}: turns a presented credential into an
+ * {@link AuthContext}. Implementations must be thread-safe.
  *
- * <p>Boundaries consult {@link #supports(CredentialCarrierKind)} and
- * {@link #readsInvocation(CredentialCarrierKind)} before doing any work for a credential; an implementation that
- * verifies only some kinds, or ignores the invocation, overrides them so that requests do not pay for reading
- * credentials nobody verifies or describing calls nobody looks at.
+ * <p>
+ * Boundaries consult {@link #supports(CredentialCarrierKind)} and
+ * {@link #readsInvocation(CredentialCarrierKind)} before doing any work for a credential;
+ * an implementation that verifies only some kinds, or ignores the invocation, overrides
+ * them so that requests do not pay for reading credentials nobody verifies or describing
+ * calls nobody looks at.
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -21,15 +23,17 @@ public interface Authenticator {
 	 * @param credential the credential as presented
 	 * @param invocation the call being authenticated
 	 * @return the caller's context; never {@code null}
-	 * @throws dev.gatehouse.auth.error.AuthenticationFailedException when the credential is rejected (carrying
-	 * a CHALLENGE decision)
-	 * @throws dev.gatehouse.auth.error.CredentialCarrierException when the credential cannot be read
+	 * @throws dev.gatehouse.auth.error.AuthenticationFailedException when the credential
+	 * is rejected (carrying a CHALLENGE decision)
+	 * @throws dev.gatehouse.auth.error.CredentialCarrierException when the credential
+	 * cannot be read
 	 */
 	AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation);
 
 	/**
-	 * Whether this authenticator verifies credentials of the kind. Boundaries do not even read credentials of
-	 * other kinds: a request carrying only such a credential runs without a context.
+	 * Whether this authenticator verifies credentials of the kind. Boundaries do not even
+	 * read credentials of other kinds: a request carrying only such a credential runs
+	 * without a context.
 	 * @param kind the credential kind
 	 * @return {@code true} (the default) if credentials of this kind are passed to
 	 * {@link #authenticate(CredentialCarrier, AuthInvocation)}
@@ -39,11 +43,13 @@ public interface Authenticator {
 	}
 
 	/**
-	 * Whether {@link #authenticate(CredentialCarrier, AuthInvocation)} reads the {@link AuthInvocation} for
-	 * credentials of the kind. When it does not, boundaries skip building the detailed description (for HTTP, a
-	 * second handler-mapping lookup to find the path pattern).
+	 * Whether {@link #authenticate(CredentialCarrier, AuthInvocation)} reads the
+	 * {@link AuthInvocation} for credentials of the kind. When it does not, boundaries
+	 * skip building the detailed description (for HTTP, a second handler-mapping lookup
+	 * to find the path pattern).
 	 * @param kind the credential kind
-	 * @return {@code true} (the safe default) unless the invocation is ignored for this kind
+	 * @return {@code true} (the safe default) unless the invocation is ignored for this
+	 * kind
 	 */
 	default boolean readsInvocation(CredentialCarrierKind kind) {
 		return true;

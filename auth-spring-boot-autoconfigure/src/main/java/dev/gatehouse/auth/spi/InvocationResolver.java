@@ -5,19 +5,21 @@ import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the dynamic references of an annotated method ({@code resource = "document:{id}"}): a template is
- * prepared once per method when its metadata is resolved, and the prepared {@link Reference} is then resolved
- * from the actual arguments of each call.
+ * Resolves the dynamic references of an annotated method ({@code resource =
+ * "document:{id}"}): a template is prepared once per method when its metadata is
+ * resolved, and the prepared {@link Reference} is then resolved from the actual arguments
+ * of each call.
  */
 public interface InvocationResolver {
 
 	/**
-	 * Prepares a template that contains at least one {@code {placeholder}}, once per method.
+	 * Prepares a template that contains at least one {@code {placeholder}}, once per
+	 * method.
 	 * @param method the annotated method, whose parameters the placeholders name
 	 * @param template the attribute value, for example {@code "org:{orgId}/doc:{doc.id}"}
 	 * @return the prepared reference
-	 * @throws IllegalArgumentException when a placeholder names no parameter or a path names no accessor; the
-	 * message names the placeholder
+	 * @throws IllegalArgumentException when a placeholder names no parameter or a path
+	 * names no accessor; the message names the placeholder
 	 */
 	Reference prepare(Method method, String template);
 
@@ -35,8 +37,8 @@ public interface InvocationResolver {
 		/**
 		 * Resolves the reference from a call's arguments.
 		 * @param arguments the arguments of the call, in declaration order
-		 * @return the resolved value, or {@code null} when a referenced value (or a step of its path) is
-		 * {@code null}
+		 * @return the resolved value, or {@code null} when a referenced value (or a step
+		 * of its path) is {@code null}
 		 */
 		@Nullable String resolve(@Nullable Object[] arguments);
 

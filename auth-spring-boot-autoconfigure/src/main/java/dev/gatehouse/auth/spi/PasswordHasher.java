@@ -1,7 +1,8 @@
 package dev.gatehouse.auth.spi;
 
 /**
- * Port for {@link AuthCapability#PASSWORD_HASH}: hashes a password for storage. Never required by annotations.
+ * Port for {@link AuthCapability#PASSWORD_HASH}: hashes a password for storage. Never
+ * required by annotations.
  */
 @FunctionalInterface
 public interface PasswordHasher {

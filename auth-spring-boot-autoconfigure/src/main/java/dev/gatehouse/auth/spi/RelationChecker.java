@@ -3,8 +3,9 @@ package dev.gatehouse.auth.spi;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 
 /**
- * Port for {@link AuthCapability#RELATION_CHECK}: decides {@code @RequireRelation} requirements. Implementations must be thread-safe
- * and should return a decision rather than throw; an exception is treated as ERROR/INTERNAL_ERROR.
+ * Port for {@link AuthCapability#RELATION_CHECK}: decides {@code @RequireRelation}
+ * requirements. Implementations must be thread-safe and should return a decision rather
+ * than throw; an exception is treated as ERROR/INTERNAL_ERROR.
  */
 @FunctionalInterface
 public interface RelationChecker {

@@ -11,8 +11,10 @@ final class RequestArguments {
 	}
 
 	static String requireText(@Nullable String value, String name) {
-		// An explicit check rather than requireNonNull(value, () -> ...): request records are created on every
-		// enforced call, and a capturing lambda would allocate whenever the checker call is not inlined.
+		// An explicit check rather than requireNonNull(value, () -> ...): request records
+		// are created on every
+		// enforced call, and a capturing lambda would allocate whenever the checker call
+		// is not inlined.
 		if (value == null) {
 			throw new NullPointerException(name + " must not be null");
 		}

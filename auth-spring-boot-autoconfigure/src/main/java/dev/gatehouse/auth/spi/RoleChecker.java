@@ -3,8 +3,9 @@ package dev.gatehouse.auth.spi;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 
 /**
- * Port for {@link AuthCapability#ROLE_CHECK}: decides {@code @RequireRole} requirements. Implementations must be thread-safe
- * and should return a decision rather than throw; an exception is treated as ERROR/INTERNAL_ERROR.
+ * Port for {@link AuthCapability#ROLE_CHECK}: decides {@code @RequireRole} requirements.
+ * Implementations must be thread-safe and should return a decision rather than throw; an
+ * exception is treated as ERROR/INTERNAL_ERROR.
  */
 @FunctionalInterface
 public interface RoleChecker {

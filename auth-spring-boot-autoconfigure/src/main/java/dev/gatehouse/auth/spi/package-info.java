@@ -1,6 +1,7 @@
 /**
- * Provider-neutral ports: one small interface per {@link dev.gatehouse.auth.spi.AuthCapability}. A bean that
- * implements a port provides that capability; startup validation requires exactly one per capability in use.
+ * Provider-neutral ports: one small interface per
+ * {@link dev.gatehouse.auth.spi.AuthCapability}. A bean that implements a port provides
+ * that capability; startup validation requires exactly one per capability in use.
  */
 @NullMarked
 package dev.gatehouse.auth.spi;

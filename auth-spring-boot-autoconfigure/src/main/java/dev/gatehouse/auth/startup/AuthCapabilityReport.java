@@ -10,12 +10,14 @@ import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import dev.gatehouse.auth.spi.AuthCapability;
 
 /**
- * What startup validation found: the capabilities the application requires (and which boundaries or
- * properties require them), the providers of every capability, and every boundary with its metadata.
- * Immutable and thread-safe; meant for tooling such as an Actuator endpoint.
+ * What startup validation found: the capabilities the application requires (and which
+ * boundaries or properties require them), the providers of every capability, and every
+ * boundary with its metadata. Immutable and thread-safe; meant for tooling such as an
+ * Actuator endpoint.
  *
- * <p>In a running application every required capability has exactly one provider, since validation fails
- * startup otherwise.
+ * <p>
+ * In a running application every required capability has exactly one provider, since
+ * validation fails startup otherwise.
  */
 public final class AuthCapabilityReport {
 
@@ -27,8 +29,10 @@ public final class AuthCapabilityReport {
 
 	/**
 	 * Creates a report.
-	 * @param requiredCapabilities each required capability with its sorted {@code requiredBy} entries
-	 * @param providers the providers of each capability; capabilities without an entry have none
+	 * @param requiredCapabilities each required capability with its sorted
+	 * {@code requiredBy} entries
+	 * @param providers the providers of each capability; capabilities without an entry
+	 * have none
 	 * @param boundaries every boundary found, sorted by name
 	 */
 	public AuthCapabilityReport(Map<AuthCapability, List<String>> requiredCapabilities,
@@ -47,8 +51,9 @@ public final class AuthCapabilityReport {
 	}
 
 	/**
-	 * Returns the required capabilities, in {@link AuthCapability} declaration order, each with the sorted
-	 * {@code Class#method} boundaries (or property names) that require it.
+	 * Returns the required capabilities, in {@link AuthCapability} declaration order,
+	 * each with the sorted {@code Class#method} boundaries (or property names) that
+	 * require it.
 	 * @return the required capabilities; unmodifiable
 	 */
 	public Map<AuthCapability, List<String>> requiredCapabilities() {
@@ -99,8 +104,9 @@ public final class AuthCapabilityReport {
 	 * The beans that provide one capability.
 	 *
 	 * @param beanNames the names of the beans implementing the capability's port, sorted
-	 * @param providerIds the ids of the {@link dev.gatehouse.auth.spi.AuthProviderContribution} beans that
-	 * claim the capability, sorted
+	 * @param providerIds the ids of the
+	 * {@link dev.gatehouse.auth.spi.AuthProviderContribution} beans that claim the
+	 * capability, sorted
 	 */
 	public record Providers(List<String> beanNames, List<String> providerIds) {
 

@@ -9,33 +9,39 @@ import dev.gatehouse.auth.spi.AuthCapability;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One problem found by startup validation: a required capability that is not provided by exactly one bean
- * ({@link Kind#CAPABILITY}), or one method whose auth metadata cannot be enforced (conflicting, invalid, or on a
- * method the proxy cannot intercept).
+ * One problem found by startup validation: a required capability that is not provided by
+ * exactly one bean ({@link Kind#CAPABILITY}), or one method whose auth metadata cannot be
+ * enforced (conflicting, invalid, or on a method the proxy cannot intercept).
  *
- * <p>Capability diagnostics are created with the four-argument constructor
- * {@code (capability, providerCount, providerBeanNames, requiredBy)}; method diagnostics with
- * {@link #conflictingMetadata}, {@link #invalidMetadata} and {@link #notInterceptable}. {@link #ORDER} sorts
- * capability diagnostics by capability name first, then method diagnostics by boundary.
+ * <p>
+ * Capability diagnostics are created with the four-argument constructor
+ * {@code (capability, providerCount, providerBeanNames, requiredBy)}; method diagnostics
+ * with {@link #conflictingMetadata}, {@link #invalidMetadata} and
+ * {@link #notInterceptable}. {@link #ORDER} sorts capability diagnostics by capability
+ * name first, then method diagnostics by boundary.
  *
  * @param kind what kind of problem this is
  * @param capability the capability; {@code null} exactly for method diagnostics
  * @param providerCount how many beans provide the capability; 0 for method diagnostics
  * @param providerBeanNames the names of those beans, sorted
- * @param requiredBy the boundaries (as sorted {@code Class#method} strings) or property that require the
- * capability
+ * @param requiredBy the boundaries (as sorted {@code Class#method} strings) or property
+ * that require the capability
  * @param providerIds the {@code providerId}s of the
- * {@link dev.gatehouse.auth.spi.AuthProviderContribution AuthProviderContribution} beans that claim the
- * capability, sorted
- * @param boundary the {@code Class#method} the problem is about; {@code null} exactly for capability
+ * {@link dev.gatehouse.auth.spi.AuthProviderContribution AuthProviderContribution} beans
+ * that claim the capability, sorted
+ * @param boundary the {@code Class#method} the problem is about; {@code null} exactly for
+ * capability diagnostics
+ * @param problem what is wrong with the method; {@code null} exactly for capability
  * diagnostics
- * @param problem what is wrong with the method; {@code null} exactly for capability diagnostics
  */
 public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapability capability, int providerCount,
 		List<String> providerBeanNames, List<String> requiredBy, List<String> providerIds, @Nullable String boundary,
 		@Nullable String problem) {
 
-	/** Capability diagnostics by capability name, then method diagnostics by boundary, kind and problem. */
+	/**
+	 * Capability diagnostics by capability name, then method diagnostics by boundary,
+	 * kind and problem.
+	 */
 	public static final Comparator<AuthStartupCapabilityDiagnostic> ORDER = Comparator
 		.comparing((AuthStartupCapabilityDiagnostic diagnostic) -> diagnostic.kind() != Kind.CAPABILITY)
 		.thenComparing((diagnostic) -> (diagnostic.capability() != null) ? diagnostic.capability().name() : "")
@@ -72,10 +78,11 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	 * @param capability the capability
 	 * @param providerCount how many beans provide it
 	 * @param providerBeanNames the names of those beans, sorted
-	 * @param requiredBy the boundaries that need it, as sorted {@code Class#method} strings
+	 * @param requiredBy the boundaries that need it, as sorted {@code Class#method}
+	 * strings
 	 */
-	public AuthStartupCapabilityDiagnostic(AuthCapability capability, int providerCount,
-			List<String> providerBeanNames, List<String> requiredBy) {
+	public AuthStartupCapabilityDiagnostic(AuthCapability capability, int providerCount, List<String> providerBeanNames,
+			List<String> requiredBy) {
 		this(capability, providerCount, providerBeanNames, requiredBy, List.of());
 	}
 
@@ -84,11 +91,12 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	 * @param capability the capability
 	 * @param providerCount how many beans provide it
 	 * @param providerBeanNames the names of those beans, sorted
-	 * @param requiredBy the boundaries that need it, as sorted {@code Class#method} strings
+	 * @param requiredBy the boundaries that need it, as sorted {@code Class#method}
+	 * strings
 	 * @param providerIds the ids of the provider contributions that claim it, sorted
 	 */
-	public AuthStartupCapabilityDiagnostic(AuthCapability capability, int providerCount,
-			List<String> providerBeanNames, List<String> requiredBy, List<String> providerIds) {
+	public AuthStartupCapabilityDiagnostic(AuthCapability capability, int providerCount, List<String> providerBeanNames,
+			List<String> requiredBy, List<String> providerIds) {
 		this(Kind.CAPABILITY, capability, providerCount, providerBeanNames, requiredBy, providerIds, null, null);
 	}
 
@@ -103,8 +111,8 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	}
 
 	/**
-	 * An annotation value that cannot be enforced (blank, or a {@code {placeholder}} that names no parameter or
-	 * accessor).
+	 * An annotation value that cannot be enforced (blank, or a {@code {placeholder}} that
+	 * names no parameter or accessor).
 	 * @param boundary the {@code Class#method}
 	 * @param problem the resolver's message, naming the annotation and attribute
 	 * @return the diagnostic
@@ -114,8 +122,8 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	}
 
 	/**
-	 * An auth annotation (or protection) on a method that the proxy cannot intercept, so calls would run
-	 * unchecked.
+	 * An auth annotation (or protection) on a method that the proxy cannot intercept, so
+	 * calls would run unchecked.
 	 * @param boundary the {@code Class#method}
 	 * @param problem why the proxy cannot intercept it
 	 * @return the diagnostic
@@ -136,8 +144,8 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	}
 
 	/**
-	 * A created singleton whose class has protected methods but which is not a proxy carrying Gatehouse's
-	 * advisor, so every call to it would run unchecked.
+	 * A created singleton whose class has protected methods but which is not a proxy
+	 * carrying Gatehouse's advisor, so every call to it would run unchecked.
 	 * @param beanName the bean's name
 	 * @param problem why the bean is not proxied
 	 * @return the diagnostic
@@ -147,13 +155,13 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 	}
 
 	/**
-	 * A configuration property that cannot work, reported with the other startup problems.
+	 * A configuration property that cannot work, reported with the other startup
+	 * problems.
 	 * @param invalid the problem, naming the property and what to do
 	 * @return the diagnostic; its {@link #problem()} ends with the action to take
 	 */
 	public static AuthStartupCapabilityDiagnostic invalidConfiguration(InvalidGatehouseConfigurationException invalid) {
-		return method(Kind.INVALID_CONFIGURATION, invalid.property(),
-				invalid.problem() + ". Fix: " + invalid.action());
+		return method(Kind.INVALID_CONFIGURATION, invalid.property(), invalid.problem() + ". Fix: " + invalid.action());
 	}
 
 	private static AuthStartupCapabilityDiagnostic method(Kind kind, String boundary, String problem) {
@@ -208,18 +216,21 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		/** An auth annotation sits on a method the proxy cannot intercept. */
 		NOT_INTERCEPTABLE,
 
-		/** A controller handler declares no access rule while explicit access is required. */
+		/**
+		 * A controller handler declares no access rule while explicit access is required.
+		 */
 		UNDECLARED_ACCESS,
 
 		/**
-		 * A singleton with protected methods is not a proxy carrying Gatehouse's advisor; {@code boundary} is the
-		 * bean name.
+		 * A singleton with protected methods is not a proxy carrying Gatehouse's advisor;
+		 * {@code boundary} is the bean name.
 		 */
 		NOT_PROXIED,
 
 		/**
-		 * A {@code gatehouse.*} property has a value Gatehouse cannot work with; {@code boundary} is the property
-		 * and {@code problem} says what is wrong with it, never its value.
+		 * A {@code gatehouse.*} property has a value Gatehouse cannot work with;
+		 * {@code boundary} is the property and {@code problem} says what is wrong with
+		 * it, never its value.
 		 */
 		INVALID_CONFIGURATION
 

@@ -10,9 +10,10 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link AuthStartupCapabilityValidationException} into Spring Boot's failure report: the
- * Description lists every problem on its own line, the Action says for each exactly which bean or property to
- * add or remove. Registered in {@code META-INF/spring.factories}.
+ * Turns an {@link AuthStartupCapabilityValidationException} into Spring Boot's failure
+ * report: the Description lists every problem on its own line, the Action says for each
+ * exactly which bean or property to add or remove. Registered in
+ * {@code META-INF/spring.factories}.
  */
 final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStartupCapabilityValidationException> {
 
@@ -39,8 +40,8 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 			case CAPABILITY -> capabilityAction(Objects.requireNonNull(diagnostic.capability()), diagnostic);
 			case CONFLICTING_METADATA -> boundary + ": remove either @PublicAccess or the requirement on " + boundary
 					+ "; a boundary is either public or protected.";
-			case INVALID_METADATA -> boundary + ": correct the annotation value named above (" + diagnostic.problem()
-					+ ")";
+			case INVALID_METADATA ->
+				boundary + ": correct the annotation value named above (" + diagnostic.problem() + ")";
 			case NOT_INTERCEPTABLE -> boundary + ": make the method public and non-final/non-static, or move the "
 					+ "annotation to a method that callers invoke through the bean.";
 			case UNDECLARED_ACCESS -> boundary + ": annotate the handler (or its controller class) with @PublicAccess "
@@ -65,7 +66,8 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ "). Marking one @Primary is NOT a fix: Gatehouse requires exactly one provider per capability.";
 		}
 		if (capability == AuthCapability.AUTHENTICATION) {
-			// Most applications authenticate through configuration, not an own bean: name the properties first.
+			// Most applications authenticate through configuration, not an own bean: name
+			// the properties first.
 			return "AUTHENTICATION: configure how callers authenticate: gatehouse.api-keys (API keys), "
 					+ "gatehouse.jwt.* (JWT bearer tokens: issuer-uri, jwk-set-uri or secret), or gatehouse.snapshot.* "
 					+ "with gatehouse.snapshot.propagation.accept-inbound=true (signed context snapshots from other "
@@ -81,11 +83,11 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 					+ "checker (which checks the AuthContext's roles).";
 			case SCOPE_CHECK -> ", or set gatehouse.checkers.context-scopes=true to re-enable the default scope "
 					+ "checker (which checks the AuthContext's scopes).";
-			case RELATION_CHECK -> "; Gatehouse has no built-in relation checker, since relations need a real "
-					+ "relationship store.";
-			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY -> ", or set "
-					+ AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
-					+ "=false if this service does not propagate signed context snapshots.";
+			case RELATION_CHECK ->
+				"; Gatehouse has no built-in relation checker, since relations need a real " + "relationship store.";
+			case SNAPSHOT_SIGN, SNAPSHOT_VERIFY ->
+				", or set " + AuthStartupCapabilityValidator.SNAPSHOT_PROPAGATION_PROPERTY
+						+ "=false if this service does not propagate signed context snapshots.";
 			default -> ".";
 		};
 	}

@@ -29,13 +29,15 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Visits every bean once per class (bean definitions, then singletons registered without one), resolves each
- * method's metadata as enforcement will, and records boundaries, required capabilities and problems, leaving
- * the interceptability checks to {@link Interceptability}.
+ * Visits every bean once per class (bean definitions, then singletons registered without
+ * one), resolves each method's metadata as enforcement will, and records boundaries,
+ * required capabilities and problems, leaving the interceptability checks to
+ * {@link Interceptability}.
  */
 final class BoundaryScanner {
 
-	// The validator's name: operators switch one logger to DEBUG to see what validation skipped.
+	// The validator's name: operators switch one logger to DEBUG to see what validation
+	// skipped.
 	private static final Log logger = LogFactory.getLog(AuthStartupCapabilityValidator.class);
 
 	private final ConfigurableListableBeanFactory beanFactory;
@@ -70,14 +72,20 @@ final class BoundaryScanner {
 		}
 	}
 
-	/** Bean definitions, then singletons registered without one ({@code registerSingleton}). */
+	/**
+	 * Bean definitions, then singletons registered without one
+	 * ({@code registerSingleton}).
+	 */
 	private Set<String> beanNames() {
 		Set<String> names = new LinkedHashSet<>(List.of(this.beanFactory.getBeanDefinitionNames()));
 		names.addAll(List.of(this.beanFactory.getSingletonNames()));
 		return names;
 	}
 
-	/** The class to validate a bean by, or {@code null} for abstract definitions and undeterminable types. */
+	/**
+	 * The class to validate a bean by, or {@code null} for abstract definitions and
+	 * undeterminable types.
+	 */
 	private @Nullable Class<?> userClass(String beanName) {
 		try {
 			if (this.beanFactory.containsBeanDefinition(beanName)
@@ -87,10 +95,12 @@ final class BoundaryScanner {
 			Object singleton = this.beanFactory.containsSingleton(beanName) ? this.beanFactory.getSingleton(beanName)
 					: null;
 			if (singleton != null && !(singleton instanceof FactoryBean)) {
-				// The created object shows the concrete class even where the definition only declares an interface.
+				// The created object shows the concrete class even where the definition
+				// only declares an interface.
 				return ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(singleton));
 			}
-			// Predicted from the definition; false: never initialise a FactoryBean just to ask for its type.
+			// Predicted from the definition; false: never initialise a FactoryBean just
+			// to ask for its type.
 			Class<?> type = this.beanFactory.getType(beanName, false);
 			if (type == null) {
 				logSkipped(beanName, "its type cannot be determined without creating it");
@@ -130,7 +140,10 @@ final class BoundaryScanner {
 		}
 	}
 
-	/** Interfaces and JDK proxies: a JDK proxy intercepts every interface method that is not static or private. */
+	/**
+	 * Interfaces and JDK proxies: a JDK proxy intercepts every interface method that is
+	 * not static or private.
+	 */
 	private void inspectInterfaces(Class<?> userClass, StartupFindings findings) {
 		for (Class<?> type : TypeHierarchy.allInterfaces(userClass)) {
 			for (Method method : type.getDeclaredMethods()) {

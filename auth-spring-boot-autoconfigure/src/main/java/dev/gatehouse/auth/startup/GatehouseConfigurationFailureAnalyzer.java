@@ -6,9 +6,10 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link InvalidGatehouseConfigurationException} into Spring Boot's failure report (the property and
- * what is wrong with it, then what to do) instead of a bean-creation stack trace. The exception never carries
- * the property's value, so neither does the report. Registered in {@code META-INF/spring.factories}.
+ * Turns an {@link InvalidGatehouseConfigurationException} into Spring Boot's failure
+ * report (the property and what is wrong with it, then what to do) instead of a
+ * bean-creation stack trace. The exception never carries the property's value, so neither
+ * does the report. Registered in {@code META-INF/spring.factories}.
  */
 final class GatehouseConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidGatehouseConfigurationException> {

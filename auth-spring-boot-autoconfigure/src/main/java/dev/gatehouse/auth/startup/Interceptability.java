@@ -20,9 +20,10 @@ import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
 
 /**
- * Whether Gatehouse's proxy can actually enforce what the annotations say: methods a CGLIB or JDK proxy cannot
- * intercept ({@code private}, {@code static}, {@code final}, {@code finalize()}, package-private across
- * packages), and created singletons that are not the proxy carrying Gatehouse's advisor at all.
+ * Whether Gatehouse's proxy can actually enforce what the annotations say: methods a
+ * CGLIB or JDK proxy cannot intercept ({@code private}, {@code static}, {@code final},
+ * {@code finalize()}, package-private across packages), and created singletons that are
+ * not the proxy carrying Gatehouse's advisor at all.
  */
 final class Interceptability {
 
@@ -47,14 +48,15 @@ final class Interceptability {
 		String boundary = Boundaries.name(method.getDeclaringClass(), method);
 		String annotation = declaredAuthAnnotation(method);
 		if (annotation != null) {
-			findings.problem(AuthStartupCapabilityDiagnostic.notInterceptable(boundary, unreachable.modifier()
-					+ " method carries " + annotation + ", but " + unreachable.why()
-					+ ", so Spring would silently ignore the annotation"));
+			findings.problem(AuthStartupCapabilityDiagnostic.notInterceptable(boundary,
+					unreachable.modifier() + " method carries " + annotation + ", but " + unreachable.why()
+							+ ", so Spring would silently ignore the annotation"));
 		}
 		else if (unreachable.callable() && isProtectedWhereDeclared(method)) {
-			findings.problem(AuthStartupCapabilityDiagnostic.notInterceptable(boundary, unreachable.modifier()
-					+ " method is protected (by its class's annotations or the method it overrides), but "
-					+ unreachable.why() + ", so calls would run unchecked"));
+			findings.problem(AuthStartupCapabilityDiagnostic.notInterceptable(boundary,
+					unreachable.modifier()
+							+ " method is protected (by its class's annotations or the method it overrides), but "
+							+ unreachable.why() + ", so calls would run unchecked"));
 		}
 	}
 
@@ -63,8 +65,10 @@ final class Interceptability {
 			return this.metadataResolver.resolve(method, method.getDeclaringClass()).isProtected();
 		}
 		catch (AuthorizationException ex) {
-			// Conflicting or invalid metadata where the method is declared: nothing can be said about whether
-			// the method was meant to be protected; the interceptable methods of that type report the problem.
+			// Conflicting or invalid metadata where the method is declared: nothing can
+			// be said about whether
+			// the method was meant to be protected; the interceptable methods of that
+			// type report the problem.
 			return false;
 		}
 	}
@@ -94,7 +98,10 @@ final class Interceptability {
 		return null;
 	}
 
-	/** Names the Gatehouse annotation the method itself carries, directly or through a composed annotation. */
+	/**
+	 * Names the Gatehouse annotation the method itself carries, directly or through a
+	 * composed annotation.
+	 */
 	private static @Nullable String declaredAuthAnnotation(Method method) {
 		for (MergedAnnotation<Annotation> annotation : MergedAnnotations.from(method)) {
 			Class<? extends Annotation> type = annotation.getType();
@@ -110,9 +117,10 @@ final class Interceptability {
 	}
 
 	/**
-	 * A created singleton whose class has protected methods must be the proxy carrying Gatehouse's advisor;
-	 * otherwise every call to it runs unchecked. Spring itself only logs that such a bean "is not eligible for
-	 * getting processed by all BeanPostProcessors".
+	 * A created singleton whose class has protected methods must be the proxy carrying
+	 * Gatehouse's advisor; otherwise every call to it runs unchecked. Spring itself only
+	 * logs that such a bean "is not eligible for getting processed by all
+	 * BeanPostProcessors".
 	 */
 	void checkProxied(String beanName, Class<?> userClass, StartupFindings findings) {
 		Object singleton = this.beanFactory.containsSingleton(beanName) ? this.beanFactory.getSingleton(beanName)
@@ -164,8 +172,8 @@ final class Interceptability {
 	 *
 	 * @param modifier the modifier named in the diagnostic
 	 * @param why the explanation
-	 * @param callable whether callers can still invoke the method on the bean, so that class-level protection
-	 * would silently not apply to it
+	 * @param callable whether callers can still invoke the method on the bean, so that
+	 * class-level protection would silently not apply to it
 	 */
 	record Unreachable(String modifier, String why, boolean callable) {
 
@@ -174,12 +182,12 @@ final class Interceptability {
 		static final Unreachable PRIVATE = new Unreachable("private", "a proxy cannot intercept private methods",
 				false);
 
-		static final Unreachable FINAL = new Unreachable("final", "a CGLIB proxy cannot override final methods",
-				true);
+		static final Unreachable FINAL = new Unreachable("final", "a CGLIB proxy cannot override final methods", true);
 
-		// Only the garbage collector calls finalize(), and Spring's proxies never intercept it.
-		static final Unreachable FINALIZE = new Unreachable("finalize()",
-				"Spring's proxies never intercept finalize()", false);
+		// Only the garbage collector calls finalize(), and Spring's proxies never
+		// intercept it.
+		static final Unreachable FINALIZE = new Unreachable("finalize()", "Spring's proxies never intercept finalize()",
+				false);
 
 	}
 

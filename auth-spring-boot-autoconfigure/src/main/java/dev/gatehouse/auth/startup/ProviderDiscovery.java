@@ -13,9 +13,9 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Finds the providers of every capability: the autowire-candidate beans assignable to its port type, and the
- * ids that {@link AuthProviderContribution} beans claim for it. Never initialises a {@code FactoryBean} or a
- * lazy bean.
+ * Finds the providers of every capability: the autowire-candidate beans assignable to its
+ * port type, and the ids that {@link AuthProviderContribution} beans claim for it. Never
+ * initialises a {@code FactoryBean} or a lazy bean.
  */
 final class ProviderDiscovery {
 
@@ -51,8 +51,9 @@ final class ProviderDiscovery {
 	}
 
 	/**
-	 * Beans that are no autowire candidates (such as the target behind a scoped proxy) are invisible to
-	 * enforcement, which looks providers up by type, so they do not count as providers either.
+	 * Beans that are no autowire candidates (such as the target behind a scoped proxy)
+	 * are invisible to enforcement, which looks providers up by type, so they do not
+	 * count as providers either.
 	 */
 	private boolean isAutowireCandidate(String beanName) {
 		if (!this.beanFactory.containsBeanDefinition(beanName)) {

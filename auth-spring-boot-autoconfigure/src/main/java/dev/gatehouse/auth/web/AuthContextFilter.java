@@ -27,37 +27,47 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates each request and binds its {@link AuthContext} for exactly the time the request is handled.
+ * Authenticates each request and binds its {@link AuthContext} for exactly the time the
+ * request is handled.
  *
- * <p>Per request: the {@link CredentialCarrierExtractor} reads the credential; with none, the request runs
- * with no context (protected handlers then answer 401 MISSING_CREDENTIAL). With one, the single
- * {@link Authenticator} bean verifies it against an {@link AuthInvocation} from the
- * {@link HttpInvocationResolver} (with the handler's path pattern; when {@link Authenticator#readsInvocation} says
- * the invocation is ignored, the request path is used instead and the extra handler lookup is spared); the
- * resulting context is bound with {@link AuthContextHolder#open} and also stored as the request attribute
- * {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the authenticator does not
- * {@linkplain Authenticator#supports support} are not read at all. The scope is closed in {@code finally}, so
- * a pooled thread never keeps a previous request's identity; requests without a context bind "no context"
- * explicitly for the same reason.
+ * <p>
+ * Per request: the {@link CredentialCarrierExtractor} reads the credential; with none,
+ * the request runs with no context (protected handlers then answer 401
+ * MISSING_CREDENTIAL). With one, the single {@link Authenticator} bean verifies it
+ * against an {@link AuthInvocation} from the {@link HttpInvocationResolver} (with the
+ * handler's path pattern; when {@link Authenticator#readsInvocation} says the invocation
+ * is ignored, the request path is used instead and the extra handler lookup is spared);
+ * the resulting context is bound with {@link AuthContextHolder#open} and also stored as
+ * the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the
+ * authenticator does not {@linkplain Authenticator#supports support} are not read at all.
+ * The scope is closed in {@code finally}, so a pooled thread never keeps a previous
+ * request's identity; requests without a context bind "no context" explicitly for the
+ * same reason.
  *
- * <p>A rejected or malformed credential ({@link AuthException}) does not end the request: it runs without a
- * context and the failure is kept as the request attribute {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public
- * handler therefore still answers; a protected one fails with {@code AuthContextNotFoundException}, which
- * {@link AuthExceptionHandler} answers with the stored failure's decision (401 INVALID_CREDENTIAL, 503 when the
- * verifier was unreachable). Any other exception from the authenticator (a bug in a claim mapper, say) is
- * treated the same way as a rejected credential (CHALLENGE/INVALID_CREDENTIAL, logged at WARN without its message,
- * which might quote the credential), so it never becomes a 500 nor lets the request through with a context. An
- * async re-dispatch binds the context of the original dispatch again without
- * authenticating twice.
+ * <p>
+ * A rejected or malformed credential ({@link AuthException}) does not end the request: it
+ * runs without a context and the failure is kept as the request attribute
+ * {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public handler therefore still answers; a
+ * protected one fails with {@code AuthContextNotFoundException}, which
+ * {@link AuthExceptionHandler} answers with the stored failure's decision (401
+ * INVALID_CREDENTIAL, 503 when the verifier was unreachable). Any other exception from
+ * the authenticator (a bug in a claim mapper, say) is treated the same way as a rejected
+ * credential (CHALLENGE/INVALID_CREDENTIAL, logged at WARN without its message, which
+ * might quote the credential), so it never becomes a 500 nor lets the request through
+ * with a context. An async re-dispatch binds the context of the original dispatch again
+ * without authenticating twice.
  *
- * <p>The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter chain when present.
- * With no unique {@link Authenticator} bean, requests run without a context.
+ * <p>
+ * The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter
+ * chain when present. With no unique {@link Authenticator} bean, requests run without a
+ * context.
  */
 public final class AuthContextFilter extends OncePerRequestFilter {
 
 	/**
-	 * Default registration order: Spring Security's filter chain ({@code spring.security.filter.order},
-	 * default -100) plus 10, so that Gatehouse runs after it, and after Boot's request-wrapping filters.
+	 * Default registration order: Spring Security's filter chain
+	 * ({@code spring.security.filter.order}, default -100) plus 10, so that Gatehouse
+	 * runs after it, and after Boot's request-wrapping filters.
 	 */
 	public static final int DEFAULT_ORDER = -100 + 10;
 
@@ -77,14 +87,17 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private final HttpInvocationResolver invocationResolver;
 
-	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on every request; the name
-	// is fixed once the container has initialised the filter, so it is built once (and again after init).
+	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on
+	// every request; the name
+	// is fixed once the container has initialised the filter, so it is built once (and
+	// again after init).
 	private volatile @Nullable String alreadyFilteredAttributeName;
 
 	/**
 	 * Creates the filter.
-	 * @param authenticator supplies the one {@link Authenticator}, or {@code null} when there is not exactly
-	 * one; asked on first use (not while the web server starts) and until it returns one, which is then kept
+	 * @param authenticator supplies the one {@link Authenticator}, or {@code null} when
+	 * there is not exactly one; asked on first use (not while the web server starts) and
+	 * until it returns one, which is then kept
 	 * @param extractor reads credentials
 	 * @param invocationResolver describes requests for the authenticator
 	 */
@@ -102,7 +115,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void initFilterBean() throws ServletException {
 		super.initFilterBean();
-		// The filter name may have changed (init with a FilterConfig): build the attribute name from it again.
+		// The filter name may have changed (init with a FilterConfig): build the
+		// attribute name from it again.
 		this.alreadyFilteredAttributeName = null;
 	}
 
@@ -118,7 +132,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
-		// The async re-dispatch runs on another container thread and must see the request's context again.
+		// The async re-dispatch runs on another container thread and must see the
+		// request's context again.
 		return false;
 	}
 
@@ -171,7 +186,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			return null;
 		}
 		catch (RuntimeException ex) {
-			// Fail closed: the credential was not verified, so the request runs without a context and a protected
+			// Fail closed: the credential was not verified, so the request runs without a
+			// context and a protected
 			// handler answers 401 rather than 500.
 			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
 			logUnexpectedFailure(request, authenticator, ex);
@@ -181,7 +197,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private void logUnexpectedFailure(HttpServletRequest request, Authenticator authenticator, RuntimeException ex) {
 		if (logger.isWarnEnabled()) {
-			// The message of an unexpected exception may quote the credential; keep only its type and where it was
+			// The message of an unexpected exception may quote the credential; keep only
+			// its type and where it was
 			// thrown.
 			Exception where = new Exception(ex.getClass().getName() + " (message withheld)");
 			where.setStackTrace(ex.getStackTrace());
@@ -193,7 +210,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private void logFailure(HttpServletRequest request, AuthException ex) {
 		AuthorizationDecision decision = ex.decision();
-		// AuthException messages are secret-free by contract; the credential itself is never logged.
+		// AuthException messages are secret-free by contract; the credential itself is
+		// never logged.
 		if (decision.state() == AuthorizationDecisionState.ERROR) {
 			logger.warn("Could not authenticate " + request.getMethod() + " " + request.getRequestURI() + " ("
 					+ decision.reasonCode() + "): " + ex.getMessage(), ex);
@@ -209,8 +227,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			scope.close();
 		}
 		catch (IllegalStateException ex) {
-			// Closing has already unwound the scopes left open inside the request, so nothing leaks to the next
-			// request on this thread; the leak itself is a bug in the code that opened them.
+			// Closing has already unwound the scopes left open inside the request, so
+			// nothing leaks to the next
+			// request on this thread; the leak itself is a bug in the code that opened
+			// them.
 			logger.error("An AuthContextScope opened while handling " + request.getMethod() + " "
 					+ request.getRequestURI() + " was still open when the request ended and has been closed. "
 					+ "Close every scope you open, with try-with-resources.", ex);
@@ -218,7 +238,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The one authenticator with its {@link Authenticator#supports} test bound once, so no request allocates it.
+	 * The one authenticator with its {@link Authenticator#supports} test bound once, so
+	 * no request allocates it.
 	 */
 	private record BoundAuthenticator(Authenticator authenticator, Predicate<CredentialCarrierKind> supported) {
 

@@ -14,18 +14,38 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Maps a refusing {@link AuthorizationDecision} to its HTTP response: an RFC 9457 problem
- * ({@code application/problem+json}) with {@code status}, {@code title}, the decision's safe reason as
- * {@code detail}, and the properties {@code state} and {@code reasonCode}.
+ * ({@code application/problem+json}) with {@code status}, {@code title}, the decision's
+ * safe reason as {@code detail}, and the properties {@code state} and {@code reasonCode}.
  *
  * <table>
  * <caption>Status and {@code WWW-Authenticate} per decision</caption>
- * <tr><th>decision</th><th>status</th><th>WWW-Authenticate</th></tr>
- * <tr><td>CHALLENGE</td><td>401</td><td>{@code Bearer realm="gatehouse"}, plus {@code error="invalid_token"}
- * for invalid or expired credentials and snapshots</td></tr>
- * <tr><td>DENY</td><td>403</td><td>{@code Bearer realm="gatehouse", error="insufficient_scope"} for
- * INSUFFICIENT_SCOPE, none otherwise</td></tr>
- * <tr><td>ERROR/VERIFICATION_PROVIDER_UNAVAILABLE</td><td>503</td><td>none</td></tr>
- * <tr><td>other ERROR</td><td>500</td><td>none</td></tr>
+ * <tr>
+ * <th>decision</th>
+ * <th>status</th>
+ * <th>WWW-Authenticate</th>
+ * </tr>
+ * <tr>
+ * <td>CHALLENGE</td>
+ * <td>401</td>
+ * <td>{@code Bearer realm="gatehouse"}, plus {@code error="invalid_token"} for invalid or
+ * expired credentials and snapshots</td>
+ * </tr>
+ * <tr>
+ * <td>DENY</td>
+ * <td>403</td>
+ * <td>{@code Bearer realm="gatehouse", error="insufficient_scope"} for
+ * INSUFFICIENT_SCOPE, none otherwise</td>
+ * </tr>
+ * <tr>
+ * <td>ERROR/VERIFICATION_PROVIDER_UNAVAILABLE</td>
+ * <td>503</td>
+ * <td>none</td>
+ * </tr>
+ * <tr>
+ * <td>other ERROR</td>
+ * <td>500</td>
+ * <td>none</td>
+ * </tr>
  * </table>
  *
  * Nothing of an exception (message, cause, stack trace) ever reaches the body.

@@ -17,15 +17,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers every {@link AuthException} that leaves a Spring MVC handler with the problem response of its
- * decision (see {@link AuthErrorResponses}). Ordered first, so an application's catch-all
- * {@code @ExceptionHandler(Exception.class)} does not turn a 401 into a 500; a handler declared in the
- * controller itself still wins, as Spring MVC intends.
+ * Answers every {@link AuthException} that leaves a Spring MVC handler with the problem
+ * response of its decision (see {@link AuthErrorResponses}). Ordered first, so an
+ * application's catch-all {@code @ExceptionHandler(Exception.class)} does not turn a 401
+ * into a 500; a handler declared in the controller itself still wins, as Spring MVC
+ * intends.
  *
- * <p>When a protected handler finds no context because the {@link AuthContextFilter} rejected the request's
- * credential, the response carries that rejection (for example 401 INVALID_CREDENTIAL, or 503 when the
- * verifier was unreachable) rather than MISSING_CREDENTIAL. ERROR decisions are logged with their cause (the
- * body never shows it): INTERNAL_ERROR at ERROR level, an unavailable provider at WARN.
+ * <p>
+ * When a protected handler finds no context because the {@link AuthContextFilter}
+ * rejected the request's credential, the response carries that rejection (for example 401
+ * INVALID_CREDENTIAL, or 503 when the verifier was unreachable) rather than
+ * MISSING_CREDENTIAL. ERROR decisions are logged with their cause (the body never shows
+ * it): INTERNAL_ERROR at ERROR level, an unavailable provider at WARN.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

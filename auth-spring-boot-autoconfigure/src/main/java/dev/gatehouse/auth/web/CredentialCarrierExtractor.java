@@ -19,16 +19,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads the credential of an HTTP request, strictly: {@code Authorization: Bearer <token>} (one token68 value
- * after exactly one space), {@code Authorization: Basic <base64 of user:password>}, or the configured API-key
- * header. Scheme names are case-insensitive. When configured with a snapshot header, also a signed context
- * snapshot sent by another service, which takes precedence over every other credential on the request.
+ * Reads the credential of an HTTP request, strictly:
+ * {@code Authorization: Bearer <token>} (one token68 value after exactly one space),
+ * {@code Authorization: Basic <base64 of user:password>}, or the configured API-key
+ * header. Scheme names are case-insensitive. When configured with a snapshot header, also
+ * a signed context snapshot sent by another service, which takes precedence over every
+ * other credential on the request.
  *
- * <p>Anything else that looks like a credential is refused with a {@link CredentialCarrierException} rather
- * than ignored: an unknown scheme, a scheme without credentials, more than one token, non-ASCII or control
- * characters, a header repeated, a value longer than {@value #MAX_HEADER_LENGTH} characters, or both an
- * {@code Authorization} and an API-key header on one request. Exception messages describe the shape of the
- * problem and never contain the submitted value. Thread-safe.
+ * <p>
+ * Anything else that looks like a credential is refused with a
+ * {@link CredentialCarrierException} rather than ignored: an unknown scheme, a scheme
+ * without credentials, more than one token, non-ASCII or control characters, a header
+ * repeated, a value longer than {@value #MAX_HEADER_LENGTH} characters, or both an
+ * {@code Authorization} and an API-key header on one request. Exception messages describe
+ * the shape of the problem and never contain the submitted value. Thread-safe.
  */
 public final class CredentialCarrierExtractor {
 
@@ -56,8 +60,8 @@ public final class CredentialCarrierExtractor {
 	/**
 	 * Creates the extractor.
 	 * @param apiKeyHeader the name of the request header that carries an API key
-	 * @param snapshotHeader the name of the request header that carries a signed context snapshot from another
-	 * service, or {@code null} to read none
+	 * @param snapshotHeader the name of the request header that carries a signed context
+	 * snapshot from another service, or {@code null} to read none
 	 */
 	public CredentialCarrierExtractor(String apiKeyHeader, @Nullable String snapshotHeader) {
 		this.apiKeyHeader = headerName(apiKeyHeader, "apiKeyHeader");
@@ -91,7 +95,8 @@ public final class CredentialCarrierExtractor {
 	}
 
 	/**
-	 * Returns the name of the header that carries a signed context snapshot, if one is read.
+	 * Returns the name of the header that carries a signed context snapshot, if one is
+	 * read.
 	 * @return the header name, or {@code null}
 	 */
 	public @Nullable String snapshotHeader() {
@@ -99,19 +104,22 @@ public final class CredentialCarrierExtractor {
 	}
 
 	/**
-	 * Extracts the request's credential, considering only the kinds that will be verified. A header of a kind
-	 * nobody verifies is ignored, so that, for example, an API-key-only application is not disturbed by an
-	 * {@code Authorization} header meant for another component.
+	 * Extracts the request's credential, considering only the kinds that will be
+	 * verified. A header of a kind nobody verifies is ignored, so that, for example, an
+	 * API-key-only application is not disturbed by an {@code Authorization} header meant
+	 * for another component.
 	 *
-	 * <p>A snapshot header, when read and present, wins: the request is authenticated by the snapshot alone and
-	 * its other credential headers are not read. Its value is not checked here beyond being sent once and not
-	 * blank: the snapshot verifier owns the envelope's rules (length first), so that its failures carry their
-	 * own reason codes.
+	 * <p>
+	 * A snapshot header, when read and present, wins: the request is authenticated by the
+	 * snapshot alone and its other credential headers are not read. Its value is not
+	 * checked here beyond being sent once and not blank: the snapshot verifier owns the
+	 * envelope's rules (length first), so that its failures carry their own reason codes.
 	 * @param request the request
 	 * @param accepted the kinds to extract
-	 * @return the credential, or {@code null} when the request carries none of an accepted kind
-	 * @throws CredentialCarrierException when a credential header of an accepted kind is malformed, or the
-	 * request carries two credentials
+	 * @return the credential, or {@code null} when the request carries none of an
+	 * accepted kind
+	 * @throws CredentialCarrierException when a credential header of an accepted kind is
+	 * malformed, or the request carries two credentials
 	 * @throws InvalidAuthContextSnapshotException when the snapshot header is repeated
 	 * @throws MissingAuthContextSnapshotException when the snapshot header is blank
 	 */
@@ -134,7 +142,8 @@ public final class CredentialCarrierExtractor {
 		else if (logger.isDebugEnabled()) {
 			String value = request.getHeader(HttpHeaders.AUTHORIZATION);
 			if (value != null) {
-				// Only the scheme is looked at, to name the kind; the rest of the header is the credential.
+				// Only the scheme is looked at, to name the kind; the rest of the header
+				// is the credential.
 				boolean basic = value.regionMatches(true, 0, BASIC, 0, BASIC.length());
 				logIgnored(request, basic ? CredentialCarrierKind.BASIC : CredentialCarrierKind.BEARER_TOKEN,
 						HttpHeaders.AUTHORIZATION);

@@ -21,13 +21,16 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Enforces {@code gatehouse.web.require-explicit-access=true}: every controller handler method that has neither
- * {@code @PublicAccess} nor a requirement is an {@code UNDECLARED_ACCESS} problem, so that no endpoint is open
- * merely because somebody forgot to annotate it.
+ * Enforces {@code gatehouse.web.require-explicit-access=true}: every controller handler
+ * method that has neither {@code @PublicAccess} nor a requirement is an
+ * {@code UNDECLARED_ACCESS} problem, so that no endpoint is open merely because somebody
+ * forgot to annotate it.
  *
- * <p>Its problems join startup validation's one failure report (as a {@link StartupDiagnosticsContributor}).
- * With startup validation turned off it fails startup on its own. Handlers of Spring's own controllers (for
- * example Boot's error controller) are not listed: the application cannot annotate them. Handlers with
+ * <p>
+ * Its problems join startup validation's one failure report (as a
+ * {@link StartupDiagnosticsContributor}). With startup validation turned off it fails
+ * startup on its own. Handlers of Spring's own controllers (for example Boot's error
+ * controller) are not listed: the application cannot annotate them. Handlers with
  * conflicting or invalid metadata are left to startup validation, which reports them.
  */
 public final class ExplicitAccessValidator implements StartupDiagnosticsContributor, SmartInitializingSingleton {
@@ -71,8 +74,10 @@ public final class ExplicitAccessValidator implements StartupDiagnosticsContribu
 	}
 
 	/**
-	 * Fails startup with this check's problems, unless startup validation runs and reports them with its own.
-	 * @throws AuthStartupCapabilityValidationException listing every handler without an access rule
+	 * Fails startup with this check's problems, unless startup validation runs and
+	 * reports them with its own.
+	 * @throws AuthStartupCapabilityValidationException listing every handler without an
+	 * access rule
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -90,7 +95,8 @@ public final class ExplicitAccessValidator implements StartupDiagnosticsContribu
 			return this.metadataResolver.resolve(method, beanType).isBoundary();
 		}
 		catch (AuthorizationException ex) {
-			// Conflicting or invalid metadata declares something; startup validation reports what is wrong.
+			// Conflicting or invalid metadata declares something; startup validation
+			// reports what is wrong.
 			return true;
 		}
 	}

@@ -28,37 +28,47 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Describes an HTTP request as an {@link AuthInvocation} ({@code HTTP}, {@code "<METHOD> <path pattern>"},
- * attribute {@value #HANDLER_ATTRIBUTE}) before {@code DispatcherServlet} has chosen its handler, which is when
- * the authenticating filter runs.
+ * Describes an HTTP request as an {@link AuthInvocation} ({@code HTTP},
+ * {@code "<METHOD> <path pattern>"}, attribute {@value #HANDLER_ATTRIBUTE}) before
+ * {@code DispatcherServlet} has chosen its handler, which is when the authenticating
+ * filter runs.
  *
- * <p>How: the application's {@link HandlerMapping} beans (collected once, on first use, in the order
- * {@code DispatcherServlet} uses them) are asked for the handler, on a request wrapper that keeps every
- * attribute the lookup sets to itself, so the real dispatch later starts from an untouched request. The matched
- * pattern ({@code /documents/{id}}) and handler ({@code DocumentController#get}) are read from that lookup.
- * When no mapping matches, or a mapping refuses the request (wrong method, media type), the operation falls
- * back to the path within the application and the handler attribute is absent.
+ * <p>
+ * How: the application's {@link HandlerMapping} beans (collected once, on first use, in
+ * the order {@code DispatcherServlet} uses them) are asked for the handler, on a request
+ * wrapper that keeps every attribute the lookup sets to itself, so the real dispatch
+ * later starts from an untouched request. The matched pattern ({@code /documents/{id}})
+ * and handler ({@code DocumentController#get}) are read from that lookup. When no mapping
+ * matches, or a mapping refuses the request (wrong method, media type), the operation
+ * falls back to the path within the application and the handler attribute is absent.
  *
- * <p>Why this way: Spring MVC's {@code HandlerMappingIntrospector}, built for exactly this, is deprecated for
- * removal since Spring Framework 7.0 (and gone in 7.1). The raw path alone would be cheaper but gives providers
- * a high-cardinality operation ({@code GET /documents/42}) they cannot write rules against. The lookup costs
- * what the dispatcher's own lookup costs plus a wrapper: measured warm with 100 annotated mappings, about
- * 1.3 µs for a direct path (dispatcher alone: 0.9 µs) and 5-7 µs for a two-variable pattern (dispatcher
- * alone: 4.5-6.7 µs), on a loaded two-core machine. It is done only for requests that carry a credential:
- * requests without one are not authenticated at all. Thread-safe.
+ * <p>
+ * Why this way: Spring MVC's {@code HandlerMappingIntrospector}, built for exactly this,
+ * is deprecated for removal since Spring Framework 7.0 (and gone in 7.1). The raw path
+ * alone would be cheaper but gives providers a high-cardinality operation
+ * ({@code GET /documents/42}) they cannot write rules against. The lookup costs what the
+ * dispatcher's own lookup costs plus a wrapper: measured warm with 100 annotated
+ * mappings, about 1.3 µs for a direct path (dispatcher alone: 0.9 µs) and 5-7 µs for a
+ * two-variable pattern (dispatcher alone: 4.5-6.7 µs), on a loaded two-core machine. It
+ * is done only for requests that carry a credential: requests without one are not
+ * authenticated at all. Thread-safe.
  */
 public final class HttpInvocationResolver {
 
 	/** The {@link AuthInvocation#boundary()} of every HTTP request. */
 	public static final String BOUNDARY = "HTTP";
 
-	/** Attribute naming the handler, for example {@code DocumentController#get}; absent when none matched. */
+	/**
+	 * Attribute naming the handler, for example {@code DocumentController#get}; absent
+	 * when none matched.
+	 */
 	public static final String HANDLER_ATTRIBUTE = "handler";
 
 	private final SingletonSupplier<List<HandlerMapping>> handlerMappings;
 
 	/**
-	 * Creates a resolver that looks handler mappings up in the given bean factory on first use.
+	 * Creates a resolver that looks handler mappings up in the given bean factory on
+	 * first use.
 	 * @param beanFactory the web application context
 	 */
 	public HttpInvocationResolver(ListableBeanFactory beanFactory) {
@@ -85,7 +95,8 @@ public final class HttpInvocationResolver {
 				chain = mapping.getHandler(lookup);
 			}
 			catch (Exception ex) {
-				// The dispatcher will refuse this request the same way (405, 415, ...); describe it by its path.
+				// The dispatcher will refuse this request the same way (405, 415, ...);
+				// describe it by its path.
 				break;
 			}
 			if (chain != null) {
@@ -99,8 +110,9 @@ public final class HttpInvocationResolver {
 	}
 
 	/**
-	 * Describes the request without looking up its handler: the operation names the request path rather than
-	 * the pattern. For authenticators that do not read the invocation.
+	 * Describes the request without looking up its handler: the operation names the
+	 * request path rather than the pattern. For authenticators that do not read the
+	 * invocation.
 	 * @param request the request
 	 * @return the invocation
 	 */
@@ -131,8 +143,9 @@ public final class HttpInvocationResolver {
 	}
 
 	/**
-	 * A request whose attribute changes stay in the wrapper, so that a handler lookup leaves the real request
-	 * as it found it (handler mappings store the lookup path, the matched pattern and URI variables there).
+	 * A request whose attribute changes stay in the wrapper, so that a handler lookup
+	 * leaves the real request as it found it (handler mappings store the lookup path, the
+	 * matched pattern and URI variables there).
 	 */
 	private static final class AttributeIsolatingRequest extends HttpServletRequestWrapper {
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The annotations of SPEC §4 are visible at runtime, apply to types and methods, appear in Javadoc, and the
- * {@code Require*} ones can be stacked; their attributes and defaults are part of the contract.
+ * The annotations of SPEC §4 are visible at runtime, apply to types and methods, appear
+ * in Javadoc, and the {@code Require*} ones can be stacked; their attributes and defaults
+ * are part of the contract.
  */
 class AuthAnnotationsTests {
 
@@ -60,7 +61,8 @@ class AuthAnnotationsTests {
 	void requireAnnotationIsRepeatableWithUsableContainer(Class<? extends Annotation> annotation,
 			Class<? extends Annotation> container) throws Exception {
 		assertThat(annotation.getAnnotation(Repeatable.class).value()).isEqualTo(container);
-		// The container needs the same retention and targets, or stacked annotations vanish or cannot be placed.
+		// The container needs the same retention and targets, or stacked annotations
+		// vanish or cannot be placed.
 		assertThat(container.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.RUNTIME);
 		assertThat(container.getAnnotation(Target.class).value()).containsExactlyInAnyOrder(ElementType.TYPE,
 				ElementType.METHOD);
@@ -128,8 +130,7 @@ class AuthAnnotationsTests {
 		assertThat(method.getDefaultValue()).as(attribute + " has no default").isNull();
 	}
 
-	private static void assertDefaultEmpty(Class<? extends Annotation> annotation, String attribute)
-			throws Exception {
+	private static void assertDefaultEmpty(Class<? extends Annotation> annotation, String attribute) throws Exception {
 		Method method = annotation.getMethod(attribute);
 		assertThat(method.getReturnType()).isEqualTo(String.class);
 		assertThat(method.getDefaultValue()).isEqualTo("");

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authenticator reuses one SHA-256 digest per thread; concurrent requests with different keys must still
- * each be matched to their own entry, and an unknown key between them must never match.
+ * The authenticator reuses one SHA-256 digest per thread; concurrent requests with
+ * different keys must still each be matched to their own entry, and an unknown key
+ * between them must never match.
  */
 class ApiKeyAuthenticatorConcurrencyTests {
 
@@ -62,10 +63,9 @@ class ApiKeyAuthenticatorConcurrencyTests {
 
 	private String subject(String key) {
 		try {
-			return this.authenticator.authenticate(
-					new CredentialCarrier(CredentialCarrierKind.API_KEY, CredentialCarrierLocation.HEADER, key,
-							"X-API-Key", null),
-					CALL)
+			return this.authenticator
+				.authenticate(new CredentialCarrier(CredentialCarrierKind.API_KEY, CredentialCarrierLocation.HEADER,
+						key, "X-API-Key", null), CALL)
 				.subject()
 				.id();
 		}

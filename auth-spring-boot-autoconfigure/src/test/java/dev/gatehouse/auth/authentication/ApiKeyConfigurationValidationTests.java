@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Misconfigured API keys fail when the authenticator is created, naming the entry and never its hash.
+ * Misconfigured API keys fail when the authenticator is created, naming the entry and
+ * never its hash.
  */
 class ApiKeyConfigurationValidationTests {
 
@@ -72,13 +73,12 @@ class ApiKeyConfigurationValidationTests {
 
 	@Test
 	void refusesBlankRolesAndScopes() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> create(new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of("ADMIN", " "),
-					List.of(), null)))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> create(new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of("ADMIN", " "), List.of(), null)))
 			.withMessageContaining("gatehouse.api-keys[0].roles must not contain blank values");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> create(new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of(),
-					Arrays.asList("read", null), null)))
+			.isThrownBy(() -> create(
+					new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of(), Arrays.asList("read", null), null)))
 			.withMessageContaining("gatehouse.api-keys[0].scopes must not contain blank values");
 	}
 

@@ -26,14 +26,17 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit 5 extension serving a JWK set at {@code /jwks} (and any other JSON document the test puts) from a JDK
- * HTTP server on a loopback port, counting requests per path. The published keys can be replaced at any time
- * (key rotation), the server can be stopped (identity provider down) or made to accept connections and never
- * answer ({@link #hang()}).
+ * A JUnit 5 extension serving a JWK set at {@code /jwks} (and any other JSON document the
+ * test puts) from a JDK HTTP server on a loopback port, counting requests per path. The
+ * published keys can be replaced at any time (key rotation), the server can be stopped
+ * (identity provider down) or made to accept connections and never answer
+ * ({@link #hang()}).
  *
- * <p>Register it with {@code @RegisterExtension}: as a static field it runs for the whole class (the URI is
- * available as soon as it is asked for, so {@code @DynamicPropertySource} methods can use it); as an instance
- * field it is restarted for every test.
+ * <p>
+ * Register it with {@code @RegisterExtension}: as a static field it runs for the whole
+ * class (the URI is available as soon as it is asked for, so
+ * {@code @DynamicPropertySource} methods can use it); as an instance field it is
+ * restarted for every test.
  */
 public final class JwkSetServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -54,13 +57,16 @@ public final class JwkSetServer implements BeforeAllCallback, AfterAllCallback, 
 
 	private boolean classScoped;
 
-	/** Creates the server, publishing no keys until {@link #publish(JWK...)} is called. */
+	/**
+	 * Creates the server, publishing no keys until {@link #publish(JWK...)} is called.
+	 */
 	public JwkSetServer() {
 		this.responses.put(JWKS_PATH, new Response(200, "{\"keys\":[]}"));
 	}
 
 	/**
-	 * Publishes the public halves of the keys as the JWK set, replacing what was published before.
+	 * Publishes the public halves of the keys as the JWK set, replacing what was
+	 * published before.
 	 * @param keys the keys
 	 * @return this server
 	 */
@@ -92,7 +98,9 @@ public final class JwkSetServer implements BeforeAllCallback, AfterAllCallback, 
 		return baseUri() + JWKS_PATH;
 	}
 
-	/** Returns {@code http://127.0.0.1:port}, starting the server if it is not running. */
+	/**
+	 * Returns {@code http://127.0.0.1:port}, starting the server if it is not running.
+	 */
 	public synchronized String baseUri() {
 		start();
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();

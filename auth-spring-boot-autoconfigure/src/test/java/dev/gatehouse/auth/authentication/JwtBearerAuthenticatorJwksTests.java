@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The JWT bearer authenticator with keys from a JWK set (RS256, ES256) or an issuer's discovery document, served
- * by a JDK HTTP server on loopback ({@link JwkSetServer}).
+ * The JWT bearer authenticator with keys from a JWK set (RS256, ES256) or an issuer's
+ * discovery document, served by a JDK HTTP server on loopback ({@link JwkSetServer}).
  */
 class JwtBearerAuthenticatorJwksTests {
 
@@ -140,10 +140,11 @@ class JwtBearerAuthenticatorJwksTests {
 
 	@Test
 	void rejectsHs256TokenKeyedWithThePublicKey() throws Exception {
-		// The classic algorithm confusion attack: HMAC "signed" with the RSA public key an attacker can download.
+		// The classic algorithm confusion attack: HMAC "signed" with the RSA public key
+		// an attacker can download.
 		byte[] publicKey = rsaKey.toRSAPublicKey().getEncoded();
-		String token = TestJwts.sign(new MACSigner(publicKey), new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1")
-			.build(), validClaims().build());
+		String token = TestJwts.sign(new MACSigner(publicKey),
+				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(), validClaims().build());
 
 		assertRejected(jwks().build(), token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
 	}
@@ -208,14 +209,16 @@ class JwtBearerAuthenticatorJwksTests {
 			.build();
 		String token = rs256(validClaims().issuer(this.baseUri).build());
 
-		// No discovery document yet (404): the keys cannot be known, so the token is not judged.
+		// No discovery document yet (404): the keys cannot be known, so the token is not
+		// judged.
 		assertUnavailable(authenticator, token);
 		int asked = this.server.totalRequests();
 		assertThat(asked).isPositive();
 		for (int i = 0; i < 20; i++) {
 			assertUnavailable(authenticator, token);
 		}
-		// Tokens arriving during the outage do not each become a request to the identity provider.
+		// Tokens arriving during the outage do not each become a request to the identity
+		// provider.
 		assertThat(this.server.totalRequests()).isEqualTo(asked);
 
 		this.server.respond("/.well-known/openid-configuration", 200,
@@ -319,8 +322,8 @@ class JwtBearerAuthenticatorJwksTests {
 				"{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + this.baseUri + "/jwks\"}");
 		JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withIssuerUri(issuer).build();
 
-		assertThat(authenticator.authenticate(bearer(rs256(validClaims().issuer(issuer).build())), INVOCATION)
-			.issuer()).isEqualTo(issuer);
+		assertThat(authenticator.authenticate(bearer(rs256(validClaims().issuer(issuer).build())), INVOCATION).issuer())
+			.isEqualTo(issuer);
 		assertThat(this.server.requests("/realms/acme/.well-known/openid-configuration")).isEqualTo(1);
 		assertThat(this.server.requests("/.well-known/openid-configuration/realms/acme")).isEqualTo(1);
 	}

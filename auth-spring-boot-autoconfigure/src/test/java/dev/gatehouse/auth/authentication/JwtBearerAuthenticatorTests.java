@@ -50,8 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The JWT bearer authenticator with an HS256 secret: which tokens it accepts, how it maps claims, how it
- * rejects, and that the token never leaks.
+ * The JWT bearer authenticator with an HS256 secret: which tokens it accepts, how it maps
+ * claims, how it rejects, and that the token never leaks.
  */
 class JwtBearerAuthenticatorTests {
 
@@ -59,8 +59,7 @@ class JwtBearerAuthenticatorTests {
 
 	private final String encodedSecret = Base64.getEncoder().encodeToString(this.secret);
 
-	private final JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withSecret(this.encodedSecret)
-		.build();
+	private final JwtBearerAuthenticator authenticator = JwtBearerAuthenticator.withSecret(this.encodedSecret).build();
 
 	@Test
 	void verifiesBearerTokens() {
@@ -85,14 +84,15 @@ class JwtBearerAuthenticatorTests {
 
 	@Test
 	void mapsNameTenantRolesScopesAndCopiedClaims() {
-		String token = hs256(this.secret, validClaims().claim("name", "Alice Example")
-			.claim("tenant", "acme")
-			.claim("roles", List.of("admin", "editor", "admin", " "))
-			.claim("scope", "documents:read  documents:write")
-			.claim("email", "alice@example.com")
-			.claim("preferred_username", "alice")
-			.claim("department", "ops")
-			.build());
+		String token = hs256(this.secret,
+				validClaims().claim("name", "Alice Example")
+					.claim("tenant", "acme")
+					.claim("roles", List.of("admin", "editor", "admin", " "))
+					.claim("scope", "documents:read  documents:write")
+					.claim("email", "alice@example.com")
+					.claim("preferred_username", "alice")
+					.claim("department", "ops")
+					.build());
 
 		AuthContext context = this.authenticator.authenticate(bearer(token), INVOCATION);
 
@@ -101,7 +101,8 @@ class JwtBearerAuthenticatorTests {
 		assertThat(context.roles()).containsExactly("admin", "editor");
 		assertThat(context.scopes()).containsExactly("documents:read", "documents:write");
 		assertThat(context.hasScope("documents:write")).isTrue();
-		// Only the configured claims are copied (email and preferred_username by default).
+		// Only the configured claims are copied (email and preferred_username by
+		// default).
 		assertThat(context.claims()).containsExactly(AuthClaim.of("email", "alice@example.com"),
 				AuthClaim.of("preferred_username", "alice"));
 	}
@@ -183,14 +184,15 @@ class JwtBearerAuthenticatorTests {
 		JwtBearerAuthenticator copying = JwtBearerAuthenticator.withSecret(this.encodedSecret)
 			.copiedClaims(List.of("age", "ratio", "verified", "iat", "address", "groups", "nothing", "absent"))
 			.build();
-		String token = hs256(this.secret, validClaims().issueTime(Date.from(issuedAt))
-			.claim("age", 42)
-			.claim("ratio", 0.5)
-			.claim("verified", true)
-			.claim("address", Map.of("city", "Berlin"))
-			.claim("groups", List.of("a", "b"))
-			.claim("nothing", null)
-			.build());
+		String token = hs256(this.secret,
+				validClaims().issueTime(Date.from(issuedAt))
+					.claim("age", 42)
+					.claim("ratio", 0.5)
+					.claim("verified", true)
+					.claim("address", Map.of("city", "Berlin"))
+					.claim("groups", List.of("a", "b"))
+					.claim("nothing", null)
+					.build());
 
 		AuthContext context = copying.authenticate(bearer(token), INVOCATION);
 
@@ -263,8 +265,8 @@ class JwtBearerAuthenticatorTests {
 	@Test
 	void rejectsTokenNotYetValidAsInvalidNotExpired() {
 		Instant now = Instant.now();
-		String token = hs256(this.secret, validClaims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5))))
-			.build());
+		String token = hs256(this.secret,
+				validClaims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5)))).build());
 
 		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
 	}
@@ -360,8 +362,7 @@ class JwtBearerAuthenticatorTests {
 	@Test
 	void rejectsTokenSignedWithOtherHmacAlgorithm() throws Exception {
 		byte[] longSecret = TestJwts.randomSecret(64);
-		JwtBearerAuthenticator hs256 = JwtBearerAuthenticator
-			.withSecret(Base64.getEncoder().encodeToString(longSecret))
+		JwtBearerAuthenticator hs256 = JwtBearerAuthenticator.withSecret(Base64.getEncoder().encodeToString(longSecret))
 			.build();
 		String hs512 = TestJwts.sign(new MACSigner(longSecret), new JWSHeader.Builder(JWSAlgorithm.HS512).build(),
 				validClaims().build());
@@ -437,9 +438,8 @@ class JwtBearerAuthenticatorTests {
 
 	@Test
 	void neverShowsTheTokenInContextOrFailures() {
-		String valid = hs256(this.secret, validClaims().claim("roles", List.of("admin"))
-			.claim("email", "alice@example.com")
-			.build());
+		String valid = hs256(this.secret,
+				validClaims().claim("roles", List.of("admin")).claim("email", "alice@example.com").build());
 		AuthContext context = this.authenticator.authenticate(bearer(valid), INVOCATION);
 		assertThat(context.toString()).doesNotContain(valid).doesNotContain(valid.split("\\.")[2]);
 
@@ -553,8 +553,8 @@ class JwtBearerAuthenticatorTests {
 			.issuer("https://idp.example")
 			.build();
 
-		assertThat(checked.authenticate(bearer(hs256(this.secret, validClaims().issuer("https://idp.example").build())),
-				INVOCATION)
+		assertThat(checked
+			.authenticate(bearer(hs256(this.secret, validClaims().issuer("https://idp.example").build())), INVOCATION)
 			.issuer()).isEqualTo("https://idp.example");
 		TestJwts.assertRejected(checked, hs256(this.secret, validClaims().issuer("https://evil.example").build()),
 				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
@@ -587,13 +587,15 @@ class JwtBearerAuthenticatorTests {
 			.additionalValidators(List.of(strongAuthentication))
 			.build();
 
-		assertThat(strict.authenticate(bearer(hs256(this.secret, validClaims().claim("acr", "mfa").build())),
-				INVOCATION)
-			.subject()
-			.id()).isEqualTo("alice");
+		assertThat(
+				strict.authenticate(bearer(hs256(this.secret, validClaims().claim("acr", "mfa").build())), INVOCATION)
+					.subject()
+					.id())
+			.isEqualTo("alice");
 		TestJwts.assertRejected(strict, hs256(this.secret, validClaims().claim("acr", "pwd").build()),
 				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
-		// Additional validators come on top of the built-in checks, never instead of them.
+		// Additional validators come on top of the built-in checks, never instead of
+		// them.
 		TestJwts.assertRejected(strict,
 				hs256(this.secret, expiredClaims(Duration.ofMinutes(5)).claim("acr", "mfa").build()),
 				AuthorizationReasonCode.EXPIRED_CREDENTIAL, "expired");
@@ -625,9 +627,9 @@ class JwtBearerAuthenticatorTests {
 	void refusesNonPositiveJwkSetDurations() {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> JwtBearerAuthenticator.withJwkSetUri("https://idp.example/jwks").jwkSetTimeout(Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> JwtBearerAuthenticator
-			.withJwkSetUri("https://idp.example/jwks")
-			.jwkSetRefetchInterval(Duration.ofSeconds(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JwtBearerAuthenticator.withJwkSetUri("https://idp.example/jwks")
+				.jwkSetRefetchInterval(Duration.ofSeconds(-1)));
 	}
 
 	private MACSigner macSigner() {

@@ -47,7 +47,8 @@ class SnapshotCredentialAuthenticatorTests {
 		SnapshotCredentialAuthenticator authenticator = new SnapshotCredentialAuthenticator(() -> refusing, true);
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 			.isThrownBy(() -> authenticator.authenticate(snapshot("tampered"), INVOCATION))
-			.satisfies((ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
+			.satisfies(
+					(ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
 		assertThat(authenticator.readsInvocation()).isTrue();
 	}
 

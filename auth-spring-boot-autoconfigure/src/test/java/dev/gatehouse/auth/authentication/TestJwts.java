@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The one place the tests mint JWTs (with Nimbus), build bearer credentials, send them over HTTP and check how
- * a token was rejected, and that it leaked nowhere.
+ * The one place the tests mint JWTs (with Nimbus), build bearer credentials, send them
+ * over HTTP and check how a token was rejected, and that it leaked nowhere.
  */
 public final class TestJwts {
 
@@ -69,12 +69,18 @@ public final class TestJwts {
 		return secret;
 	}
 
-	/** Claims of a valid token: subject alice, issued a minute ago, valid for ten more minutes. */
+	/**
+	 * Claims of a valid token: subject alice, issued a minute ago, valid for ten more
+	 * minutes.
+	 */
 	public static JWTClaimsSet.Builder validClaims() {
 		return validClaims(Instant.now());
 	}
 
-	/** Claims of a token valid at the given time: issued a minute before, valid for ten more minutes. */
+	/**
+	 * Claims of a token valid at the given time: issued a minute before, valid for ten
+	 * more minutes.
+	 */
 	public static JWTClaimsSet.Builder validClaims(Instant now) {
 		return new JWTClaimsSet.Builder().subject("alice")
 			.issueTime(Date.from(now.minus(Duration.ofMinutes(1))))
@@ -98,7 +104,9 @@ public final class TestJwts {
 		}
 	}
 
-	/** A P-256 key: much cheaper to generate than an RSA key, for tests that need many. */
+	/**
+	 * A P-256 key: much cheaper to generate than an RSA key, for tests that need many.
+	 */
 	public static ECKey ecKey(String keyId) {
 		try {
 			return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
@@ -176,8 +184,9 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Asserts that the authenticator rejects the token with a CHALLENGE of the reason code, whose reason contains
-	 * the fragment, and that the token appears in no message of the failure.
+	 * Asserts that the authenticator rejects the token with a CHALLENGE of the reason
+	 * code, whose reason contains the fragment, and that the token appears in no message
+	 * of the failure.
 	 */
 	public static AuthenticationFailedException assertRejected(CredentialAuthenticator authenticator, String token,
 			AuthorizationReasonCode reasonCode, String reasonFragment) {
@@ -185,8 +194,9 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Asserts that the authenticator rejects the token with a CHALLENGE of the reason code, whose reason contains
-	 * the fragment, and that the token appears in no message of the failure.
+	 * Asserts that the authenticator rejects the token with a CHALLENGE of the reason
+	 * code, whose reason contains the fragment, and that the token appears in no message
+	 * of the failure.
 	 */
 	public static AuthenticationFailedException assertRejected(Authenticator authenticator, String token,
 			AuthorizationReasonCode reasonCode, String reasonFragment) {
@@ -201,7 +211,10 @@ public final class TestJwts {
 		return failure;
 	}
 
-	/** Asserts that the token was not judged because the keys could not be obtained, and leaked nowhere. */
+	/**
+	 * Asserts that the token was not judged because the keys could not be obtained, and
+	 * leaked nowhere.
+	 */
 	public static void assertUnavailable(CredentialAuthenticator authenticator, String token) {
 		AuthException failure = catchThrowableOfType(AuthException.class,
 				() -> authenticator.authenticate(bearer(token), INVOCATION));
@@ -215,7 +228,9 @@ public final class TestJwts {
 			.noneMatch((text) -> text.contains(token.substring(token.lastIndexOf('.') + 1)));
 	}
 
-	/** Sends {@code GET path} to the loopback server with the token as bearer credential. */
+	/**
+	 * Sends {@code GET path} to the loopback server with the token as bearer credential.
+	 */
 	public static HttpResponse<String> get(int port, String path, String token) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer " + token)
@@ -232,7 +247,10 @@ public final class TestJwts {
 		}
 	}
 
-	/** Asserts a 401 problem response with the invalid-token challenge and the reason code. */
+	/**
+	 * Asserts a 401 problem response with the invalid-token challenge and the reason
+	 * code.
+	 */
 	public static void assertChallenged(HttpResponse<String> response, String reasonCode) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(INVALID_TOKEN_CHALLENGE);

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A misconfigured API key stops a real application at startup, and the failure report names the entry but
- * shows nothing of the configured hash.
+ * A misconfigured API key stops a real application at startup, and the failure report
+ * names the entry but shows nothing of the configured hash.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyStartupFailureTests {
@@ -61,8 +61,7 @@ class ApiKeyStartupFailureTests {
 	void failsStartupWithReportForMissingSubject(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(MinimalApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException()
-			.isThrownBy(() -> application.run("--gatehouse.api-keys[0].sha256=" + VALID_HASH));
+		assertThatException().isThrownBy(() -> application.run("--gatehouse.api-keys[0].sha256=" + VALID_HASH));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("gatehouse.api-keys[0].subject is missing")
 			.contains("Set the subject id")

@@ -16,8 +16,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code gatehouse.enabled=false} turns every Gatehouse auto-configuration off through the one composed
- * condition, and leaves the other switches working beside it.
+ * {@code gatehouse.enabled=false} turns every Gatehouse auto-configuration off through
+ * the one composed condition, and leaves the other switches working beside it.
  */
 class ConditionalOnGatehouseEnabledTests {
 
@@ -49,7 +49,8 @@ class ConditionalOnGatehouseEnabledTests {
 			assertThat(Arrays.stream(context.getBeanDefinitionNames())
 				.map((name) -> context.getBeanFactory().getMergedBeanDefinition(name).getBeanClassName())
 				.filter((className) -> className != null && className.startsWith("dev.gatehouse."))).isEmpty();
-			assertThat(context).doesNotHaveBean(AuthMetadataResolver.class).doesNotHaveBean("gatehouseAuthContextFilter");
+			assertThat(context).doesNotHaveBean(AuthMetadataResolver.class)
+				.doesNotHaveBean("gatehouseAuthContextFilter");
 		});
 	}
 

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The decision cache is opt-in, needs Caffeine, and when present serves repeated checks made through the
- * proxy; when absent every check reaches the checker.
+ * The decision cache is opt-in, needs Caffeine, and when present serves repeated checks
+ * made through the proxy; when absent every check reaches the checker.
  */
 class DecisionCacheAutoConfigurationTests {
 

@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link GatehouseAutoConfiguration}: what it registers by default, how each part is switched off or replaced,
- * and that enforcement does not depend on Boot's AOP auto-configuration.
+ * {@link GatehouseAutoConfiguration}: what it registers by default, how each part is
+ * switched off or replaced, and that enforcement does not depend on Boot's AOP
+ * auto-configuration.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GatehouseAutoConfigurationTests {
@@ -116,7 +117,8 @@ class GatehouseAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(ContextRoleChecker.class);
 				assertThat(context).getBean(RoleChecker.class).isInstanceOf(RecordingRoleChecker.class);
 				assertThat(context).hasSingleBean(ContextScopeChecker.class);
-				// The context holds no role, so only the application's checker can let this call through.
+				// The context holds no role, so only the application's checker can let
+				// this call through.
 				try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("root").build())) {
 					assertThat(context.getBean(GuardedService.class).archive()).isEqualTo("archived");
 				}
@@ -242,23 +244,22 @@ class GatehouseAutoConfigurationTests {
 			.withBean(ConflictingService.class)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure())
-					.isInstanceOf(AuthStartupCapabilityValidationException.class)
+				assertThat(context.getStartupFailure()).isInstanceOf(AuthStartupCapabilityValidationException.class)
 					.hasMessageContaining("ConflictingService#open");
 			});
 	}
 
 	@Test
 	void failsStartupOnConflictingMetadataOfInterfaceProxiedBean() {
-		// A JDK proxy is created as soon as one method matches, so the conflict must not depend on which
+		// A JDK proxy is created as soon as one method matches, so the conflict must not
+		// depend on which
 		// method the proxy creator happens to look at first.
 		this.contextRunner.withConfiguration(AutoConfigurations.of(GatehouseStartupValidationAutoConfiguration.class))
 			.withPropertyValues("spring.aop.proxy-target-class=false")
 			.withBean(ConflictingApi.class, ConflictingService::new)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure())
-					.isInstanceOf(AuthStartupCapabilityValidationException.class)
+				assertThat(context.getStartupFailure()).isInstanceOf(AuthStartupCapabilityValidationException.class)
 					.hasMessageContaining("ConflictingService#open");
 			});
 	}

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The default permission checker and policy evaluator: registered from properties, switchable, backing off for
- * the application's own, enforced through the proxy, and failing startup on an invalid document.
+ * The default permission checker and policy evaluator: registered from properties,
+ * switchable, backing off for the application's own, enforced through the proxy, and
+ * failing startup on an invalid document.
  */
 class GatehouseCheckerAutoConfigurationTests {
 
@@ -51,8 +52,9 @@ class GatehouseCheckerAutoConfigurationTests {
 
 	@Test
 	void defaultsBackOffForApplicationCheckers() {
-		this.contextRunner.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
-				"gatehouse.policies.rules[0].action=read", "gatehouse.policies.rules[0].any-role=admin")
+		this.contextRunner
+			.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
+					"gatehouse.policies.rules[0].action=read", "gatehouse.policies.rules[0].any-role=admin")
 			.withBean(PermissionChecker.class, () -> (request) -> AuthorizationDecision.allow())
 			.withBean(PolicyEvaluator.class, () -> (request) -> AuthorizationDecision.allow())
 			.run((context) -> {
@@ -92,8 +94,7 @@ class GatehouseCheckerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(DeclarativePolicyEvaluator.class);
 				Invoices invoices = context.getBean(Invoices.class);
-				try (AuthContextScope scope = AuthContextHolder
-					.open(AuthContext.builder("u").tenant("acme").build())) {
+				try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("u").tenant("acme").build())) {
 					assertThat(invoices.read("acme")).isEqualTo("acme invoices");
 					assertThatExceptionOfType(AuthRequirementDeniedException.class)
 						.isThrownBy(() -> invoices.read("globex"))

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata that IDEs read is generated from {@link GatehouseProperties} and documents every
- * property with a description and its default.
+ * The configuration metadata that IDEs read is generated from {@link GatehouseProperties}
+ * and documents every property with a description and its default.
  */
 class GatehouseConfigurationMetadataTests {
 
@@ -53,7 +53,10 @@ class GatehouseConfigurationMetadataTests {
 		return matches.get(0);
 	}
 
-	/** Other jars on the classpath ship the same file name; pick the one generated for this module. */
+	/**
+	 * Other jars on the classpath ship the same file name; pick the one generated for
+	 * this module.
+	 */
 	private static String gatehouseMetadata() throws IOException {
 		List<String> candidates = new ArrayList<>();
 		for (URL url : Collections.list(GatehouseProperties.class.getClassLoader().getResources(METADATA))) {

@@ -47,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * When {@link GatehouseJwtAutoConfiguration} registers the JWT bearer authenticator, how it binds the
- * {@code gatehouse.jwt.*} properties, and how it refuses unusable ones.
+ * When {@link GatehouseJwtAutoConfiguration} registers the JWT bearer authenticator, how
+ * it binds the {@code gatehouse.jwt.*} properties, and how it refuses unusable ones.
  */
 class GatehouseJwtAutoConfigurationTests {
 
@@ -89,8 +89,9 @@ class GatehouseJwtAutoConfigurationTests {
 	void bindsAudiencesClockSkewAndClaimMapping() {
 		this.runner
 			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret,
-					"gatehouse.jwt.audiences=documents,orders", "gatehouse.jwt.clock-skew=0s", "gatehouse.jwt.roles-claim=realm_access.roles",
-					"gatehouse.jwt.tenant-claim=org", "gatehouse.jwt.copied-claims=department")
+					"gatehouse.jwt.audiences=documents,orders", "gatehouse.jwt.clock-skew=0s",
+					"gatehouse.jwt.roles-claim=realm_access.roles", "gatehouse.jwt.tenant-claim=org",
+					"gatehouse.jwt.copied-claims=department")
 			.run((context) -> {
 				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
 				String token = hs256(claims().audience("orders")
@@ -146,7 +147,8 @@ class GatehouseJwtAutoConfigurationTests {
 					"gatehouse.jwt.issuer-uri=https://idp.example")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class);
-				// Keys would come from the (closed) JWK set URI; no discovery request is needed for that.
+				// Keys would come from the (closed) JWK set URI; no discovery request is
+				// needed for that.
 				assertThatExceptionOfType(AuthenticationProviderUnavailableException.class)
 					.isThrownBy(() -> context.getBean(JwtBearerAuthenticator.class)
 						.authenticate(bearer(rs256(claims().issuer("https://idp.example").build())), INVOCATION));
@@ -294,8 +296,8 @@ class GatehouseJwtAutoConfigurationTests {
 					"gatehouse.jwt.issuer=https://idp.example")
 			.run((context) -> {
 				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
-				assertThat(authenticator.authenticate(bearer(hs256(claims().issuer("https://idp.example").build())),
-						INVOCATION)
+				assertThat(authenticator
+					.authenticate(bearer(hs256(claims().issuer("https://idp.example").build())), INVOCATION)
 					.issuer()).isEqualTo("https://idp.example");
 				assertReason(authenticator, hs256(claims().issuer("https://evil.example").build()),
 						AuthorizationReasonCode.INVALID_CREDENTIAL);
@@ -327,9 +329,10 @@ class GatehouseJwtAutoConfigurationTests {
 			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
 			.run((context) -> {
 				JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
-				assertThat(authenticator.authenticate(bearer(hs256(claims().claim("tenant", "acme").build())),
-						INVOCATION)
-					.tenant()).isEqualTo("acme");
+				assertThat(
+						authenticator.authenticate(bearer(hs256(claims().claim("tenant", "acme").build())), INVOCATION)
+							.tenant())
+					.isEqualTo("acme");
 				assertReason(authenticator, hs256(claims().build()), AuthorizationReasonCode.INVALID_CREDENTIAL);
 			});
 	}
@@ -346,7 +349,8 @@ class GatehouseJwtAutoConfigurationTests {
 			String token = hs256(claims().audience("documents").build());
 			assertThat(authenticator.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 			assertThat(decoded).containsExactly(token);
-			// Gatehouse's own checks still apply to what the application's decoder returns.
+			// Gatehouse's own checks still apply to what the application's decoder
+			// returns.
 			assertReason(authenticator, hs256(claims().audience("billing").build()),
 					AuthorizationReasonCode.INVALID_CREDENTIAL);
 		});

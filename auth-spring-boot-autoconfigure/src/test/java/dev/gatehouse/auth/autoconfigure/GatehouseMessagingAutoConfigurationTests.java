@@ -100,8 +100,8 @@ class GatehouseMessagingAutoConfigurationTests {
 			RecordInterceptor<?, ?> interceptor = context.getBean(ConcurrentKafkaListenerContainerFactory.class)
 				.getRecordInterceptor();
 			assertThat(interceptor).isInstanceOf(CompositeRecordInterceptor.class);
-			assertThat(ReflectionTestUtils.getField(interceptor, "delegates")).asInstanceOf(
-					org.assertj.core.api.InstanceOfAssertFactories.collection(RecordInterceptor.class))
+			assertThat(ReflectionTestUtils.getField(interceptor, "delegates"))
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(RecordInterceptor.class))
 				.hasSize(2)
 				.first()
 				.isInstanceOf(KafkaSnapshotRecordInterceptor.class);
@@ -166,8 +166,8 @@ class GatehouseMessagingAutoConfigurationTests {
 
 		@Bean
 		KafkaTemplate<String, String> appTemplate() {
-			return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-					java.util.Map.of("bootstrap.servers", "localhost:1")));
+			return new KafkaTemplate<>(
+					new DefaultKafkaProducerFactory<>(java.util.Map.of("bootstrap.servers", "localhost:1")));
 		}
 
 	}

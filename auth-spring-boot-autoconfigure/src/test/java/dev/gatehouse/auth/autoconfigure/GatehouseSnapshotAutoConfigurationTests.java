@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * When {@link GatehouseSnapshotAutoConfiguration} registers the built-in signer, verifier and clock, how it binds
- * {@code gatehouse.snapshot.*}, and how it refuses unusable keys without ever printing them.
+ * When {@link GatehouseSnapshotAutoConfiguration} registers the built-in signer, verifier
+ * and clock, how it binds {@code gatehouse.snapshot.*}, and how it refuses unusable keys
+ * without ever printing them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GatehouseSnapshotAutoConfigurationTests {
@@ -80,16 +81,18 @@ class GatehouseSnapshotAutoConfigurationTests {
 		this.runner.withConfiguration(AutoConfigurations.of(GatehouseAuthenticationAutoConfiguration.class))
 			.withPropertyValues(this.hs256)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(SnapshotCredentialAuthenticator.class).hasSingleBean(Authenticator.class);
+				assertThat(context).hasSingleBean(SnapshotCredentialAuthenticator.class)
+					.hasSingleBean(Authenticator.class);
 				Authenticator authenticator = context.getBean(Authenticator.class);
 				assertThat(authenticator.supports(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isTrue();
 				assertThat(authenticator.supports(CredentialCarrierKind.API_KEY)).isFalse();
 				assertThat(authenticator.readsInvocation(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isFalse();
 				AuthContextSnapshot snapshot = context.getBean(SnapshotSigner.class)
 					.sign(new SnapshotSignRequest(AuthContext.builder("ada").roles("REPORTER").build(), null));
-				AuthContext caller = authenticator.authenticate(new CredentialCarrier(
-						CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT, CredentialCarrierLocation.HEADER,
-						snapshot.envelope(), "X-Auth-Context-Snapshot", null), INVOCATION);
+				AuthContext caller = authenticator.authenticate(
+						new CredentialCarrier(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT,
+								CredentialCarrierLocation.HEADER, snapshot.envelope(), "X-Auth-Context-Snapshot", null),
+						INVOCATION);
 				assertThat(caller.subject().id()).isEqualTo("ada");
 				assertThat(caller.delegationChain()).containsExactly("orders");
 			});
@@ -122,7 +125,8 @@ class GatehouseSnapshotAutoConfigurationTests {
 			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
 					"gatehouse.snapshot.propagation.header=X-Caller-Snapshot")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RestClientCustomizer.class).hasSingleBean(RestTemplateCustomizer.class);
+				assertThat(context).hasSingleBean(RestClientCustomizer.class)
+					.hasSingleBean(RestTemplateCustomizer.class);
 				SnapshotPropagationInterceptor interceptor = context.getBean(SnapshotPropagationInterceptor.class);
 				assertThat(interceptor.headerName()).isEqualTo("X-Caller-Snapshot");
 				RestTemplate restTemplate = new RestTemplate();
@@ -181,14 +185,14 @@ class GatehouseSnapshotAutoConfigurationTests {
 					"gatehouse.snapshot.selected-claims=email",
 					"gatehouse.snapshot.verification.trusted-issuers=https://idp.example")
 			.run((context) -> {
-				AuthContextSnapshot trusted = sign(context, AuthContext.builder("bob")
-					.issuer("https://idp.example")
-					.claim("email", "bob@example.com")
-					.claim("salary", 1L)
-					.build());
+				AuthContextSnapshot trusted = sign(context,
+						AuthContext.builder("bob")
+							.issuer("https://idp.example")
+							.claim("email", "bob@example.com")
+							.claim("salary", 1L)
+							.build());
 				assertThat(trusted.expiresAt()).isEqualTo(NOW.plusSeconds(30));
-				AuthContext verified = context.getBean(SnapshotVerifier.class)
-					.verify(trusted.envelope(), INVOCATION);
+				AuthContext verified = context.getBean(SnapshotVerifier.class).verify(trusted.envelope(), INVOCATION);
 				assertThat(verified.delegationChain()).containsExactly("billing");
 				assertThat(verified.claims()).extracting("name").containsExactly("email");
 				AuthContextSnapshot untrusted = sign(context, AuthContext.builder("bob").issuer("elsewhere").build());
@@ -373,7 +377,8 @@ class GatehouseSnapshotAutoConfigurationTests {
 		this.runner.withPropertyValues(this.hs256)
 			.withPropertyValues("gatehouse.snapshot.signing.private-key=" + privateKey)
 			.run((context) -> {
-				// Boot's endpoint as management.endpoint.configprops.show-values=always builds it.
+				// Boot's endpoint as management.endpoint.configprops.show-values=always
+				// builds it.
 				ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
 						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
 				endpoint.setApplicationContext(context);

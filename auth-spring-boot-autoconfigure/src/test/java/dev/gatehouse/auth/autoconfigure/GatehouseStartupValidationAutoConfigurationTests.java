@@ -17,7 +17,8 @@ import org.springframework.core.NestedExceptionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Startup validation is on by default, can be switched off, and survives lazy initialization.
+ * Startup validation is on by default, can be switched off, and survives lazy
+ * initialization.
  */
 class GatehouseStartupValidationAutoConfigurationTests {
 
@@ -55,22 +56,21 @@ class GatehouseStartupValidationAutoConfigurationTests {
 	void backsOffWhenGatehouseIsDisabled() {
 		this.runner.withPropertyValues("gatehouse.enabled=false")
 			.withBean(RoleGuardedService.class)
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(AuthStartupCapabilityValidator.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AuthStartupCapabilityValidator.class));
 	}
 
 	@Test
 	void backsOffWithoutTheCoreAutoConfiguration() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(GatehouseStartupValidationAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(AuthStartupCapabilityValidator.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AuthStartupCapabilityValidator.class));
 	}
 
 	@Test
 	void validatesEvenWhenEveryBeanIsLazy() {
-		this.runner.withInitializer((context) -> context
-			.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+		this.runner
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.withBean(RoleGuardedService.class)
 			.run((context) -> assertThat(context).getFailure()
 				.satisfies((failure) -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))

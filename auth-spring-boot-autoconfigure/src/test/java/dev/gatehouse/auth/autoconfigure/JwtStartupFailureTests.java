@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A misconfigured JWT key source stops a real application with Boot's failure report naming the property and
- * what to do, never with a stack trace and never showing the secret.
+ * A misconfigured JWT key source stops a real application with Boot's failure report
+ * naming the property and what to do, never with a stack trace and never showing the
+ * secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JwtStartupFailureTests {

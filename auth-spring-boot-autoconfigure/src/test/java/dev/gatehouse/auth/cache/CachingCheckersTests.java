@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The decision cache in front of the checkers: keyed by identity and question, never by token; ERROR is not
- * cached; entries expire and can be evicted per subject.
+ * The decision cache in front of the checkers: keyed by identity and question, never by
+ * token; ERROR is not cached; entries expire and can be evicted per subject.
  */
 class CachingCheckersTests {
 
@@ -34,8 +34,7 @@ class CachingCheckersTests {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
-	private final AtomicReference<AuthorizationDecision> answer = new AtomicReference<>(
-			AuthorizationDecision.allow());
+	private final AtomicReference<AuthorizationDecision> answer = new AtomicReference<>(AuthorizationDecision.allow());
 
 	private final PermissionChecker permissions = CachingCheckers.permission((request) -> {
 		this.calls.incrementAndGet();
@@ -171,8 +170,8 @@ class CachingCheckersTests {
 
 		for (int i = 0; i < 3; i++) {
 			check(alice, "doc:42");
-			assertThat(relations.checkRelation(new RelationCheckRequest(alice, "doc:read", "doc:42", null))
-				.isAllowed()).isFalse();
+			assertThat(relations.checkRelation(new RelationCheckRequest(alice, "doc:read", "doc:42", null)).isAllowed())
+				.isFalse();
 			assertThat(policies.evaluatePolicy(new AuthorizationRequest(alice, "doc:42", "read", null)).isAllowed())
 				.isTrue();
 		}

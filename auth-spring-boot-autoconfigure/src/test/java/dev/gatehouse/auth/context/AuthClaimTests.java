@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthClaim}: the value is a JSON scalar so that it survives a signed snapshot unchanged; anything else is
- * rejected at construction with a message that names the claim.
+ * {@link AuthClaim}: the value is a JSON scalar so that it survives a signed snapshot
+ * unchanged; anything else is rejected at construction with a message that names the
+ * claim.
  */
 class AuthClaimTests {
 
@@ -33,8 +34,7 @@ class AuthClaimTests {
 				Arguments.of((byte) 1, "Byte"), Arguments.of('c', "Character"),
 				Arguments.of(new String[] { "a" }, "String[]"), Arguments.of(Double.NaN, "NaN"),
 				Arguments.of(Double.POSITIVE_INFINITY, "+Infinity"),
-				Arguments.of(Double.NEGATIVE_INFINITY, "-Infinity"),
-				Arguments.of(Float.NaN, "Float NaN"));
+				Arguments.of(Double.NEGATIVE_INFINITY, "-Infinity"), Arguments.of(Float.NaN, "Float NaN"));
 	}
 
 	@ParameterizedTest

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The ambient, per-thread binding: scopes nest and restore, misuse is detected without corrupting state.
+ * The ambient, per-thread binding: scopes nest and restore, misuse is detected without
+ * corrupting state.
  */
 class AuthContextHolderTests {
 
@@ -36,7 +37,8 @@ class AuthContextHolderTests {
 
 	@AfterEach
 	void leavesNoBindingBehind() {
-		// Every test must restore the test thread; a leftover here would mean a scope outlived its block.
+		// Every test must restore the test thread; a leftover here would mean a scope
+		// outlived its block.
 		assertThat(AuthContextHolder.current()).isEmpty();
 	}
 
@@ -105,7 +107,8 @@ class AuthContextHolderTests {
 			AuthContextScope inner = AuthContextHolder.open(CAROL);
 
 			assertThatIllegalStateException().isThrownBy(outer::close).withMessageContaining("out of order");
-			// Neither the inner identity nor the outer one may survive: the thread is back to what outer replaced.
+			// Neither the inner identity nor the outer one may survive: the thread is
+			// back to what outer replaced.
 			assertThat(AuthContextHolder.current()).containsSame(ALICE);
 
 			inner.close();
@@ -273,7 +276,8 @@ class AuthContextHolderTests {
 		return future.get(10, TimeUnit.SECONDS);
 	}
 
-	// The tests compile against Java 17, where virtual threads do not exist: reach them reflectively.
+	// The tests compile against Java 17, where virtual threads do not exist: reach them
+	// reflectively.
 	private static Thread startVirtualThread(Runnable task) throws Throwable {
 		MethodHandle start = MethodHandles.publicLookup()
 			.findStatic(Thread.class, "startVirtualThread", MethodType.methodType(Thread.class, Runnable.class));

@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The context crosses threads exactly where Gatehouse's auto-configuration says it does, in a real Spring Boot
- * context: Boot's {@code @Async} executor carries it, a raw executor does not, pooled threads forget it, and
- * concurrent callers never see each other's identity through the enforcing proxy.
+ * The context crosses threads exactly where Gatehouse's auto-configuration says it does,
+ * in a real Spring Boot context: Boot's {@code @Async} executor carries it, a raw
+ * executor does not, pooled threads forget it, and concurrent callers never see each
+ * other's identity through the enforcing proxy.
  */
 class AuthContextPropagationIntegrationTests {
 
@@ -53,8 +54,8 @@ class AuthContextPropagationIntegrationTests {
 	private static final ThreadLocal<String> APPLICATION_MARKER = new ThreadLocal<>();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(GatehouseAutoConfiguration.class,
-				TaskExecutionAutoConfiguration.class, AopAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(GatehouseAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+				AopAutoConfiguration.class))
 		.withUserConfiguration(AsyncConfiguration.class);
 
 	@Test
@@ -95,7 +96,8 @@ class AuthContextPropagationIntegrationTests {
 				String second = probe.currentSubject().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 				assertThat(first).isEqualTo("a");
 				assertThat(second).isEqualTo(NONE);
-				// One pooled thread ran both tasks, so the second really ran where the first one had run.
+				// One pooled thread ran both tasks, so the second really ran where the
+				// first one had run.
 				assertThat(probe.threads()).hasSize(2);
 				assertThat(probe.threads().get(1)).isSameAs(probe.threads().get(0));
 			});
@@ -104,7 +106,8 @@ class AuthContextPropagationIntegrationTests {
 	@Test
 	void pooledThreadIsLeftWithoutContextAfterEachTaskEvenWhenATaskLeaksAScope() {
 		this.contextRunner.run((context) -> {
-			// Built by Boot's builder, so it carries the auto-configured task decorator(s).
+			// Built by Boot's builder, so it carries the auto-configured task
+			// decorator(s).
 			ProbingExecutor executor = context.getBean(ThreadPoolTaskExecutorBuilder.class)
 				.corePoolSize(1)
 				.maxPoolSize(1)
@@ -128,7 +131,8 @@ class AuthContextPropagationIntegrationTests {
 				assertThat(first).isEqualTo("a");
 				assertThat(leaky).isEqualTo("forgotten");
 				assertThat(next).isEqualTo(NONE);
-				// Whenever a worker went back to the queue for its next task, it held no identity at all.
+				// Whenever a worker went back to the queue for its next task, it held no
+				// identity at all.
 				await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS))
 					.until(() -> executor.bindingsBetweenTasks().size() >= 3 && !executor.uncaught().isEmpty());
 				assertThat(executor.bindingsBetweenTasks()).allSatisfy((binding) -> assertThat(binding).isEmpty());
@@ -159,8 +163,8 @@ class AuthContextPropagationIntegrationTests {
 	@Test
 	void bootsMicrometerContextPropagationComposesWithGatehousesDecorator() {
 		this.contextRunner
-			.withPropertyValues("spring.task.execution.propagate-context=true", "spring.task.execution.pool.core-size=1",
-					"spring.task.execution.pool.max-size=1")
+			.withPropertyValues("spring.task.execution.propagate-context=true",
+					"spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1")
 			.run((context) -> {
 				assertThat(context).getBeans(TaskDecorator.class).hasSize(2);
 				AsyncProbe probe = context.getBean(AsyncProbe.class);
@@ -179,7 +183,8 @@ class AuthContextPropagationIntegrationTests {
 		this.contextRunner.run((context) -> {
 			ReaderService service = context.getBean(ReaderService.class);
 			assertThat(AopUtils.isAopProxy(service)).isTrue();
-			// The calls below really go through enforcement: a caller without the role is refused.
+			// The calls below really go through enforcement: a caller without the role is
+			// refused.
 			try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("outsider").build())) {
 				assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(service::whoAmI);
 			}
@@ -248,7 +253,8 @@ class AuthContextPropagationIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class ApplicationTaskDecoratorConfiguration {
 
-		// The kind of decorator applications already have (MDC, tenant, locale): it must keep working.
+		// The kind of decorator applications already have (MDC, tenant, locale): it must
+		// keep working.
 		@Bean
 		TaskDecorator applicationMarkerTaskDecorator() {
 			return (runnable) -> () -> {
@@ -299,8 +305,8 @@ class AuthContextPropagationIntegrationTests {
 	}
 
 	/**
-	 * Records the worker's binding each time it comes back to the queue for work, that is, after the previous
-	 * task (decorators included) has completely finished.
+	 * Records the worker's binding each time it comes back to the queue for work, that
+	 * is, after the previous task (decorators included) has completely finished.
 	 */
 	static class ProbingExecutor extends ThreadPoolTaskExecutor {
 

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The task decorator runs each task in a fresh scope holding the submitter's context (or none), and leaves the
- * worker thread exactly as it found it.
+ * The task decorator runs each task in a fresh scope holding the submitter's context (or
+ * none), and leaves the worker thread exactly as it found it.
  */
 class AuthContextTaskDecoratorTests {
 
@@ -64,7 +64,8 @@ class AuthContextTaskDecoratorTests {
 		// Decorated here, where nothing is bound: the submitter has no context.
 		AtomicReference<Optional<AuthContext>> inside = new AtomicReference<>();
 		Runnable decorated = this.decorator.decorate(() -> inside.set(AuthContextHolder.current()));
-		// Simulate a worker thread that (wrongly) still carries an identity, and run the task inline on it.
+		// Simulate a worker thread that (wrongly) still carries an identity, and run the
+		// task inline on it.
 		try (AuthContextScope worker = AuthContextHolder.open(LEFTOVER)) {
 			decorated.run();
 			assertThat(AuthContextHolder.current()).containsSame(LEFTOVER);

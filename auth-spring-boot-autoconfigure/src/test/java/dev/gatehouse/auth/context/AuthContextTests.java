@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthContext}: the builder, role and scope membership, claim lookup, immutability and equality.
+ * {@link AuthContext}: the builder, role and scope membership, claim lookup, immutability
+ * and equality.
  */
 class AuthContextTests {
 
@@ -103,7 +104,8 @@ class AuthContextTests {
 			for (String value : granted) {
 				assertThat(context.hasRole(value)).isTrue();
 				assertThat(context.hasScope(value)).isTrue();
-				// Asked twice: a long list answers the second time from the set the first look-up built.
+				// Asked twice: a long list answers the second time from the set the first
+				// look-up built.
 				assertThat(context.hasRole(value)).isTrue();
 			}
 			assertThat(context.hasRole("role-" + size)).isFalse();
@@ -214,16 +216,14 @@ class AuthContextTests {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> context.roles().add("root"));
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> context.roles().remove(0));
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> context.roles().clear());
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> context.scopes().add("write"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> context.scopes().add("write"));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> context.claims().add(AuthClaim.of("x", 1)));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> context.metadata().add(AuthClaim.of("x", 1)));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> context.delegationChain().add("attacker"));
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> context.roles().set(0, "root"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> context.roles().set(0, "root"));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> context.roles().removeIf((role) -> true));
 		Iterator<String> iterator = context.roles().iterator();
@@ -351,8 +351,8 @@ class AuthContextTests {
 	@Test
 	void rejectsNullSubject() {
 		assertThatNullPointerException()
-			.isThrownBy(() -> new AuthContext(null, null, null, List.of(), List.of(), List.of(), null, List.of(),
-					null, List.of()))
+			.isThrownBy(() -> new AuthContext(null, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
+					List.of()))
 			.withMessageContaining("subject");
 	}
 

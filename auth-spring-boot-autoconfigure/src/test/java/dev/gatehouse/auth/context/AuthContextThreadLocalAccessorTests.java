@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Micrometer context-propagation carries the ambient context: the accessor is registered under its key, and a
- * snapshot binds the context on another thread only for the lifetime of its scope.
+ * Micrometer context-propagation carries the ambient context: the accessor is registered
+ * under its key, and a snapshot binds the context on another thread only for the lifetime
+ * of its scope.
  */
 class AuthContextThreadLocalAccessorTests {
 
@@ -89,7 +90,8 @@ class AuthContextThreadLocalAccessorTests {
 
 	@Test
 	void snapshotWithoutContextAndClearMissingBindsNoContextUntilItsScopeCloses() throws Exception {
-		// Micrometer 1.2 calls setValue() for a key absent from the snapshot when clearMissing is set, and
+		// Micrometer 1.2 calls setValue() for a key absent from the snapshot when
+		// clearMissing is set, and
 		// restore(previous) when the scope closes.
 		ContextSnapshot snapshot = ContextSnapshotFactory.builder().clearMissing(true).build().captureAll();
 		AtomicReference<Optional<AuthContext>> inside = new AtomicReference<>();
@@ -113,7 +115,8 @@ class AuthContextThreadLocalAccessorTests {
 		}
 		AtomicReference<AuthContextScope> leaked = new AtomicReference<>();
 		Optional<AuthContext> after = onNewThread(() -> {
-			// Closing the propagation scope must not throw: Micrometer restores the other thread-locals in the
+			// Closing the propagation scope must not throw: Micrometer restores the other
+			// thread-locals in the
 			// same loop, so the leak is cleaned up and logged instead.
 			try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
 				// A buggy task: opens a scope and never closes it.
@@ -129,7 +132,8 @@ class AuthContextThreadLocalAccessorTests {
 	void restoreLeavesScopesOpenedByApplicationCodeBeforeThePropagationAlone() {
 		ThreadLocalAccessor<AuthContext> accessor = new AuthContextThreadLocalAccessor();
 		try (AuthContextScope own = AuthContextHolder.open(LEFTOVER)) {
-			// No propagated scope is open: a stray restore must not close the application's scope.
+			// No propagated scope is open: a stray restore must not close the
+			// application's scope.
 			accessor.restore();
 			assertThat(AuthContextHolder.current()).containsSame(LEFTOVER);
 		}
@@ -158,7 +162,8 @@ class AuthContextThreadLocalAccessorTests {
 				snapshot = ContextSnapshotFactory.builder().build().captureAll();
 			}
 			try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
-				// Closing an outer scope from inside the propagation is out of order: reported, and the
+				// Closing an outer scope from inside the propagation is out of order:
+				// reported, and the
 				// propagated binding goes with it.
 				assertThatIllegalStateException().isThrownBy(own::close);
 				assertThat(AuthContextHolder.current()).isEmpty();

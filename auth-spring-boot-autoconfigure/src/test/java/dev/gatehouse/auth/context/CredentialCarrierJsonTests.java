@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jackson 3 (what Boot 4 uses) and Jackson 2 (still on many applications' classpaths) both leave the credential
- * material out when a {@link CredentialCarrier}, or an {@link AuthContext} holding one, is written as JSON.
+ * Jackson 3 (what Boot 4 uses) and Jackson 2 (still on many applications' classpaths)
+ * both leave the credential material out when a {@link CredentialCarrier}, or an
+ * {@link AuthContext} holding one, is written as JSON.
  */
 class CredentialCarrierJsonTests {
 
@@ -29,7 +30,9 @@ class CredentialCarrierJsonTests {
 	void jackson3WritesCarrierWithoutMaterial() {
 		String json = JsonMapper.builder().build().writeValueAsString(this.carrier);
 
-		assertThat(json).doesNotContain(SECRET).doesNotContain("material").contains("\"kind\":\"API_KEY\"")
+		assertThat(json).doesNotContain(SECRET)
+			.doesNotContain("material")
+			.contains("\"kind\":\"API_KEY\"")
 			.contains("X-API-Key");
 	}
 
@@ -44,7 +47,9 @@ class CredentialCarrierJsonTests {
 	void jackson2WritesCarrierWithoutMaterial() throws Exception {
 		String json = new ObjectMapper().writeValueAsString(this.carrier);
 
-		assertThat(json).doesNotContain(SECRET).doesNotContain("material").contains("\"kind\":\"API_KEY\"")
+		assertThat(json).doesNotContain(SECRET)
+			.doesNotContain("material")
+			.contains("\"kind\":\"API_KEY\"")
 			.contains("X-API-Key");
 	}
 

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link CredentialCarrier}: the raw secret is kept for authenticators but never shown by {@code toString()}, so a
- * carrier can be logged safely.
+ * {@link CredentialCarrier}: the raw secret is kept for authenticators but never shown by
+ * {@code toString()}, so a carrier can be logged safely.
  */
 class CredentialCarrierTests {
 

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthorizationDecision}: decisions as data, with ALLOW and AUTHORIZED always going together.
+ * {@link AuthorizationDecision}: decisions as data, with ALLOW and AUTHORIZED always
+ * going together.
  */
 class AuthorizationDecisionTests {
 

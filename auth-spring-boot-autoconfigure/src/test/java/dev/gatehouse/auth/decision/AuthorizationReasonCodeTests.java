@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The decision states and reason codes are part of the public contract (SPEC §3): clients branch on them, so
- * none may be missing, renamed or added silently.
+ * The decision states and reason codes are part of the public contract (SPEC §3): clients
+ * branch on them, so none may be missing, renamed or added silently.
  */
 class AuthorizationReasonCodeTests {
 

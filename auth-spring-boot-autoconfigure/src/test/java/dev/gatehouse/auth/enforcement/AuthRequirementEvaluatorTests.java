@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The evaluator on its own: requirement order, short-circuit on the first refusal, and fail-closed handling of
- * missing, throwing and {@code null}-returning ports.
+ * The evaluator on its own: requirement order, short-circuit on the first refusal, and
+ * fail-closed handling of missing, throwing and {@code null}-returning ports.
  */
 class AuthRequirementEvaluatorTests {
 
@@ -100,8 +100,8 @@ class AuthRequirementEvaluatorTests {
 	@Test
 	void looksUpAPortOnceAndReusesIt() {
 		CountingSupplier<RoleChecker> roles = new CountingSupplier<>(this.allowingRoles);
-		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(roles, () -> null, () -> null,
-				() -> null, () -> null);
+		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(roles, () -> null, () -> null, () -> null,
+				() -> null);
 		for (int i = 0; i < 3; i++) {
 			evaluator.enforce(metadata(AuthRequirement.role("admin", null)), CALLER);
 		}
@@ -113,8 +113,8 @@ class AuthRequirementEvaluatorTests {
 	void refusesWithProviderUnavailableNamingTheMissingPort() {
 		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(() -> null, () -> null, () -> null,
 				() -> null, () -> null);
-		List<AuthRequirement> requirements = List.of(AuthRequirement.role("admin", null),
-				AuthRequirement.scope("read"), AuthRequirement.permission("documents:delete", null, null),
+		List<AuthRequirement> requirements = List.of(AuthRequirement.role("admin", null), AuthRequirement.scope("read"),
+				AuthRequirement.permission("documents:delete", null, null),
 				AuthRequirement.relation("owner", "document:42", null),
 				AuthRequirement.policy("documents", "publish", null));
 		List<String> ports = List.of("RoleChecker", "ScopeChecker", "PermissionChecker", "RelationChecker",
@@ -141,8 +141,8 @@ class AuthRequirementEvaluatorTests {
 		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(() -> null, () -> null, () -> null,
 				() -> throwing, () -> null);
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
-			.isThrownBy(() -> evaluator.enforce(metadata(AuthRequirement.relation("owner", "document:42", null)),
-					CALLER))
+			.isThrownBy(
+					() -> evaluator.enforce(metadata(AuthRequirement.relation("owner", "document:42", null)), CALLER))
 			.satisfies((ex) -> {
 				assertThat(ex.decision().state()).isEqualTo(AuthorizationDecisionState.ERROR);
 				assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.INTERNAL_ERROR);
@@ -157,8 +157,7 @@ class AuthRequirementEvaluatorTests {
 		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(() -> null, () -> null, () -> null,
 				() -> null, () -> returningNull);
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
-			.isThrownBy(() -> evaluator.enforce(metadata(AuthRequirement.policy("documents", "publish", null)),
-					CALLER))
+			.isThrownBy(() -> evaluator.enforce(metadata(AuthRequirement.policy("documents", "publish", null)), CALLER))
 			.satisfies((ex) -> {
 				assertThat(ex.decision().state()).isEqualTo(AuthorizationDecisionState.ERROR);
 				assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.INTERNAL_ERROR);
@@ -182,16 +181,15 @@ class AuthRequirementEvaluatorTests {
 	@Test
 	void needsNoContextForBoundariesWithoutRequirements() {
 		CountingSupplier<RoleChecker> roles = new CountingSupplier<>(this.allowingRoles);
-		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(roles, () -> null, () -> null,
-				() -> null, () -> null);
+		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(roles, () -> null, () -> null, () -> null,
+				() -> null);
 		// Public and undecorated code must never be refused for lacking a context.
 		evaluator.enforce(EffectiveAuthMetadata.PUBLIC, null);
 		evaluator.enforce(EffectiveAuthMetadata.NONE, null);
 		assertThat(roles.calls.get()).isZero();
 	}
 
-	private AuthRequirementEvaluator evaluator(RoleChecker roles, ScopeChecker scopes,
-			PermissionChecker permissions) {
+	private AuthRequirementEvaluator evaluator(RoleChecker roles, ScopeChecker scopes, PermissionChecker permissions) {
 		return new AuthRequirementEvaluator(() -> roles, () -> scopes, () -> permissions, () -> null, () -> null);
 	}
 

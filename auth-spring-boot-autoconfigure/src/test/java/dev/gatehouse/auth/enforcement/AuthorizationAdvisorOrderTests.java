@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Gatehouse's check is the outermost advice: it runs before the application's own advisors, even ones ordered
- * at 0, and before Spring's caching, so a refused caller never reaches them.
+ * Gatehouse's check is the outermost advice: it runs before the application's own
+ * advisors, even ones ordered at 0, and before Spring's caching, so a refused caller
+ * never reaches them.
  */
 class AuthorizationAdvisorOrderTests {
 
@@ -49,7 +50,8 @@ class AuthorizationAdvisorOrderTests {
 
 	@Test
 	void declaresHighestPrecedence() {
-		// Frozen proxies, which the positioner may not rearrange, rely on the order alone.
+		// Frozen proxies, which the positioner may not rearrange, rely on the order
+		// alone.
 		this.contextRunner.run((context) -> assertThat(context.getBean(AuthorizationAdvisor.class).getOrder())
 			.isEqualTo(Ordered.HIGHEST_PRECEDENCE));
 	}
@@ -89,8 +91,7 @@ class AuthorizationAdvisorOrderTests {
 				assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(service::salaries);
 			}
 			// Served from the cache the second time, but every call was checked first.
-			assertThat(context.getBean(Invocations.class).names).containsExactly("check", "salaries", "check",
-					"check");
+			assertThat(context.getBean(Invocations.class).names).containsExactly("check", "salaries", "check", "check");
 		});
 	}
 

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The authorization advisor stays first in a proxy's chain even after {@code @EnableAsync} put its own advisor
- * in front, so a refused {@code @Async} call fails on the caller's thread instead of on the executor.
+ * The authorization advisor stays first in a proxy's chain even after
+ * {@code @EnableAsync} put its own advisor in front, so a refused {@code @Async} call
+ * fails on the caller's thread instead of on the executor.
  */
 class AuthorizationAdvisorPositionerTests {
 

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which beans and methods the advisor applies to: undecorated and public-only beans are left alone entirely,
- * and inside a protected bean only the protected methods are checked.
+ * Which beans and methods the advisor applies to: undecorated and public-only beans are
+ * left alone entirely, and inside a protected bean only the protected methods are
+ * checked.
  */
 class AuthorizationAdvisorTests {
 
@@ -77,7 +78,8 @@ class AuthorizationAdvisorTests {
 
 	@Test
 	void doesNotEnforceObjectMethodsRedeclaredOnProxiedInterface() {
-		// A JDK proxy sends equals/hashCode through the advice chain when the interface redeclares them.
+		// A JDK proxy sends equals/hashCode through the advice chain when the interface
+		// redeclares them.
 		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false").run((context) -> {
 			Named named = context.getBean(Named.class);
 			assertThat(AopUtils.isJdkDynamicProxy(named)).isTrue();

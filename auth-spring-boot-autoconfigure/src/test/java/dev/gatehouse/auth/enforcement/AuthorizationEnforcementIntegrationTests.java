@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every requirement kind, allowed and denied, through the real Spring proxy that the auto-configuration creates:
- * the decision in the exception, the values the checkers receive, and that a refused method body never runs.
+ * Every requirement kind, allowed and denied, through the real Spring proxy that the
+ * auto-configuration creates: the decision in the exception, the values the checkers
+ * receive, and that a refused method body never runs.
  */
 class AuthorizationEnforcementIntegrationTests {
 
@@ -75,8 +76,8 @@ class AuthorizationEnforcementIntegrationTests {
 			DocumentService service = context.getBean(DocumentService.class);
 			try (AuthContextScope outer = AuthContextHolder.open(AuthContext.builder("alice").build());
 					AuthContextScope none = AuthContextHolder.open(null)) {
-				assertRefused(service::list, AuthContextNotFoundException.class,
-						AuthorizationDecisionState.CHALLENGE, AuthorizationReasonCode.MISSING_CREDENTIAL);
+				assertRefused(service::list, AuthContextNotFoundException.class, AuthorizationDecisionState.CHALLENGE,
+						AuthorizationReasonCode.MISSING_CREDENTIAL);
 			}
 			assertThat(invocations(context).count("list")).isZero();
 		});
@@ -86,8 +87,8 @@ class AuthorizationEnforcementIntegrationTests {
 	void challengesEveryRequirementKindWithoutContextBeforeAskingAnyChecker() {
 		this.contextRunner.run((context) -> {
 			DocumentService service = context.getBean(DocumentService.class);
-			List<ThrowingCallable> calls = List.of(service::archive, service::search, service::delete,
-					service::share, service::publish);
+			List<ThrowingCallable> calls = List.of(service::archive, service::search, service::delete, service::share,
+					service::publish);
 			for (ThrowingCallable call : calls) {
 				assertRefused(call, AuthContextNotFoundException.class, AuthorizationDecisionState.CHALLENGE,
 						AuthorizationReasonCode.MISSING_CREDENTIAL);
@@ -115,8 +116,8 @@ class AuthorizationEnforcementIntegrationTests {
 		this.contextRunner.run((context) -> {
 			DocumentService service = context.getBean(DocumentService.class);
 			try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("bob").roles("user").build())) {
-				assertRefused(service::archive, AuthRequirementDeniedException.class,
-						AuthorizationDecisionState.DENY, AuthorizationReasonCode.INSUFFICIENT_ROLE);
+				assertRefused(service::archive, AuthRequirementDeniedException.class, AuthorizationDecisionState.DENY,
+						AuthorizationReasonCode.INSUFFICIENT_ROLE);
 			}
 			assertThat(invocations(context).count("archive")).isZero();
 		});
@@ -279,8 +280,8 @@ class AuthorizationEnforcementIntegrationTests {
 			DocumentService service = context.getBean(DocumentService.class);
 			AuthContext caller = AuthContext.builder("bob").claim("grants", "documents#read").build();
 			try (AuthContextScope scope = AuthContextHolder.open(caller)) {
-				assertRefused(service::publish, AuthRequirementDeniedException.class,
-						AuthorizationDecisionState.DENY, AuthorizationReasonCode.POLICY_DENIED);
+				assertRefused(service::publish, AuthRequirementDeniedException.class, AuthorizationDecisionState.DENY,
+						AuthorizationReasonCode.POLICY_DENIED);
 			}
 			assertThat(invocations(context).count("publish")).isZero();
 		});
@@ -292,8 +293,8 @@ class AuthorizationEnforcementIntegrationTests {
 			AdminDocumentService service = context.getBean(AdminDocumentService.class);
 			AuthContext caller = AuthContext.builder("bob").claim("grants", "documents:delete").build();
 			try (AuthContextScope scope = AuthContextHolder.open(caller)) {
-				assertRefused(service::destroy, AuthRequirementDeniedException.class,
-						AuthorizationDecisionState.DENY, AuthorizationReasonCode.INSUFFICIENT_ROLE);
+				assertRefused(service::destroy, AuthRequirementDeniedException.class, AuthorizationDecisionState.DENY,
+						AuthorizationReasonCode.INSUFFICIENT_ROLE);
 			}
 			assertThat(context.getBean(RecordingPermissionChecker.class).requests).isEmpty();
 			assertThat(invocations(context).count("destroy")).isZero();
@@ -306,9 +307,10 @@ class AuthorizationEnforcementIntegrationTests {
 			AdminDocumentService service = context.getBean(AdminDocumentService.class);
 			AuthContext caller = AuthContext.builder("alice").roles("admin").claim("grants", "documents:read").build();
 			try (AuthContextScope scope = AuthContextHolder.open(caller)) {
-				// The class-level role passes, so the method-level permission is asked, and refuses.
-				assertRefused(service::destroy, AuthRequirementDeniedException.class,
-						AuthorizationDecisionState.DENY, AuthorizationReasonCode.INSUFFICIENT_PERMISSION);
+				// The class-level role passes, so the method-level permission is asked,
+				// and refuses.
+				assertRefused(service::destroy, AuthRequirementDeniedException.class, AuthorizationDecisionState.DENY,
+						AuthorizationReasonCode.INSUFFICIENT_PERMISSION);
 			}
 			assertThat(context.getBean(RecordingPermissionChecker.class).requests).hasSize(1);
 			assertThat(invocations(context).count("destroy")).isZero();
@@ -340,7 +342,8 @@ class AuthorizationEnforcementIntegrationTests {
 	}
 
 	private static boolean granted(AuthContext context, String grant) {
-		return context.claim("grants").map((claim) -> List.of(String.valueOf(claim.value()).split(" ")))
+		return context.claim("grants")
+			.map((claim) -> List.of(String.valueOf(claim.value()).split(" ")))
 			.orElse(List.of())
 			.contains(grant);
 	}
@@ -455,7 +458,10 @@ class AuthorizationEnforcementIntegrationTests {
 
 	}
 
-	/** Grants a permission named in the caller's "grants" claim, and records what it was asked. */
+	/**
+	 * Grants a permission named in the caller's "grants" claim, and records what it was
+	 * asked.
+	 */
 	static class RecordingPermissionChecker implements PermissionChecker {
 
 		final List<PermissionCheckRequest> requests = new CopyOnWriteArrayList<>();

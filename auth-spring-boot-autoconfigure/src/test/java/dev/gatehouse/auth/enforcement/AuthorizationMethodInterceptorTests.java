@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How a refusal reaches the caller, by return type: asynchronous return types get a failed future (so the
- * caller handles every failure in one place) and the body never runs; everything else gets a synchronous throw.
+ * How a refusal reaches the caller, by return type: asynchronous return types get a
+ * failed future (so the caller handles every failure in one place) and the body never
+ * runs; everything else gets a synchronous throw.
  */
 class AuthorizationMethodInterceptorTests {
 
@@ -117,7 +118,8 @@ class AuthorizationMethodInterceptorTests {
 			ReportService service = context.getBean(ReportService.class);
 			try (AuthContextScope scope = AuthContextHolder.open(USER)) {
 				assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(service::renderNow);
-				// Declared as Object, so the caller cannot be expected to look for a future.
+				// Declared as Object, so the caller cannot be expected to look for a
+				// future.
 				assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(service::renderAnything);
 			}
 			assertThat(context.getBean(Invocations.class).names).isEmpty();
@@ -126,7 +128,8 @@ class AuthorizationMethodInterceptorTests {
 
 	private static void assertFailure(CompletableFuture<?> future, Class<? extends AuthException> type,
 			AuthorizationDecisionState state, AuthorizationReasonCode reasonCode) {
-		// A failed future hands the exception itself to handle(), not wrapped in a CompletionException.
+		// A failed future hands the exception itself to handle(), not wrapped in a
+		// CompletionException.
 		Throwable failure = future.handle((value, ex) -> ex).join();
 		assertThat(failure).isInstanceOf(type);
 		AuthException authException = (AuthException) failure;

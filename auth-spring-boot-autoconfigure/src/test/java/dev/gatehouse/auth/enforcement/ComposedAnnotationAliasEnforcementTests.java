@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Composed annotations that override a meta-annotation's attribute with {@code @AliasFor} are enforced with the
- * overriding value, never the meta-annotation's own: as an attacker holding the meta-annotation's default role
- * or another tenant's role would try it, through the proxy the auto-configuration creates.
+ * Composed annotations that override a meta-annotation's attribute with {@code @AliasFor}
+ * are enforced with the overriding value, never the meta-annotation's own: as an attacker
+ * holding the meta-annotation's default role or another tenant's role would try it,
+ * through the proxy the auto-configuration creates.
  */
 class ComposedAnnotationAliasEnforcementTests {
 
@@ -41,7 +42,8 @@ class ComposedAnnotationAliasEnforcementTests {
 	void deniesCallerHoldingOnlyTheMetaAnnotationsRole() {
 		this.contextRunner.run((context) -> {
 			AdminService service = context.getBean(AdminService.class);
-			try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("mallory").roles("USER").build())) {
+			try (AuthContextScope scope = AuthContextHolder
+				.open(AuthContext.builder("mallory").roles("USER").build())) {
 				assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(service::shutdown);
 			}
 			assertThat(service.calls()).isZero();
@@ -114,7 +116,10 @@ class ComposedAnnotationAliasEnforcementTests {
 
 	}
 
-	/** Nested composition: its own meta-annotations count in declaration order, depth first. */
+	/**
+	 * Nested composition: its own meta-annotations count in declaration order, depth
+	 * first.
+	 */
 	@Target({ ElementType.TYPE, ElementType.METHOD })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Role("ADMIN")

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Methods whose metadata cannot be enforced are still proxied, so that, with startup validation switched off,
- * every call fails closed and the method body never runs.
+ * Methods whose metadata cannot be enforced are still proxied, so that, with startup
+ * validation switched off, every call fails closed and the method body never runs.
  */
 class ConflictingMetadataEnforcementTests {
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default role checker decides from the context alone; a tenant-qualified requirement also needs the
- * context to act in that tenant.
+ * The default role checker decides from the context alone; a tenant-qualified requirement
+ * also needs the context to act in that tenant.
  */
 class ContextRoleCheckerTests {
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The declarative policy evaluator: OR within a rule, explicit deny wins, deny by default.
+ * The declarative policy evaluator: OR within a rule, explicit deny wins, deny by
+ * default.
  */
 class DeclarativePolicyEvaluatorTests {
 
@@ -107,8 +108,8 @@ class DeclarativePolicyEvaluatorTests {
 	@Test
 	void rejectsUnknownPlaceholderInClaimCondition() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> allow("bad", "invoice", "read", List.of(), List.of(), List.of(),
-					Map.of("tenant", "{org}")))
+			.isThrownBy(
+					() -> allow("bad", "invoice", "read", List.of(), List.of(), List.of(), Map.of("tenant", "{org}")))
 			.withMessageContaining("{org}");
 	}
 

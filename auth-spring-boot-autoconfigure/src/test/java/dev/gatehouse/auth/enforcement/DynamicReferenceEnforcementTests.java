@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code {placeholder}} references in resource, action and tenant are resolved per call from the arguments and
- * reach the checkers as plain values; a value that is {@code null} refuses the call before the method runs.
+ * {@code {placeholder}} references in resource, action and tenant are resolved per call
+ * from the arguments and reach the checkers as plain values; a value that is {@code null}
+ * refuses the call before the method runs.
  */
 class DynamicReferenceEnforcementTests {
 
@@ -66,8 +67,8 @@ class DynamicReferenceEnforcementTests {
 
 		};
 		AuthMetadataResolver resolver = new AuthMetadataResolver(counting);
-		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(() -> this::allowRole,
-				() -> null, () -> this::allowPermission, () -> this::allowRelation, () -> this::allowPolicy);
+		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(() -> this::allowRole, () -> null,
+				() -> this::allowPermission, () -> this::allowRelation, () -> this::allowPolicy);
 		ProxyFactory factory = new ProxyFactory(new Documents(this.invocations));
 		factory.setProxyTargetClass(true);
 		factory.addAdvice(new AuthorizationMethodInterceptor(resolver, () -> evaluator));
@@ -103,16 +104,15 @@ class DynamicReferenceEnforcementTests {
 
 		this.documents.editFolder(folder);
 
-		assertThat(this.requests).containsExactly(new RelationCheckRequest(ALICE, "editor", "folder:reports/true",
-				null));
+		assertThat(this.requests)
+			.containsExactly(new RelationCheckRequest(ALICE, "editor", "folder:reports/true", null));
 	}
 
 	@Test
 	void resolvesSeveralPlaceholdersInOneTemplate() {
 		this.documents.inOrganisation("org-1", new Doc("d-9", new Owner("acme")));
 
-		assertThat(this.requests)
-			.containsExactly(new RelationCheckRequest(ALICE, "viewer", "org:org-1/doc:d-9", null));
+		assertThat(this.requests).containsExactly(new RelationCheckRequest(ALICE, "viewer", "org:org-1/doc:d-9", null));
 	}
 
 	@Test
@@ -121,8 +121,7 @@ class DynamicReferenceEnforcementTests {
 
 		this.documents.touch(id, Mode.ARCHIVE, 12L);
 
-		assertThat(this.requests).containsExactly(
-				new AuthorizationRequest(ALICE, "item:" + id, "ARCHIVE", "t-12"));
+		assertThat(this.requests).containsExactly(new AuthorizationRequest(ALICE, "item:" + id, "ARCHIVE", "t-12"));
 	}
 
 	@Test

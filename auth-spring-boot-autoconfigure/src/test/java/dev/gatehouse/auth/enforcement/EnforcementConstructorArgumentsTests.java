@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * A missing collaborator fails when the enforcement components are built, naming it, rather than turning
- * into an INTERNAL_ERROR refusal on every protected call.
+ * A missing collaborator fails when the enforcement components are built, naming it,
+ * rather than turning into an INTERNAL_ERROR refusal on every protected call.
  */
 class EnforcementConstructorArgumentsTests {
 
@@ -33,20 +33,18 @@ class EnforcementConstructorArgumentsTests {
 
 	@Test
 	void evaluatorRefusesNullSupplierNamingThePort() {
-		assertThatNullPointerException()
-			.isThrownBy(() -> new AuthRequirementEvaluator(null, this.scopes, this.permissions, this.relations,
-					this.policies))
+		assertThatNullPointerException().isThrownBy(
+				() -> new AuthRequirementEvaluator(null, this.scopes, this.permissions, this.relations, this.policies))
 			.withMessage("RoleChecker supplier must not be null");
 		assertThatNullPointerException()
-			.isThrownBy(() -> new AuthRequirementEvaluator(this.roles, this.scopes, this.permissions, this.relations,
-					null))
+			.isThrownBy(
+					() -> new AuthRequirementEvaluator(this.roles, this.scopes, this.permissions, this.relations, null))
 			.withMessage("PolicyEvaluator supplier must not be null");
 	}
 
 	@Test
 	void interceptorRefusesNullResolverOrEvaluatorSupplier() {
-		assertThatNullPointerException()
-			.isThrownBy(() -> new AuthorizationMethodInterceptor(null, this::evaluator))
+		assertThatNullPointerException().isThrownBy(() -> new AuthorizationMethodInterceptor(null, this::evaluator))
 			.withMessage("metadataResolver must not be null");
 		assertThatNullPointerException().isThrownBy(() -> new AuthorizationMethodInterceptor(this.resolver, null))
 			.withMessage("evaluator must not be null");
@@ -54,8 +52,7 @@ class EnforcementConstructorArgumentsTests {
 
 	@Test
 	void advisorRefusesNullResolverOrInterceptor() {
-		AuthorizationMethodInterceptor interceptor = new AuthorizationMethodInterceptor(this.resolver,
-				this::evaluator);
+		AuthorizationMethodInterceptor interceptor = new AuthorizationMethodInterceptor(this.resolver, this::evaluator);
 		assertThatNullPointerException().isThrownBy(() -> new AuthorizationAdvisor(null, interceptor))
 			.withMessage("metadataResolver must not be null");
 		assertThatNullPointerException().isThrownBy(() -> new AuthorizationAdvisor(this.resolver, null))
@@ -63,8 +60,7 @@ class EnforcementConstructorArgumentsTests {
 	}
 
 	private AuthRequirementEvaluator evaluator() {
-		return new AuthRequirementEvaluator(this.roles, this.scopes, this.permissions, this.relations,
-				this.policies);
+		return new AuthRequirementEvaluator(this.roles, this.scopes, this.permissions, this.relations, this.policies);
 	}
 
 }

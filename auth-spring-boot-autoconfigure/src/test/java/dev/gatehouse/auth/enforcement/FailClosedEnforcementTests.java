@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A protected method never runs when its requirement cannot be decided: no checker, more than one checker, a
- * checker that throws or one that returns {@code null}. Exercised through the auto-configured proxy.
+ * A protected method never runs when its requirement cannot be decided: no checker, more
+ * than one checker, a checker that throws or one that returns {@code null}. Exercised
+ * through the auto-configured proxy.
  */
 class FailClosedEnforcementTests {
 
@@ -45,8 +46,7 @@ class FailClosedEnforcementTests {
 		this.contextRunner.run((context) -> {
 			GuardedService service = context.getBean(GuardedService.class);
 			try (AuthContextScope scope = AuthContextHolder.open(ADMIN)) {
-				assertThatExceptionOfType(AuthRequirementProviderUnavailableException.class)
-					.isThrownBy(service::delete)
+				assertThatExceptionOfType(AuthRequirementProviderUnavailableException.class).isThrownBy(service::delete)
 					.withMessageContaining("PermissionChecker")
 					.satisfies((ex) -> {
 						assertThat(ex.decision().state()).isEqualTo(AuthorizationDecisionState.ERROR);

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records which method bodies (and which interceptors or checkers) ran, in order. Test beans record into it
- * instead of keeping counters in their own fields, because a CGLIB proxy does not share its target's fields.
+ * Records which method bodies (and which interceptors or checkers) ran, in order. Test
+ * beans record into it instead of keeping counters in their own fields, because a CGLIB
+ * proxy does not share its target's fields.
  */
 final class Invocations {
 

@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The default permission checker grants through the role mapping, suffix wildcards and the permissions claim,
- * and denies with INSUFFICIENT_PERMISSION otherwise or in the wrong tenant.
+ * The default permission checker grants through the role mapping, suffix wildcards and
+ * the permissions claim, and denies with INSUFFICIENT_PERMISSION otherwise or in the
+ * wrong tenant.
  */
 class RolePermissionCheckerTests {
 
-	private final RolePermissionChecker checker = new RolePermissionChecker(new PermissionGrants(
-			Map.of("editor", List.of("documents:read", "documents:write"), "admin", List.of("documents:*"),
-					"root", List.of("*")),
-			"permissions"));
+	private final RolePermissionChecker checker = new RolePermissionChecker(
+			new PermissionGrants(Map.of("editor", List.of("documents:read", "documents:write"), "admin",
+					List.of("documents:*"), "root", List.of("*")), "permissions"));
 
 	@Test
 	void grantsPermissionMappedToARole() {

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exception hierarchy of SPEC §11: every exception is unchecked, an {@link AuthException}, has a non-empty
- * message and carries the refusing decision adapters map to a response.
+ * The exception hierarchy of SPEC §11: every exception is unchecked, an
+ * {@link AuthException}, has a non-empty message and carries the refusing decision
+ * adapters map to a response.
  */
 class AuthExceptionHierarchyTests {
 

@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * What each exception guarantees beyond the hierarchy: an exception never carries ALLOW, authentication failures
- * carry a CHALLENGE, causes are kept and messages are never blank.
+ * What each exception guarantees beyond the hierarchy: an exception never carries ALLOW,
+ * authentication failures carry a CHALLENGE, causes are kept and messages are never
+ * blank.
  */
 class AuthExceptionTests {
 
@@ -22,9 +23,8 @@ class AuthExceptionTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new AuthRequirementDeniedException(AuthorizationDecision.allow()))
 			.withMessageContaining("ALLOW");
-		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> new AuthRequirementDeniedException(AuthorizationDecision.allow(), new RuntimeException()));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new AuthRequirementDeniedException(AuthorizationDecision.allow(), new RuntimeException()));
 	}
 
 	@Test
@@ -64,9 +64,8 @@ class AuthExceptionTests {
 			.isThrownBy(() -> new AuthenticationFailedException(
 					AuthorizationDecision.deny(AuthorizationReasonCode.INSUFFICIENT_ROLE, "No.")))
 			.withMessageContaining("CHALLENGE");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new AuthenticationFailedException(
-					AuthorizationDecision.error(AuthorizationReasonCode.INTERNAL_ERROR, "Broken.")));
+		assertThatIllegalArgumentException().isThrownBy(() -> new AuthenticationFailedException(
+				AuthorizationDecision.error(AuthorizationReasonCode.INTERNAL_ERROR, "Broken.")));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new AuthenticationFailedException(AuthorizationDecision.allow()));
 		assertThatIllegalArgumentException().isThrownBy(() -> new AuthenticationFailedException(null));
@@ -82,7 +81,8 @@ class AuthExceptionTests {
 
 		assertThat(ex.decision()).isSameAs(denied);
 		assertThat(ex.getCause()).isSameAs(cause);
-		assertThat(ex.getMessage()).contains("DENY").contains("INSUFFICIENT_SCOPE")
+		assertThat(ex.getMessage()).contains("DENY")
+			.contains("INSUFFICIENT_SCOPE")
 			.contains("Scope documents:write is required.");
 		assertThat(new AuthRequirementDeniedException(denied).getCause()).isNull();
 	}
@@ -109,8 +109,9 @@ class AuthExceptionTests {
 	void givenMessagesAreKept() {
 		assertThat(new AuthContextNotFoundException("No context on worker thread.").getMessage())
 			.isEqualTo("No context on worker thread.");
-		assertThat(new AuthRequirementProviderUnavailableException("No single RoleChecker bean is available")
-			.getMessage()).isEqualTo("No single RoleChecker bean is available");
+		assertThat(
+				new AuthRequirementProviderUnavailableException("No single RoleChecker bean is available").getMessage())
+			.isEqualTo("No single RoleChecker bean is available");
 		assertThat(new ConflictingAuthMetadataException("com.example.Docs#delete conflicts.").getMessage())
 			.isEqualTo("com.example.Docs#delete conflicts.");
 	}
@@ -133,7 +134,10 @@ class AuthExceptionTests {
 			.isSameAs(AuthorizationDecision.EXPIRED_SNAPSHOT);
 	}
 
-	/** A minimal subclass, to reach the base constructor with arguments no public subclass passes. */
+	/**
+	 * A minimal subclass, to reach the base constructor with arguments no public subclass
+	 * passes.
+	 */
 	static final class TestAuthException extends AuthException {
 
 		TestAuthException(String message, AuthorizationDecision decision) {

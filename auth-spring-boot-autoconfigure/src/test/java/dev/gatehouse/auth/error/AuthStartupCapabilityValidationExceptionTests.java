@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthStartupCapabilityValidationException} reports every capability problem in one failed start, one
- * {@link AuthStartupCapabilityDiagnostic#describe()} line each.
+ * {@link AuthStartupCapabilityValidationException} reports every capability problem in
+ * one failed start, one {@link AuthStartupCapabilityDiagnostic#describe()} line each.
  */
 class AuthStartupCapabilityValidationExceptionTests {
 
@@ -32,14 +32,14 @@ class AuthStartupCapabilityValidationExceptionTests {
 
 	@Test
 	void describesAmbiguousProvidersWithTheirNames() {
-		assertThat(TWO_AUTHENTICATORS.describe()).isEqualTo(
-				"AUTHENTICATION: 2 providers (a, b); required by com.example.Docs#read, com.example.Docs#write");
+		assertThat(TWO_AUTHENTICATORS.describe())
+			.isEqualTo("AUTHENTICATION: 2 providers (a, b); required by com.example.Docs#read, com.example.Docs#write");
 	}
 
 	@Test
 	void describesSingleProviderInSingular() {
-		assertThat(new AuthStartupCapabilityDiagnostic(AuthCapability.SCOPE_CHECK, 1, List.of("scopes"),
-				List.of("A#b")).describe()).isEqualTo("SCOPE_CHECK: 1 provider (scopes); required by A#b");
+		assertThat(new AuthStartupCapabilityDiagnostic(AuthCapability.SCOPE_CHECK, 1, List.of("scopes"), List.of("A#b"))
+			.describe()).isEqualTo("SCOPE_CHECK: 1 provider (scopes); required by A#b");
 	}
 
 	@Test
@@ -51,8 +51,8 @@ class AuthStartupCapabilityValidationExceptionTests {
 	@Test
 	void diagnosticCopiesItsLists() {
 		List<String> required = new ArrayList<>(List.of("A#b"));
-		AuthStartupCapabilityDiagnostic diagnostic = new AuthStartupCapabilityDiagnostic(AuthCapability.ROLE_CHECK,
-				0, List.of(), required);
+		AuthStartupCapabilityDiagnostic diagnostic = new AuthStartupCapabilityDiagnostic(AuthCapability.ROLE_CHECK, 0,
+				List.of(), required);
 
 		required.add("C#d");
 

@@ -23,9 +23,10 @@ import org.springframework.messaging.support.MessageBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The channel interceptor on Spring Integration's own channels: an {@link ExecutorChannel} hands the message to a
- * pooled thread, which sees the sender's identity from the verified snapshot and is clean afterwards; a
- * {@link DirectChannel} runs the handler on the sender's thread, which keeps the sender's context.
+ * The channel interceptor on Spring Integration's own channels: an
+ * {@link ExecutorChannel} hands the message to a pooled thread, which sees the sender's
+ * identity from the verified snapshot and is clean afterwards; a {@link DirectChannel}
+ * runs the handler on the sender's thread, which keeps the sender's context.
  */
 class IntegrationChannelSnapshotTests {
 
@@ -49,7 +50,8 @@ class IntegrationChannelSnapshotTests {
 		ExecutorChannel channel = new ExecutorChannel(this.worker);
 		channel.setBeanName("orders");
 		channel.addInterceptor(new AuthSnapshotChannelInterceptor(this.propagator, true));
-		// As Spring initialises a channel bean: this is when ExecutorChannel starts applying executor interceptors.
+		// As Spring initialises a channel bean: this is when ExecutorChannel starts
+		// applying executor interceptors.
 		channel.setBeanFactory(new DefaultListableBeanFactory());
 		channel.afterPropertiesSet();
 		CountDownLatch handled = new CountDownLatch(2);

@@ -64,8 +64,9 @@ import org.springframework.util.backoff.FixedBackOff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A producer service and a consumer service, each a Boot application with Gatehouse, talking through a real
- * Kafka broker (embedded KRaft) with Boot's auto-configured template and listener container factory.
+ * A producer service and a consumer service, each a Boot application with Gatehouse,
+ * talking through a real Kafka broker (embedded KRaft) with Boot's auto-configured
+ * template and listener container factory.
  */
 class KafkaMessageBoundaryTests {
 
@@ -141,7 +142,8 @@ class KafkaMessageBoundaryTests {
 		assertThat(seen.tenant()).isEqualTo("tenant-1");
 		assertThat(seen.correlationId()).isEqualTo("corr-42");
 		assertThat(seen.delegationChain()).last().isEqualTo("orders");
-		// The consumer never holds the producer's credential: only the signed snapshot travelled.
+		// The consumer never holds the producer's credential: only the signed snapshot
+		// travelled.
 		assertThat(seen.credentialCarrier()).isNull();
 		String json = new String(Base64.getUrlDecoder().decode(received.header()), StandardCharsets.UTF_8);
 		assertThat(json).contains("\"alice\"").doesNotContain(BEARER).doesNotContain("Bearer");
@@ -177,14 +179,14 @@ class KafkaMessageBoundaryTests {
 		assertThat(exceptionType(dead.get("empty"))).isEqualTo(MissingAuthContextSnapshotException.class.getName());
 		assertThat(listeners().attempts).containsOnly(Map.entry("tampered", 1), Map.entry("expired", 1),
 				Map.entry("junk", 1), Map.entry("huge", 1), Map.entry("empty", 1));
-		// Only the valid record, sent last, ever reached the listener body: the container survived the junk.
+		// Only the valid record, sent last, ever reached the listener body: the container
+		// survived the junk.
 		assertThat(listeners().refusedRuns.poll(30, TimeUnit.SECONDS)).isEqualTo("valid:mallory");
 		assertThat(listeners().refusedRuns).isEmpty();
 	}
 
 	@Test
-	void aRecordWithoutSnapshotRunsAnUnannotatedListenerWithoutContextAndIsRefusedByAnAnnotatedOne()
-			throws Exception {
+	void aRecordWithoutSnapshotRunsAnUnannotatedListenerWithoutContextAndIsRefusedByAnAnnotatedOne() throws Exception {
 		template().send("audit", "no-snapshot").get(10, TimeUnit.SECONDS);
 		Received received = listeners().audit.poll(30, TimeUnit.SECONDS);
 		assertThat(received).isNotNull();
@@ -197,12 +199,14 @@ class KafkaMessageBoundaryTests {
 
 	@Test
 	void aKafkaOnlyServiceWithProtectedListenersHasSnapshotVerificationAsItsOneAuthenticator() {
-		// The consumer has no web server and no credential configuration but the snapshot keys, and its
-		// @RequireRole listeners passed startup validation, which requires exactly one Authenticator.
+		// The consumer has no web server and no credential configuration but the snapshot
+		// keys, and its
+		// @RequireRole listeners passed startup validation, which requires exactly one
+		// Authenticator.
 		assertThat(consumer.getBeanNamesForType(Authenticator.class)).hasSize(1);
 		assertThat(consumer.getBeanNamesForType(AuthStartupCapabilityValidator.class)).hasSize(1);
-		assertThat(consumer.getBean(Authenticator.class)
-			.supports(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isTrue();
+		assertThat(consumer.getBean(Authenticator.class).supports(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT))
+			.isTrue();
 	}
 
 	@Test
@@ -293,13 +297,15 @@ class KafkaMessageBoundaryTests {
 
 		@Bean
 		DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template) {
-			// Retryable failures get two more attempts; Gatehouse marks refused snapshots as not retryable.
+			// Retryable failures get two more attempts; Gatehouse marks refused snapshots
+			// as not retryable.
 			return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), new FixedBackOff(0, 2));
 		}
 
 		@Bean
 		RecordInterceptor<Object, Object> attemptCounter(Recorder listeners) {
-			// The application's own interceptor: Gatehouse composes with it instead of replacing it.
+			// The application's own interceptor: Gatehouse composes with it instead of
+			// replacing it.
 			return new RecordInterceptor<>() {
 
 				@Override
@@ -320,7 +326,8 @@ class KafkaMessageBoundaryTests {
 	}
 
 	/**
-	 * What the listeners saw; a plain object, since the listener bean itself is proxied by the enforcement.
+	 * What the listeners saw; a plain object, since the listener bean itself is proxied
+	 * by the enforcement.
 	 */
 	static class Recorder {
 
@@ -356,8 +363,8 @@ class KafkaMessageBoundaryTests {
 		@RequireRole("clerk")
 		public void onOrder(ConsumerRecord<String, String> record) {
 			Header header = record.headers().lastHeader(MessagingFixtures.HEADER);
-			this.recorder.orders.add(new Received(AuthContextHolder.current(),
-					new String(header.value(), StandardCharsets.US_ASCII)));
+			this.recorder.orders
+				.add(new Received(AuthContextHolder.current(), new String(header.value(), StandardCharsets.US_ASCII)));
 		}
 
 		@KafkaListener(topics = "audit", groupId = "billing-audit")

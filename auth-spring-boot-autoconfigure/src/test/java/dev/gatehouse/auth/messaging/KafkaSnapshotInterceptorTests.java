@@ -115,8 +115,8 @@ class KafkaSnapshotInterceptorTests {
 		ConsumerRecord<String, String> record = signedRecord("alice");
 		configured.intercept(record, consumer());
 		configured.afterRecord(record, consumer());
-		assertThat(seen).singleElement().satisfies((context) -> assertThat(context.get().subject().id())
-			.isEqualTo("alice"));
+		assertThat(seen).singleElement()
+			.satisfies((context) -> assertThat(context.get().subject().id()).isEqualTo("alice"));
 		assertThat(AuthContextHolder.current()).isEmpty();
 	}
 

@@ -14,7 +14,8 @@ import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 
 /**
- * Real HS256 signer and verifier shared by the messaging tests; the key is a fixed test pattern, never a secret.
+ * Real HS256 signer and verifier shared by the messaging tests; the key is a fixed test
+ * pattern, never a secret.
  */
 final class MessagingFixtures {
 
@@ -32,8 +33,8 @@ final class MessagingFixtures {
 	}
 
 	static SnapshotEnvelopeSigner signer(String serviceId, Clock clock) {
-		return new SnapshotEnvelopeSigner(SnapshotSigningKey.hs256(KEY_ID, secret()), serviceId,
-				Duration.ofMinutes(5), null, clock);
+		return new SnapshotEnvelopeSigner(SnapshotSigningKey.hs256(KEY_ID, secret()), serviceId, Duration.ofMinutes(5),
+				null, clock);
 	}
 
 	static SnapshotEnvelopeVerifier verifier(Clock clock) {
@@ -57,7 +58,8 @@ final class MessagingFixtures {
 	}
 
 	/**
-	 * Counts the envelopes that reach the real verifier, to show that malformed input never does.
+	 * Counts the envelopes that reach the real verifier, to show that malformed input
+	 * never does.
 	 */
 	static final class CountingVerifier implements SnapshotVerifier {
 

@@ -74,8 +74,8 @@ class SnapshotPropagatorTests {
 		String tampered = envelope.substring(0, middle) + flipped + envelope.substring(middle + 1);
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 			.isThrownBy(() -> this.propagator.extract(Map.of(MessagingFixtures.HEADER, tampered)::get))
-			.satisfies((ex) -> assertThat(ex.decision().reasonCode())
-				.isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
+			.satisfies(
+					(ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
 	}
 
 	@Test
@@ -105,8 +105,7 @@ class SnapshotPropagatorTests {
 		byte[] junk = { 0, 1, 2, (byte) 0xff, (byte) 0xfe };
 		byte[] notUtf8 = { 'e', 'y', (byte) 0xc3, (byte) 0x28 };
 		byte[] huge = "A".repeat(8193).getBytes(StandardCharsets.US_ASCII);
-		List<Object> values = List.of(new byte[0], "", huge, "A".repeat(8193), junk, notUtf8, "eyJ=", "eyJ\u00e9",
-				42L);
+		List<Object> values = List.of(new byte[0], "", huge, "A".repeat(8193), junk, notUtf8, "eyJ=", "eyJ\u00e9", 42L);
 		for (Object value : values) {
 			assertThatExceptionOfType(AuthContextSnapshotException.class)
 				.isThrownBy(() -> this.propagator.verifyHeader(value, "orders", false))
@@ -205,8 +204,7 @@ class SnapshotPropagatorTests {
 		assertThat(SnapshotPropagator.keyId("!!!")).isEqualTo("unknown");
 		assertThat(SnapshotPropagator.keyId(base64("{\"x\":1}"))).isEqualTo("unknown");
 		assertThat(SnapshotPropagator.keyId(base64("{\"key_id\":\"a\\nb\"}"))).isEqualTo("unknown");
-		assertThat(SnapshotPropagator.keyId(base64("{\"key_id\":\"" + "k".repeat(65) + "\"}")))
-			.isEqualTo("unknown");
+		assertThat(SnapshotPropagator.keyId(base64("{\"key_id\":\"" + "k".repeat(65) + "\"}"))).isEqualTo("unknown");
 		assertThat(SnapshotPropagator.keyId(base64("{\"key_id\":\"svc:main.1\"}"))).isEqualTo("svc:main.1");
 	}
 

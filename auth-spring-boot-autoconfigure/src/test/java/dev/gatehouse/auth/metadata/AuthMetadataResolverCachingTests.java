@@ -18,8 +18,9 @@ import static dev.gatehouse.auth.metadata.AuthMetadataResolverTests.declaredMeth
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AuthMetadataResolver} computes the metadata of each (method, target class) pair once, however often
- * and from however many threads it is asked, and keeps pairs with the same method apart.
+ * {@link AuthMetadataResolver} computes the metadata of each (method, target class) pair
+ * once, however often and from however many threads it is asked, and keeps pairs with the
+ * same method apart.
  */
 class AuthMetadataResolverCachingTests {
 
@@ -67,8 +68,8 @@ class AuthMetadataResolverCachingTests {
 		Method method = declaredMethod(AdminTask.class, "run");
 		EffectiveAuthMetadata expected = this.resolver.resolve(method, AdminTask.class);
 
-		List<EffectiveAuthMetadata> results = resolveConcurrently(this.resolver.delegate, method, AdminTask.class, 1_000,
-				() -> {
+		List<EffectiveAuthMetadata> results = resolveConcurrently(this.resolver.delegate, method, AdminTask.class,
+				1_000, () -> {
 				});
 
 		assertThat(results).hasSize(THREADS * 1_000).allSatisfy((result) -> assertThat(result).isSameAs(expected));
@@ -79,8 +80,10 @@ class AuthMetadataResolverCachingTests {
 	void computesSamePairOnceWhenManyThreadsMissTheCacheTogether() throws Exception {
 		Method method = declaredMethod(AdminTask.class, "run");
 		CountDownLatch allAsked = new CountDownLatch(THREADS);
-		// Hold the first computation until every thread has asked, so that all of them find the cache empty at
-		// the same time; a resolver that does not compute exactly once computes THREADS times.
+		// Hold the first computation until every thread has asked, so that all of them
+		// find the cache empty at
+		// the same time; a resolver that does not compute exactly once computes THREADS
+		// times.
 		CountingResolver resolver = new CountingResolver(() -> awaitQuietly(allAsked));
 
 		List<EffectiveAuthMetadata> results = resolveConcurrently(resolver.delegate, method, AdminTask.class, 1,
@@ -169,7 +172,10 @@ class AuthMetadataResolverCachingTests {
 		}
 	}
 
-	/** Counts how often the uncached computation runs, through the resolver's package-private hook. */
+	/**
+	 * Counts how often the uncached computation runs, through the resolver's
+	 * package-private hook.
+	 */
 	static class CountingResolver {
 
 		final AtomicInteger computations = new AtomicInteger();

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AuthMetadataResolver#hasAuthAnnotations(Class)} is the class filter that decides whether a bean is
- * looked at at all: it must see every way an annotation can reach a class, and nothing else.
+ * {@link AuthMetadataResolver#hasAuthAnnotations(Class)} is the class filter that decides
+ * whether a bean is looked at at all: it must see every way an annotation can reach a
+ * class, and nothing else.
  */
 class AuthMetadataResolverClassFilterTests {
 

@@ -17,8 +17,9 @@ import static dev.gatehouse.auth.metadata.AuthMetadataResolverTests.declaredMeth
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Composed (meta-)annotations: applications build their own {@code @AdminOnly} from Gatehouse's annotations, and
- * {@link AuthMetadataResolver} expands them where they stand.
+ * Composed (meta-)annotations: applications build their own {@code @AdminOnly} from
+ * Gatehouse's annotations, and {@link AuthMetadataResolver} expands them where they
+ * stand.
  */
 class AuthMetadataResolverCompositionTests {
 

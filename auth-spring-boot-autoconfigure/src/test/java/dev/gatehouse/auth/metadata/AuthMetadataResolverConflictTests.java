@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A boundary is either public or protected: {@code @PublicAccess} together with any requirement anywhere on the
- * effective boundary fails with a {@link ConflictingAuthMetadataException} that names {@code Class#method}.
+ * A boundary is either public or protected: {@code @PublicAccess} together with any
+ * requirement anywhere on the effective boundary fails with a
+ * {@link ConflictingAuthMetadataException} that names {@code Class#method}.
  */
 class AuthMetadataResolverConflictTests {
 

@@ -11,9 +11,9 @@ import static dev.gatehouse.auth.metadata.AuthMetadataResolverTests.declaredMeth
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@link AuthMetadataResolver} finds annotations across superclasses and interfaces: which types'
- * class-level annotations apply to a method, the methods a method overrides or implements, and the order in
- * which all of them count.
+ * How {@link AuthMetadataResolver} finds annotations across superclasses and interfaces:
+ * which types' class-level annotations apply to a method, the methods a method overrides
+ * or implements, and the order in which all of them count.
  */
 class AuthMetadataResolverHierarchyTests {
 
@@ -36,20 +36,20 @@ class AuthMetadataResolverHierarchyTests {
 
 	@Test
 	void superclassTypeLevelAnnotationDoesNotCoverMethodsOnlyTheSubclassDeclares() {
-		// A type's class-level annotations apply to the methods that type declares (SPEC §4).
+		// A type's class-level annotations apply to the methods that type declares (SPEC
+		// §4).
 		assertThat(resolve(PlainSub.class, "subclassOnly")).isEqualTo(EffectiveAuthMetadata.NONE);
 	}
 
 	@Test
 	void superclassMethodAnnotationFoundOnUndecoratedOverride() {
-		assertThat(resolve(ScopeSub.class, "read").requirements())
-			.containsExactly(AuthRequirement.authenticated(), AuthRequirement.scope("documents:read"));
+		assertThat(resolve(ScopeSub.class, "read").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.scope("documents:read"));
 	}
 
 	@Test
 	void superclassMethodAnnotationFoundWhenSuperclassMethodIsInvokedOnSubclass() {
-		EffectiveAuthMetadata metadata = this.resolver.resolve(declaredMethod(ScopeBase.class, "read"),
-				ScopeSub.class);
+		EffectiveAuthMetadata metadata = this.resolver.resolve(declaredMethod(ScopeBase.class, "read"), ScopeSub.class);
 
 		assertThat(metadata.requirements()).containsExactly(AuthRequirement.authenticated(),
 				AuthRequirement.scope("documents:read"));
@@ -72,8 +72,8 @@ class AuthMetadataResolverHierarchyTests {
 
 	@Test
 	void annotationsTwoLevelsUpAreFound() {
-		assertThat(resolve(GrandChild.class, "read").requirements())
-			.containsExactly(AuthRequirement.authenticated(), AuthRequirement.scope("documents:read"));
+		assertThat(resolve(GrandChild.class, "read").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.scope("documents:read"));
 	}
 
 	@Test
@@ -141,7 +141,8 @@ class AuthMetadataResolverHierarchyTests {
 
 	@Test
 	void interfaceMethodInvokedOnTargetThatDoesNotImplementItKeepsItsAnnotations() {
-		// Introductions and JDK proxies: the invoked interface method is not one the target class declares.
+		// Introductions and JDK proxies: the invoked interface method is not one the
+		// target class declares.
 		EffectiveAuthMetadata metadata = this.resolver.resolve(declaredMethod(Auditable.class, "audit"),
 				UnrelatedTarget.class);
 
@@ -151,8 +152,8 @@ class AuthMetadataResolverHierarchyTests {
 
 	@Test
 	void interfaceAsTargetClassUsesItsTypeAndMethodAnnotations() {
-		assertThat(resolve(TypeAnnotated.class, "find").requirements())
-			.containsExactly(AuthRequirement.authenticated(), AuthRequirement.role("reader", null));
+		assertThat(resolve(TypeAnnotated.class, "find").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.role("reader", null));
 		assertThat(resolve(InterfaceMethodAnnotated.class, "save").requirements())
 			.containsExactly(AuthRequirement.authenticated(), AuthRequirement.role("writer", null));
 	}
@@ -208,10 +209,9 @@ class AuthMetadataResolverHierarchyTests {
 
 	@Test
 	void classLevelFirstTargetThenSuperclassThenInterfaceThenMethodLevelInSameTypeOrder() {
-		assertThat(resolve(OrderedTarget.class, "work").requirements()).containsExactly(
-				AuthRequirement.authenticated(), AuthRequirement.role("target-type", null),
-				AuthRequirement.role("base-type", null), AuthRequirement.role("interface-type", null),
-				AuthRequirement.permission("target-method", null, null),
+		assertThat(resolve(OrderedTarget.class, "work").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.role("target-type", null), AuthRequirement.role("base-type", null),
+				AuthRequirement.role("interface-type", null), AuthRequirement.permission("target-method", null, null),
 				AuthRequirement.permission("base-method", null, null),
 				AuthRequirement.permission("interface-method", null, null));
 	}

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link AuthMetadataResolver} makes of the annotations on one class and its methods: which code is a
- * boundary, the canonical requirement of each annotation, the order of requirements and duplicate collapse.
+ * What {@link AuthMetadataResolver} makes of the annotations on one class and its
+ * methods: which code is a boundary, the canonical requirement of each annotation, the
+ * order of requirements and duplicate collapse.
  */
 class AuthMetadataResolverTests {
 
@@ -68,8 +69,8 @@ class AuthMetadataResolverTests {
 		EffectiveAuthMetadata metadata = resolve(Kinds.class, "authenticated");
 
 		assertThat(metadata.requirements()).containsExactly(AuthRequirement.authenticated());
-		assertThat(metadata.requirements().get(0)).isEqualTo(
-				new AuthRequirement(AuthRequirementKind.AUTHENTICATED, "authenticated", null, null, null));
+		assertThat(metadata.requirements().get(0))
+			.isEqualTo(new AuthRequirement(AuthRequirementKind.AUTHENTICATED, "authenticated", null, null, null));
 	}
 
 	@Test
@@ -131,8 +132,8 @@ class AuthMetadataResolverTests {
 
 	@Test
 	void stackedDuplicateRolesCollapseToOne() {
-		assertThat(resolve(Duplicates.class, "twice").requirements())
-			.containsExactly(AuthRequirement.authenticated(), AuthRequirement.role("a", null));
+		assertThat(resolve(Duplicates.class, "twice").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.role("a", null));
 	}
 
 	@Test
@@ -164,9 +165,8 @@ class AuthMetadataResolverTests {
 
 	@Test
 	void rolesInDifferentTenantsAreDistinct() {
-		assertThat(resolve(Tenants.class, "twoTenants").requirements()).containsExactly(
-				AuthRequirement.authenticated(), AuthRequirement.role("admin", "acme"),
-				AuthRequirement.role("admin", "globex"));
+		assertThat(resolve(Tenants.class, "twoTenants").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.role("admin", "acme"), AuthRequirement.role("admin", "globex"));
 	}
 
 	@Test
@@ -188,9 +188,8 @@ class AuthMetadataResolverTests {
 
 	@Test
 	void stackedPermissionsPoliciesAndRelationsAreAllKeptInOrder() {
-		assertThat(resolve(Stacked.class, "everything").requirements()).containsExactly(
-				AuthRequirement.authenticated(), AuthRequirement.permission("read", null, null),
-				AuthRequirement.permission("write", "document:1", null),
+		assertThat(resolve(Stacked.class, "everything").requirements()).containsExactly(AuthRequirement.authenticated(),
+				AuthRequirement.permission("read", null, null), AuthRequirement.permission("write", "document:1", null),
 				AuthRequirement.policy("documents", "publish", null),
 				AuthRequirement.policy("documents", "archive", null),
 				AuthRequirement.relation("owner", "document:1", null),
@@ -232,8 +231,8 @@ class AuthMetadataResolverTests {
 	void nullTargetClassResolvesAgainstDeclaringClass() throws Exception {
 		Method method = RoleClassWithScopedMethod.class.getMethod("read");
 
-		assertThat(this.resolver.resolve(method, null)).isEqualTo(this.resolver.resolve(method,
-				RoleClassWithScopedMethod.class));
+		assertThat(this.resolver.resolve(method, null))
+			.isEqualTo(this.resolver.resolve(method, RoleClassWithScopedMethod.class));
 		assertThat(this.resolver.resolve(method, null).requirements()).hasSize(3);
 	}
 

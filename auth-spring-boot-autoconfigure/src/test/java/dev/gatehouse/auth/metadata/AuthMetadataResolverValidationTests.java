@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Annotation values Gatehouse cannot enforce (blank, whitespace-only, a {@code {placeholder}} in a name) fail at
- * metadata resolution with an {@link InvalidAuthMetadataException} naming the method and the annotation, instead
- * of being enforced as something other than what was written.
+ * Annotation values Gatehouse cannot enforce (blank, whitespace-only, a
+ * {@code {placeholder}} in a name) fail at metadata resolution with an
+ * {@link InvalidAuthMetadataException} naming the method and the annotation, instead of
+ * being enforced as something other than what was written.
  */
 class AuthMetadataResolverValidationTests {
 

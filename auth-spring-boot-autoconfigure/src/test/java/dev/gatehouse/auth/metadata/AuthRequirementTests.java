@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * The canonical requirement values ({@link AuthRequirement}, {@link AuthRequirementKind}) and the resolved
- * metadata value ({@link EffectiveAuthMetadata}).
+ * The canonical requirement values ({@link AuthRequirement}, {@link AuthRequirementKind})
+ * and the resolved metadata value ({@link EffectiveAuthMetadata}).
  */
 class AuthRequirementTests {
 

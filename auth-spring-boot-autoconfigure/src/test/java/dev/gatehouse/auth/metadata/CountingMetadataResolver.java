@@ -3,7 +3,8 @@ package dev.gatehouse.auth.metadata;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test access to the resolver's package-private computation hook, for tests in other packages.
+ * Test access to the resolver's package-private computation hook, for tests in other
+ * packages.
  */
 public final class CountingMetadataResolver {
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * Hashing with the real Bouncy Castle on the test classpath ({@code argon2}), and without it (a class loader that
- * hides it) falling back to {@code bcrypt}.
+ * Hashing with the real Bouncy Castle on the test classpath ({@code argon2}), and without
+ * it (a class loader that hides it) falling back to {@code bcrypt}.
  */
 class DelegatingPasswordHasherTests {
 

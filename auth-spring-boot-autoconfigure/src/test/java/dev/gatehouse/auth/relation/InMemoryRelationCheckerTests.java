@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The in-memory relation checker: direct tuples, inheritance declared in code, parent objects, tenants.
+ * The in-memory relation checker: direct tuples, inheritance declared in code, parent
+ * objects, tenants.
  */
 class InMemoryRelationCheckerTests {
 
@@ -68,8 +69,9 @@ class InMemoryRelationCheckerTests {
 	void tenantQualifiedRequirementNeedsMatchingTenant() {
 		AuthContext acme = AuthContext.builder("bob").tenant("acme").build();
 
-		assertThat(this.checker.checkRelation(new RelationCheckRequest(acme, "viewer", "document:1", "acme"))
-			.isAllowed()).isTrue();
+		assertThat(
+				this.checker.checkRelation(new RelationCheckRequest(acme, "viewer", "document:1", "acme")).isAllowed())
+			.isTrue();
 		assertDenied(this.checker.checkRelation(new RelationCheckRequest(acme, "viewer", "document:1", "globex")));
 	}
 

@@ -47,10 +47,8 @@ class CanonicalJsonWriterTests {
 	@Test
 	void rejectsNanAndInfinities() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CanonicalJsonWriter.pythonRepr(Double.NaN));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CanonicalJsonWriter.pythonRepr(Double.POSITIVE_INFINITY));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CanonicalJsonWriter.pythonRepr(Double.NEGATIVE_INFINITY));
+		assertThatIllegalArgumentException().isThrownBy(() -> CanonicalJsonWriter.pythonRepr(Double.POSITIVE_INFINITY));
+		assertThatIllegalArgumentException().isThrownBy(() -> CanonicalJsonWriter.pythonRepr(Double.NEGATIVE_INFINITY));
 	}
 
 	@Test

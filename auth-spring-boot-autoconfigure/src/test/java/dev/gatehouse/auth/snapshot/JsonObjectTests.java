@@ -12,14 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link JsonObject}, the parser's ordered map: it must read like the {@link LinkedHashMap} it replaces.
+ * {@link JsonObject}, the parser's ordered map: it must read like the
+ * {@link LinkedHashMap} it replaces.
  */
 class JsonObjectTests {
 
 	@Test
 	void readsLikeAnInsertionOrderedMapBeyondItsInitialCapacity() {
-		JsonObject object = parse("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,"
-				+ "\"k9\":null}");
+		JsonObject object = parse(
+				"{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8," + "\"k9\":null}");
 		Map<String, Object> expected = new LinkedHashMap<>();
 		for (int i = 0; i < 9; i++) {
 			expected.put("k" + i, (long) i);

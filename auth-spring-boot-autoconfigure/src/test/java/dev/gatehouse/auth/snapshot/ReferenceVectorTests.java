@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Replays the vectors produced with the Python reference implementation: Gatehouse must produce the same bytes
- * and reach the same verdicts, so the two verify each other's snapshots.
+ * Replays the vectors produced with the Python reference implementation: Gatehouse must
+ * produce the same bytes and reach the same verdicts, so the two verify each other's
+ * snapshots.
  */
 class ReferenceVectorTests {
 
@@ -93,7 +94,8 @@ class ReferenceVectorTests {
 		assertThat(verified.delegationChain()).containsExactlyElementsOf(strings(expected.get("delegationChain")));
 		assertThat(verified.claims()).containsExactlyElementsOf(claims(expected.get("claims"), true));
 
-		// Signing the same values must give the reference's signing input and envelope, byte for byte.
+		// Signing the same values must give the reference's signing input and envelope,
+		// byte for byte.
 		Map<String, Object> decoded = new SnapshotEnvelopeDecoder().decode(envelope);
 		Instant issuedAt = SnapshotEnvelopeVerifier.parseTimestamp(decoded.get("issued_at"), "issued_at");
 		Instant expiresAt = SnapshotEnvelopeVerifier.parseTimestamp(decoded.get("expires_at"), "expires_at");

@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The verifier checks the signature over the envelope's own bytes without the signature member, so it must be
- * sure those bytes are exactly the canonical JSON a signer writes. These tests re-encode a validly signed envelope
- * in ways that change no parsed value (so the signature over the canonical signing input still matches) and show
- * that each one is rejected, and that the parser's canonical-form decision agrees with writing the value again.
+ * The verifier checks the signature over the envelope's own bytes without the signature
+ * member, so it must be sure those bytes are exactly the canonical JSON a signer writes.
+ * These tests re-encode a validly signed envelope in ways that change no parsed value (so
+ * the signature over the canonical signing input still matches) and show that each one is
+ * rejected, and that the parser's canonical-form decision agrees with writing the value
+ * again.
  */
 class SnapshotCanonicalFormTests {
 
@@ -72,19 +74,19 @@ class SnapshotCanonicalFormTests {
 		String json = json(ENVELOPE);
 		List<UnaryOperator<String>> reEncodings = List.of((text) -> " " + text, (text) -> text + "\n",
 				(text) -> text.replace("\"tenant\":", "\"tenant\" :"), (text) -> text.replace("a/b", "a\\/b"),
-				(text) -> text.replace("Zo\\u00eb", "Zo\\u00EB"), (text) -> text.replace("Zo\\u00eb", "\\u005ao\\u00eb"),
-				(text) -> text.replace("\\n", "\\u000a"), (text) -> text.replace("\\t", "\\u0009"),
-				(text) -> text.replace("\\\"Q", "\\u0022Q"), (text) -> text.replace("\\u007f", "\u007f"),
-				(text) -> text.replace("\"count\":0", "\"count\":-0"),
+				(text) -> text.replace("Zo\\u00eb", "Zo\\u00EB"),
+				(text) -> text.replace("Zo\\u00eb", "\\u005ao\\u00eb"), (text) -> text.replace("\\n", "\\u000a"),
+				(text) -> text.replace("\\t", "\\u0009"), (text) -> text.replace("\\\"Q", "\\u0022Q"),
+				(text) -> text.replace("\\u007f", "\u007f"), (text) -> text.replace("\"count\":0", "\"count\":-0"),
 				(text) -> text.replace("\"half\":1.5", "\"half\":1.50"),
 				(text) -> text.replace("\"half\":1.5", "\"half\":15e-1"),
 				(text) -> text.replace("\"big\":1e+16", "\"big\":1E+16"),
 				(text) -> text.replace("\"big\":1e+16", "\"big\":1e16"),
 				(text) -> text.replace("\"tiny\":1e-07", "\"tiny\":1e-7"),
 				(text) -> text.replace("\"tenth\":0.1", "\"tenth\":0.10000000000000001"),
-				(text) -> text.replace("{\"display_name\":", "{ \"display_name\":"),
-				(text) -> swapSubjectMembers(text),
-				// Re-encodings inside the signature member or moving it leave the rest of the bytes, the signing
+				(text) -> text.replace("{\"display_name\":", "{ \"display_name\":"), (text) -> swapSubjectMembers(text),
+				// Re-encodings inside the signature member or moving it leave the rest of
+				// the bytes, the signing
 				// input, intact: only the canonical-form check catches these.
 				(text) -> text.replace("{\"algorithm\":\"HS256\",\"key_id\":\"hs\",",
 						"{\"key_id\":\"hs\",\"algorithm\":\"HS256\","),
@@ -95,9 +97,10 @@ class SnapshotCanonicalFormTests {
 		for (UnaryOperator<String> reEncoding : reEncodings) {
 			String mutated = reEncoding.apply(json);
 			assertThat(mutated).isNotEqualTo(json);
-			// The value is unchanged, so a lenient verifier would accept it: the signed canonical input is intact.
-			assertThat(new SnapshotEnvelopeDecoder().decode(encode(mutated))).isEqualTo(
-					new SnapshotEnvelopeDecoder().decode(ENVELOPE));
+			// The value is unchanged, so a lenient verifier would accept it: the signed
+			// canonical input is intact.
+			assertThat(new SnapshotEnvelopeDecoder().decode(encode(mutated)))
+				.isEqualTo(new SnapshotEnvelopeDecoder().decode(ENVELOPE));
 			assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 				.isThrownBy(() -> VERIFIER.verify(encode(mutated), INVOCATION))
 				.satisfies((ex) -> {
@@ -110,19 +113,18 @@ class SnapshotCanonicalFormTests {
 	@Test
 	void rejectsRawUtf8WhereTheWriterEscapes() {
 		String mutated = json(ENVELOPE).replace("Zo\\u00eb", "Zo\u00eb");
-		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
-			.isThrownBy(() -> VERIFIER.verify(
-					Base64.getUrlEncoder().withoutPadding().encodeToString(mutated.getBytes(StandardCharsets.UTF_8)),
-					INVOCATION));
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class).isThrownBy(() -> VERIFIER.verify(
+				Base64.getUrlEncoder().withoutPadding().encodeToString(mutated.getBytes(StandardCharsets.UTF_8)),
+				INVOCATION));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"a\":1}", "{\"a\":[],\"b\":{},\"c\":\"\\u00e9\\\\\\\"\",\"d\":-1.5e-05}",
 			"{\"a\":[1,2.0,null,true,false],\"b\":{\"x\":\"\\ud83d\\ude00\"}}", "{\" \":1,\"~\":2,\"\\u007f\":3}",
-			"{\"\\uffff\":1,\"\\ud800\":2}", "{\"n\":-9223372036854775808,\"p\":9223372036854775807}",
-			"{\"a\":1}\n", "{\"b\":1,\"a\":2}", "{\"a\":1 }", "{\"a\":\"\\/\"}", "{\"a\":\"\\u00E9\"}",
-			"{\"a\":\"\\u0041\"}", "{\"a\":\"\\u000a\"}", "{\"a\":-0}", "{\"a\":1E2}", "{\"a\":100.00}",
-			"{\"a\":\"\u007f\"}", "{\"\\ud800\":1,\"\\uffff\":2}", "{\"a\":{\"y\":1,\"x\":2}}" })
+			"{\"\\uffff\":1,\"\\ud800\":2}", "{\"n\":-9223372036854775808,\"p\":9223372036854775807}", "{\"a\":1}\n",
+			"{\"b\":1,\"a\":2}", "{\"a\":1 }", "{\"a\":\"\\/\"}", "{\"a\":\"\\u00E9\"}", "{\"a\":\"\\u0041\"}",
+			"{\"a\":\"\\u000a\"}", "{\"a\":-0}", "{\"a\":1E2}", "{\"a\":100.00}", "{\"a\":\"\u007f\"}",
+			"{\"\\ud800\":1,\"\\uffff\":2}", "{\"a\":{\"y\":1,\"x\":2}}" })
 	void decidesCanonicalFormExactlyAsWritingTheValueAgainDoes(String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		StrictJsonParser.Result parsed = StrictJsonParser.parse(bytes, bytes.length);

@@ -63,8 +63,8 @@ class SnapshotEnvelopeDecoderTests {
 
 	@Test
 	void acceptsRawUtf8InStrings() {
-		assertThat(this.decoder.decode(encode("{\"a\":\"caf\u00e9 \uD83D\uDE00\"}")))
-			.containsEntry("a", "caf\u00e9 \uD83D\uDE00");
+		assertThat(this.decoder.decode(encode("{\"a\":\"caf\u00e9 \uD83D\uDE00\"}"))).containsEntry("a",
+				"caf\u00e9 \uD83D\uDE00");
 	}
 
 	@Test

@@ -252,7 +252,8 @@ class SnapshotEnvelopeVerifierTests {
 		verify(decoder, times(1)).decodeEnvelope(any());
 
 		clock.now = NOW.plus(Duration.ofMinutes(5)).plusNanos(1000);
-		// Past expires_at the entry is not used: the envelope is verified again (and is still within the skew).
+		// Past expires_at the entry is not used: the envelope is verified again (and is
+		// still within the skew).
 		assertThat(verifier.verify(envelope, INVOCATION)).isEqualTo(first);
 		verify(decoder, times(2)).decodeEnvelope(any());
 		clock.now = NOW.plus(Duration.ofMinutes(7));
@@ -331,8 +332,7 @@ class SnapshotEnvelopeVerifierTests {
 		byte[] secret = secret(7);
 		String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		SnapshotSigningKey signingKey = SnapshotSigningKey.hs256("hs", secret);
-		AuthContextSnapshot snapshot = new SnapshotEnvelopeSigner(signingKey, "svc", Duration.ofMinutes(5), null,
-				CLOCK)
+		AuthContextSnapshot snapshot = new SnapshotEnvelopeSigner(signingKey, "svc", Duration.ofMinutes(5), null, CLOCK)
 			.sign(new SnapshotSignRequest(context("jo"), null));
 		List<String> rendered = List.of(signingKey.toString(), HS.toString(), ED.toString(),
 				SnapshotSigningKey.ed25519("ed", ED25519.getPrivate()).toString(), snapshot.toString(),

@@ -14,7 +14,8 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.spi.AuthInvocation;
 
 /**
- * Keys, clocks and contexts shared by the snapshot tests. Test keys only: generated per run, never committed.
+ * Keys, clocks and contexts shared by the snapshot tests. Test keys only: generated per
+ * run, never committed.
  */
 final class SnapshotFixtures {
 

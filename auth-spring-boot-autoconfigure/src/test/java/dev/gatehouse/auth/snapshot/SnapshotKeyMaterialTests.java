@@ -17,10 +17,10 @@ class SnapshotKeyMaterialTests {
 
 	@Test
 	void readsPemKeysThatSignAndVerifyTogether() {
-		PrivateKey privateKey = SnapshotKeyMaterial.parseEd25519PrivateKey(pem("PRIVATE KEY",
-				SnapshotFixtures.ED25519.getPrivate().getEncoded()));
-		PublicKey publicKey = SnapshotKeyMaterial.parseEd25519PublicKey(pem("PUBLIC KEY",
-				SnapshotFixtures.ED25519.getPublic().getEncoded()));
+		PrivateKey privateKey = SnapshotKeyMaterial
+			.parseEd25519PrivateKey(pem("PRIVATE KEY", SnapshotFixtures.ED25519.getPrivate().getEncoded()));
+		PublicKey publicKey = SnapshotKeyMaterial
+			.parseEd25519PublicKey(pem("PUBLIC KEY", SnapshotFixtures.ED25519.getPublic().getEncoded()));
 		String envelope = new SnapshotEnvelopeSigner(SnapshotSigningKey.ed25519("ed", privateKey), "svc",
 				Duration.ofMinutes(5), null, SnapshotFixtures.CLOCK)
 			.sign(new SnapshotSignRequest(SnapshotFixtures.context("kim"), null))
@@ -39,8 +39,8 @@ class SnapshotKeyMaterialTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> SnapshotKeyMaterial.parseEd25519PublicKey("no pem"))
 			.withMessageContaining("BEGIN PUBLIC KEY");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SnapshotKeyMaterial.parseEd25519PrivateKey("-----BEGIN PRIVATE KEY-----\n!!!\n"
-					+ "-----END PRIVATE KEY-----"))
+			.isThrownBy(() -> SnapshotKeyMaterial
+				.parseEd25519PrivateKey("-----BEGIN PRIVATE KEY-----\n!!!\n" + "-----END PRIVATE KEY-----"))
 			.withMessageNotContaining("!!!");
 		byte[] ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPublic().getEncoded();
 		assertThatIllegalArgumentException()
@@ -72,8 +72,8 @@ class SnapshotKeyMaterialTests {
 	}
 
 	private static String pem(String label, byte[] der) {
-		return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END "
-				+ label + "-----\n";
+		return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label
+				+ "-----\n";
 	}
 
 }

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Mutates valid HS256 and Ed25519 envelopes in every way an attacker or a broken proxy could, 10,500 cases in
- * all: no altered envelope verifies, and nothing but the documented snapshot exceptions ever escapes. Each case
- * comes from its own seed, named in the failure message, so a failure replays exactly.
+ * Mutates valid HS256 and Ed25519 envelopes in every way an attacker or a broken proxy
+ * could, 10,500 cases in all: no altered envelope verifies, and nothing but the
+ * documented snapshot exceptions ever escapes. Each case comes from its own seed, named
+ * in the failure message, so a failure replays exactly.
  */
 class SnapshotMutationTests {
 
@@ -46,7 +47,10 @@ class SnapshotMutationTests {
 		return List.copyOf(envelopes);
 	}
 
-	/** Runs one mutation per seed on a valid envelope chosen by the seed, and names the seed on failure. */
+	/**
+	 * Runs one mutation per seed on a valid envelope chosen by the seed, and names the
+	 * seed on failure.
+	 */
 	private static void forEachCase(String mutation, MutationCase check) {
 		for (long seed = 1; seed <= TRIES; seed++) {
 			Random random = new Random(seed * 0x9E3779B97F4A7C15L + mutation.hashCode());
@@ -86,8 +90,8 @@ class SnapshotMutationTests {
 	void rejectsEveryTruncation() {
 		forEachCase("truncation", (envelope, random) -> {
 			int keep = random.nextInt(envelope.length());
-			assertRejected(random.nextBoolean() ? envelope.substring(envelope.length() - keep)
-					: envelope.substring(0, keep));
+			assertRejected(
+					random.nextBoolean() ? envelope.substring(envelope.length() - keep) : envelope.substring(0, keep));
 		});
 	}
 
@@ -102,7 +106,8 @@ class SnapshotMutationTests {
 				case 1 -> mutated.setCharAt(Math.min(position, envelope.length() - 1),
 						junk.charAt(random.nextInt(junk.length())));
 				default -> {
-					// A valid base64url character in place of another changes at least one decoded bit.
+					// A valid base64url character in place of another changes at least
+					// one decoded bit.
 					int at = Math.min(position, envelope.length() - 1);
 					char replacement = (char) ('A' + random.nextInt(26));
 					mutated.setCharAt(at, (mutated.charAt(at) == replacement) ? 'z' : replacement);
@@ -119,8 +124,7 @@ class SnapshotMutationTests {
 			List<String[]> swaps = List.of(new String[] { "\"roles\":", "\"scopes\":" },
 					new String[] { "\"issuer\":", "\"tenant\":" }, new String[] { "\"issued_at\":", "\"expires_at\":" },
 					new String[] { "\"correlation_id\":", "\"issuer\":" },
-					new String[] { "\"id\":", "\"display_name\":" },
-					new String[] { "\"key_id\":", "\"algorithm\":" });
+					new String[] { "\"id\":", "\"display_name\":" }, new String[] { "\"key_id\":", "\"algorithm\":" });
 			String[] swap = swaps.get(random.nextInt(swaps.size()));
 			String mutated = json.replace(swap[0], "\u0001").replace(swap[1], swap[0]).replace("\u0001", swap[1]);
 			assertRejected(encode(mutated.getBytes(StandardCharsets.US_ASCII)));
@@ -130,8 +134,10 @@ class SnapshotMutationTests {
 	@Test
 	void rejectsReorderedKeysAndOtherNonCanonicalEncodings() {
 		forEachCase("re-encoding", (envelope, random) -> {
-			// Semantically equal re-encodings alter no signed value, but the envelope must be the canonical JSON a
-			// signer writes, so they are rejected too: an envelope verifies only exactly as it was signed.
+			// Semantically equal re-encodings alter no signed value, but the envelope
+			// must be the canonical JSON a
+			// signer writes, so they are rejected too: an envelope verifies only exactly
+			// as it was signed.
 			String json = new String(json(envelope), StandardCharsets.US_ASCII);
 			String mutated;
 			switch (random.nextInt(3)) {
@@ -145,7 +151,8 @@ class SnapshotMutationTests {
 				}
 				case 1 -> mutated = json.replace(",", random.nextBoolean() ? ", " : ",\n");
 				default -> {
-					// Upper-case hex in a \\u escape and an escaped slash read back as the same characters.
+					// Upper-case hex in a \\u escape and an escaped slash read back as
+					// the same characters.
 					int escape = json.indexOf("\\u00");
 					mutated = json.substring(0, escape + 2) + json.substring(escape + 2, escape + 6).toUpperCase()
 							+ json.substring(escape + 6).replace("https://", "https:\\/\\/");

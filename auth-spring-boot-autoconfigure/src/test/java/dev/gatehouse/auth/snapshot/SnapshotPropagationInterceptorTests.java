@@ -80,11 +80,11 @@ class SnapshotPropagationInterceptorTests {
 		}, HEADER);
 		AtomicReference<HttpRequest> executed = new AtomicReference<>();
 		try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("ada").build())) {
-			assertThatIllegalStateException().isThrownBy(() -> failing.intercept(request(), new byte[0],
-					(request, body) -> {
-						executed.set(request);
-						return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
-					}))
+			assertThatIllegalStateException()
+				.isThrownBy(() -> failing.intercept(request(), new byte[0], (request, body) -> {
+					executed.set(request);
+					return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+				}))
 				.withMessage("signer down");
 		}
 		assertThat(executed.get()).as("request must not be sent without the identity").isNull();
@@ -114,9 +114,8 @@ class SnapshotPropagationInterceptorTests {
 
 	private static AuthContextSnapshot snapshot(String envelope) {
 		Instant now = Instant.parse("2026-11-29T12:00:00Z");
-		return new AuthContextSnapshot(1, AuthSubject.of("ada"), null, null,
-				List.of(), List.of(), List.of(), now, now.plusSeconds(300), null, List.of(),
-				new SnapshotSignature("k1", "HS256", "sig"), "{}", envelope);
+		return new AuthContextSnapshot(1, AuthSubject.of("ada"), null, null, List.of(), List.of(), List.of(), now,
+				now.plusSeconds(300), null, List.of(), new SnapshotSignature("k1", "HS256", "sig"), "{}", envelope);
 	}
 
 }

@@ -42,9 +42,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Gatehouse applications on two random loopback ports: "orders" authenticates an API-key caller and calls
- * "billing" through a {@link RestClient} from Boot's builder; billing, which has no credential configuration but
- * a snapshot verification key, sees the caller's identity from the signed snapshot alone.
+ * Two Gatehouse applications on two random loopback ports: "orders" authenticates an
+ * API-key caller and calls "billing" through a {@link RestClient} from Boot's builder;
+ * billing, which has no credential configuration but a snapshot verification key, sees
+ * the caller's identity from the signed snapshot alone.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SnapshotPropagationServerTests {
@@ -134,9 +135,9 @@ class SnapshotPropagationServerTests {
 
 	@Test
 	void rejectsAnOversizedSnapshotWithItsOwnReason() throws Exception {
-		// Longer than billing's max-envelope-length (2048), shorter than Tomcat's own header limit.
-		HttpResponse<String> response = get(billing, "/billing/whoami", "X-Auth-Context-Snapshot",
-				"A".repeat(3000));
+		// Longer than billing's max-envelope-length (2048), shorter than Tomcat's own
+		// header limit.
+		HttpResponse<String> response = get(billing, "/billing/whoami", "X-Auth-Context-Snapshot", "A".repeat(3000));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat((String) JsonPath.read(response.body(), "$.reasonCode")).isEqualTo("SNAPSHOT_INVALID");
 	}
@@ -166,7 +167,10 @@ class SnapshotPropagationServerTests {
 		properties.put("gatehouse.snapshot.signing.secret", SECRET);
 		properties.put("gatehouse.snapshot.verification.keys.orders-1.secret", SECRET);
 		properties.put("billing.url", "http://127.0.0.1:" + port(billing));
-		return properties.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+		return properties.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
@@ -211,12 +215,14 @@ class SnapshotPropagationServerTests {
 		@Protected
 		@GetMapping("/orders/forward")
 		Map<String, Object> forward() throws Exception {
-			// The application gives the call chain a correlation id; the snapshot carries it downstream.
+			// The application gives the call chain a correlation id; the snapshot carries
+			// it downstream.
 			AuthContext caller = AuthContextHolder.require().toBuilder().correlationId("corr-42").build();
-			ResponseEntity<String> answer = AuthContextHolder.callWith(caller, () -> this.billing.get()
-				.uri("/billing/whoami")
-				.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-					.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8))));
+			ResponseEntity<String> answer = AuthContextHolder.callWith(caller,
+					() -> this.billing.get()
+						.uri("/billing/whoami")
+						.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+							.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8))));
 			return Map.of("status", answer.getStatusCode().value(), "body", String.valueOf(answer.getBody()));
 		}
 

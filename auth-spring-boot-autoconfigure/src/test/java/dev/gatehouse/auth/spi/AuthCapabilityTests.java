@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each {@link AuthCapability} names the one port interface a bean implements to provide it, with the method
- * signature of SPEC §5.
+ * Each {@link AuthCapability} names the one port interface a bean implements to provide
+ * it, with the method signature of SPEC §5.
  */
 class AuthCapabilityTests {
 
@@ -87,8 +87,10 @@ class AuthCapabilityTests {
 						"Role " + request.role() + " is required.");
 
 		assertThat(AuthCapability.ROLE_CHECK.portType().isInstance(checker)).isTrue();
-		assertThat(checker.checkRole(new RoleCheckRequest(AuthContext.builder("u").roles("admin").build(), "admin",
-				null)).isAllowed()).isTrue();
+		assertThat(
+				checker.checkRole(new RoleCheckRequest(AuthContext.builder("u").roles("admin").build(), "admin", null))
+					.isAllowed())
+			.isTrue();
 	}
 
 }

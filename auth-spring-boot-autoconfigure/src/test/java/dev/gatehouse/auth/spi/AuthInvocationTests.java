@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthInvocation}: an immutable description of the call being authenticated or authorized.
+ * {@link AuthInvocation}: an immutable description of the call being authenticated or
+ * authorized.
  */
 class AuthInvocationTests {
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link AuthProviderContribution}: a provider's name and the capabilities it claims, at least one.
+ * {@link AuthProviderContribution}: a provider's name and the capabilities it claims, at
+ * least one.
  */
 class AuthProviderContributionTests {
 

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * The request records handed to providers: the caller's context and the required strings are mandatory and
- * never blank; optional tenant and resource may be {@code null} but never blank.
+ * The request records handed to providers: the caller's context and the required strings
+ * are mandatory and never blank; optional tenant and resource may be {@code null} but
+ * never blank.
  */
 class CheckRequestTests {
 

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The report bean exposes what validation found, for tooling such as an Actuator endpoint.
+ * The report bean exposes what validation found, for tooling such as an Actuator
+ * endpoint.
  */
 class AuthCapabilityReportTests {
 
@@ -38,13 +39,16 @@ class AuthCapabilityReportTests {
 						Map.entry(AuthCapability.ROLE_CHECK, List.of("DocumentController#delete")));
 				assertThat(report.providers(AuthCapability.AUTHENTICATION))
 					.isEqualTo(new AuthCapabilityReport.Providers(List.of("authenticator"), List.of("acme")));
-				assertThat(report.providers(AuthCapability.ROLE_CHECK).beanNames()).containsExactly("contextRoleChecker");
-				assertThat(report.providers(AuthCapability.RELATION_CHECK)).isEqualTo(AuthCapabilityReport.Providers.NONE);
+				assertThat(report.providers(AuthCapability.ROLE_CHECK).beanNames())
+					.containsExactly("contextRoleChecker");
+				assertThat(report.providers(AuthCapability.RELATION_CHECK))
+					.isEqualTo(AuthCapabilityReport.Providers.NONE);
 				assertThat(report.providers()).containsOnlyKeys(AuthCapability.values());
 				assertThat(report.boundaries()).containsExactly(
 						new AuthCapabilityReport.Boundary("DocumentController#delete",
 								new EffectiveAuthMetadata(false,
-										List.of(AuthRequirement.authenticated(), AuthRequirement.role("editor", null)))),
+										List.of(AuthRequirement.authenticated(),
+												AuthRequirement.role("editor", null)))),
 						new AuthCapabilityReport.Boundary("DocumentController#list", EffectiveAuthMetadata.PUBLIC));
 				assertThat(report.isRequired(AuthCapability.SCOPE_CHECK)).isFalse();
 			});

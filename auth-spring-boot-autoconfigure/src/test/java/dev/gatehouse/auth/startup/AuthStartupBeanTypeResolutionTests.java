@@ -29,8 +29,9 @@ import static dev.gatehouse.auth.startup.StartupValidationTestSupport.diagnostic
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each bean is validated through the best type available without creating it: the created object's class,
- * otherwise the type its definition predicts; a bean without a determinable type is skipped.
+ * Each bean is validated through the best type available without creating it: the created
+ * object's class, otherwise the type its definition predicts; a bean without a
+ * determinable type is skipped.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuthStartupBeanTypeResolutionTests {
@@ -79,9 +80,8 @@ class AuthStartupBeanTypeResolutionTests {
 	void validatesALazyFactoryMethodThroughTheInterfaceItDeclares() {
 		this.runner.withPropertyValues("gatehouse.checkers.context-scopes=false")
 			.withUserConfiguration(LazyInterfaceFactoryMethodConfiguration.class)
-			.run((context) -> assertThat(diagnostics(context)).containsExactly(
-					new AuthStartupCapabilityDiagnostic(AuthCapability.SCOPE_CHECK, 0, List.of(),
-							List.of("ScopedReportApi#read"))));
+			.run((context) -> assertThat(diagnostics(context)).containsExactly(new AuthStartupCapabilityDiagnostic(
+					AuthCapability.SCOPE_CHECK, 0, List.of(), List.of("ScopedReportApi#read"))));
 	}
 
 	@Test
@@ -114,8 +114,9 @@ class AuthStartupBeanTypeResolutionTests {
 		validator.afterSingletonsInstantiated();
 		assertThat(validator.report().requiredCapabilities()).containsOnlyKeys(AuthCapability.AUTHENTICATION,
 				AuthCapability.ROLE_CHECK);
-		assertThat(output).contains("skipped bean 'mystery': its type cannot be determined without creating it",
-				"skipped bean 'missingClass': its type cannot be determined (")
+		assertThat(output)
+			.contains("skipped bean 'mystery': its type cannot be determined without creating it",
+					"skipped bean 'missingClass': its type cannot be determined (")
 			.doesNotContain("must not be created by validation");
 	}
 
@@ -239,7 +240,9 @@ class AuthStartupBeanTypeResolutionTests {
 
 	}
 
-	/** Only ever the class of an abstract (template) bean definition, which is no bean. */
+	/**
+	 * Only ever the class of an abstract (template) bean definition, which is no bean.
+	 */
 	static class ScopedTemplate {
 
 		@RequireScope("templates:read")

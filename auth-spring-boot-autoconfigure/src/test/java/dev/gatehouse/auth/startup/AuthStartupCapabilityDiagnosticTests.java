@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * Diagnostics describe one problem each, on one line, and sort into a stable reporting order.
+ * Diagnostics describe one problem each, on one line, and sort into a stable reporting
+ * order.
  */
 class AuthStartupCapabilityDiagnosticTests {
 
@@ -21,8 +22,8 @@ class AuthStartupCapabilityDiagnosticTests {
 	void describesAMissingProvider() {
 		assertThat(new AuthStartupCapabilityDiagnostic(AuthCapability.ROLE_CHECK, 0, List.of(),
 				List.of("DocumentController#delete", "DocumentController#publish"))
-			.describe()).isEqualTo("ROLE_CHECK: 0 providers; required by DocumentController#delete, "
-					+ "DocumentController#publish");
+			.describe()).isEqualTo(
+					"ROLE_CHECK: 0 providers; required by DocumentController#delete, " + "DocumentController#publish");
 	}
 
 	@Test
@@ -30,20 +31,22 @@ class AuthStartupCapabilityDiagnosticTests {
 		assertThat(new AuthStartupCapabilityDiagnostic(AuthCapability.AUTHENTICATION, 2,
 				List.of("apiKeyAuthenticator", "jwtAuthenticator"), List.of("DocumentController#delete"),
 				List.of("keycloak"))
-			.describe()).isEqualTo("AUTHENTICATION: 2 providers (apiKeyAuthenticator, jwtAuthenticator) "
+			.describe())
+			.isEqualTo("AUTHENTICATION: 2 providers (apiKeyAuthenticator, jwtAuthenticator) "
 					+ "[provider ids: keycloak]; required by DocumentController#delete");
 	}
 
 	@Test
 	void describesAMethodProblemWithItsKindAndBoundary() {
-		assertThat(AuthStartupCapabilityDiagnostic.conflictingMetadata("PressService#publish", "declared both")
-			.describe()).isEqualTo("CONFLICTING_METADATA PressService#publish: declared both");
+		assertThat(
+				AuthStartupCapabilityDiagnostic.conflictingMetadata("PressService#publish", "declared both").describe())
+			.isEqualTo("CONFLICTING_METADATA PressService#publish: declared both");
 	}
 
 	@Test
 	void keepsTheContractsFourArgumentFormAsACapabilityDiagnostic() {
-		AuthStartupCapabilityDiagnostic diagnostic = new AuthStartupCapabilityDiagnostic(AuthCapability.SCOPE_CHECK,
-				1, List.of("a"), List.of("X#y"));
+		AuthStartupCapabilityDiagnostic diagnostic = new AuthStartupCapabilityDiagnostic(AuthCapability.SCOPE_CHECK, 1,
+				List.of("a"), List.of("X#y"));
 		assertThat(diagnostic.kind()).isEqualTo(Kind.CAPABILITY);
 		assertThat(diagnostic.providerIds()).isEmpty();
 		assertThat(diagnostic.boundary()).isNull();
@@ -69,8 +72,9 @@ class AuthStartupCapabilityDiagnosticTests {
 			.isThrownBy(() -> new AuthStartupCapabilityDiagnostic(AuthCapability.ROLE_CHECK, -1, List.of(), List.of()));
 		assertThatIllegalArgumentException().isThrownBy(() -> new AuthStartupCapabilityDiagnostic(Kind.CAPABILITY,
 				AuthCapability.ROLE_CHECK, 0, List.of(), List.of(), List.of(), "A#b", null));
-		assertThatIllegalArgumentException().isThrownBy(() -> new AuthStartupCapabilityDiagnostic(
-				Kind.NOT_INTERCEPTABLE, AuthCapability.ROLE_CHECK, 0, List.of(), List.of(), List.of(), "A#b", "x"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AuthStartupCapabilityDiagnostic(Kind.NOT_INTERCEPTABLE, AuthCapability.ROLE_CHECK, 0,
+					List.of(), List.of(), List.of(), "A#b", "x"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> AuthStartupCapabilityDiagnostic.notInterceptable(" ", "private"));
 		assertThatIllegalArgumentException()
@@ -90,8 +94,8 @@ class AuthStartupCapabilityDiagnosticTests {
 		List<AuthStartupCapabilityDiagnostic> diagnostics = new ArrayList<>(
 				List.of(zeta, scope, alphaPrivate, policy, authentication, alphaConflict, permission));
 		diagnostics.sort(AuthStartupCapabilityDiagnostic.ORDER);
-		assertThat(diagnostics).containsExactly(authentication, permission, policy, scope, alphaConflict,
-				alphaPrivate, zeta);
+		assertThat(diagnostics).containsExactly(authentication, permission, policy, scope, alphaConflict, alphaPrivate,
+				zeta);
 	}
 
 	@Test

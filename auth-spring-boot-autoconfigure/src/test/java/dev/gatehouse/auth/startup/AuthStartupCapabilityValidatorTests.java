@@ -35,7 +35,8 @@ import static dev.gatehouse.auth.startup.StartupValidationTestSupport.diagnostic
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every capability the annotations require must have exactly one provider; nothing else is checked.
+ * Every capability the annotations require must have exactly one provider; nothing else
+ * is checked.
  */
 class AuthStartupCapabilityValidatorTests {
 
@@ -69,20 +70,18 @@ class AuthStartupCapabilityValidatorTests {
 	void reportsBothBeanNamesWhenTwoBeansProvideACapability() {
 		this.runner.withBean(ReportService.class)
 			.withUserConfiguration(TwoAuthenticatorsConfiguration.class)
-			.run((context) -> assertThat(diagnostics(context))
-				.containsExactly(new AuthStartupCapabilityDiagnostic(AuthCapability.AUTHENTICATION, 2,
-						List.of("apiKeyAuthenticator", "jwtAuthenticator"),
-						List.of("ReportService#export", "ReportService#read"))));
+			.run((context) -> assertThat(diagnostics(context)).containsExactly(new AuthStartupCapabilityDiagnostic(
+					AuthCapability.AUTHENTICATION, 2, List.of("apiKeyAuthenticator", "jwtAuthenticator"),
+					List.of("ReportService#export", "ReportService#read"))));
 	}
 
 	@Test
 	void namesTheProviderIdsOfContributionsThatClaimTheCapability() {
 		this.runner.withBean(ReportService.class)
 			.withUserConfiguration(TwoAuthenticatorsConfiguration.class, ContributionsConfiguration.class)
-			.run((context) -> assertThat(diagnostics(context))
-				.containsExactly(new AuthStartupCapabilityDiagnostic(AuthCapability.AUTHENTICATION, 2,
-						List.of("apiKeyAuthenticator", "jwtAuthenticator"),
-						List.of("ReportService#export", "ReportService#read"), List.of("apikeys", "keycloak"))));
+			.run((context) -> assertThat(diagnostics(context)).containsExactly(new AuthStartupCapabilityDiagnostic(
+					AuthCapability.AUTHENTICATION, 2, List.of("apiKeyAuthenticator", "jwtAuthenticator"),
+					List.of("ReportService#export", "ReportService#read"), List.of("apikeys", "keycloak"))));
 	}
 
 	@Test
@@ -101,7 +100,8 @@ class AuthStartupCapabilityValidatorTests {
 
 	@Test
 	void reportsEveryRequirementKindWithoutProviderSortedByCapabilityName() {
-		this.runner.withPropertyValues("gatehouse.checkers.context-roles=false", "gatehouse.checkers.context-scopes=false")
+		this.runner
+			.withPropertyValues("gatehouse.checkers.context-roles=false", "gatehouse.checkers.context-scopes=false")
 			.withBean(EveryKindService.class)
 			.run((context) -> assertThat(diagnostics(context)).containsExactly(
 					missing(AuthCapability.AUTHENTICATION, "EveryKindService#approve", "EveryKindService#archive",
@@ -115,7 +115,8 @@ class AuthStartupCapabilityValidatorTests {
 
 	@Test
 	void startsWithoutProtectedCodeEvenWithoutAnyProvider() {
-		this.runner.withPropertyValues("gatehouse.checkers.context-roles=false", "gatehouse.checkers.context-scopes=false")
+		this.runner
+			.withPropertyValues("gatehouse.checkers.context-roles=false", "gatehouse.checkers.context-scopes=false")
 			.withBean(UndecoratedService.class)
 			.withBean(OpenService.class)
 			.run((context) -> {
@@ -196,7 +197,8 @@ class AuthStartupCapabilityValidatorTests {
 			return "export";
 		}
 
-		// Two overloads: one requiredBy entry, since both are ReportService#read to the developer.
+		// Two overloads: one requiredBy entry, since both are ReportService#read to the
+		// developer.
 		@RequireScope("reports:read")
 		public String read() {
 			return "report";

@@ -45,20 +45,22 @@ class AuthStartupFailureAnalyzerTests {
 						"private method carries @RequireRole, but a proxy cannot intercept private methods")));
 		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("wrapped", exception));
 		assertThat(analysis.getCause()).isSameAs(exception);
-		assertThat(analysis.getDescription()).isEqualTo("""
-				Gatehouse cannot enforce the application's access rules (4 problems):
+		assertThat(analysis.getDescription()).isEqualTo(
+				"""
+						Gatehouse cannot enforce the application's access rules (4 problems):
 
-				    AUTHENTICATION: 2 providers (apiKeyAuthenticator, jwtAuthenticator); required by DocumentController#delete
-				    ROLE_CHECK: 0 providers; required by DocumentController#delete, DocumentController#publish
-				    CONFLICTING_METADATA PressService#publish: PressService#publish is declared both @PublicAccess and protected (@RequireRole).
-				    NOT_INTERCEPTABLE LedgerService#audit: private method carries @RequireRole, but a proxy cannot intercept private methods""");
-		assertThat(analysis.getAction()).isEqualTo("""
-				Fix each problem:
+						    AUTHENTICATION: 2 providers (apiKeyAuthenticator, jwtAuthenticator); required by DocumentController#delete
+						    ROLE_CHECK: 0 providers; required by DocumentController#delete, DocumentController#publish
+						    CONFLICTING_METADATA PressService#publish: PressService#publish is declared both @PublicAccess and protected (@RequireRole).
+						    NOT_INTERCEPTABLE LedgerService#audit: private method carries @RequireRole, but a proxy cannot intercept private methods""");
+		assertThat(analysis.getAction()).isEqualTo(
+				"""
+						Fix each problem:
 
-				    AUTHENTICATION: remove all but one of the beans apiKeyAuthenticator, jwtAuthenticator (each implements dev.gatehouse.auth.spi.Authenticator). Marking one @Primary is NOT a fix: Gatehouse requires exactly one provider per capability.
-				    ROLE_CHECK: define one bean implementing dev.gatehouse.auth.spi.RoleChecker, or set gatehouse.checkers.context-roles=true to re-enable the default role checker (which checks the AuthContext's roles).
-				    PressService#publish: remove either @PublicAccess or the requirement on PressService#publish; a boundary is either public or protected.
-				    LedgerService#audit: make the method public and non-final/non-static, or move the annotation to a method that callers invoke through the bean.""");
+						    AUTHENTICATION: remove all but one of the beans apiKeyAuthenticator, jwtAuthenticator (each implements dev.gatehouse.auth.spi.Authenticator). Marking one @Primary is NOT a fix: Gatehouse requires exactly one provider per capability.
+						    ROLE_CHECK: define one bean implementing dev.gatehouse.auth.spi.RoleChecker, or set gatehouse.checkers.context-roles=true to re-enable the default role checker (which checks the AuthContext's roles).
+						    PressService#publish: remove either @PublicAccess or the requirement on PressService#publish; a boundary is either public or protected.
+						    LedgerService#audit: make the method public and non-final/non-static, or move the annotation to a method that callers invoke through the bean.""");
 	}
 
 	@Test
@@ -66,10 +68,10 @@ class AuthStartupFailureAnalyzerTests {
 		assertThat(actionForMissing(AuthCapability.AUTHENTICATION)).contains("gatehouse.api-keys", "gatehouse.jwt.*",
 				"gatehouse.snapshot.*", "gatehouse.snapshot.propagation.accept-inbound=true",
 				"define one bean implementing dev.gatehouse.auth.spi.Authenticator");
-		assertThat(actionForMissing(AuthCapability.SCOPE_CHECK))
-			.contains("dev.gatehouse.auth.spi.ScopeChecker", "gatehouse.checkers.context-scopes=true");
-		assertThat(actionForMissing(AuthCapability.RELATION_CHECK))
-			.contains("dev.gatehouse.auth.spi.RelationChecker", "no built-in relation checker");
+		assertThat(actionForMissing(AuthCapability.SCOPE_CHECK)).contains("dev.gatehouse.auth.spi.ScopeChecker",
+				"gatehouse.checkers.context-scopes=true");
+		assertThat(actionForMissing(AuthCapability.RELATION_CHECK)).contains("dev.gatehouse.auth.spi.RelationChecker",
+				"no built-in relation checker");
 		assertThat(actionForMissing(AuthCapability.PERMISSION_CHECK))
 			.isEqualTo("PERMISSION_CHECK: define one bean implementing dev.gatehouse.auth.spi.PermissionChecker.");
 		assertThat(actionForMissing(AuthCapability.POLICY_EVALUATION))
@@ -77,8 +79,8 @@ class AuthStartupFailureAnalyzerTests {
 		assertThat(actionForMissing(AuthCapability.SNAPSHOT_SIGN)).isEqualTo("SNAPSHOT_SIGN: define one bean "
 				+ "implementing dev.gatehouse.auth.spi.SnapshotSigner, or set gatehouse.snapshot.propagation.enabled"
 				+ "=false if this service does not propagate signed context snapshots.");
-		assertThat(actionForMissing(AuthCapability.SNAPSHOT_VERIFY))
-			.contains("dev.gatehouse.auth.spi.SnapshotVerifier", "gatehouse.snapshot.propagation.enabled=false");
+		assertThat(actionForMissing(AuthCapability.SNAPSHOT_VERIFY)).contains("dev.gatehouse.auth.spi.SnapshotVerifier",
+				"gatehouse.snapshot.propagation.enabled=false");
 	}
 
 	@Test
@@ -109,8 +111,8 @@ class AuthStartupFailureAnalyzerTests {
 	void springBootPrintsTheReportWhenTheApplicationFailsToStart(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(MisconfiguredApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatExceptionOfType(AuthStartupCapabilityValidationException.class)
-			.isThrownBy(() -> application.run("--gatehouse.checkers.context-roles=false", "--spring.main.banner-mode=off"));
+		assertThatExceptionOfType(AuthStartupCapabilityValidationException.class).isThrownBy(
+				() -> application.run("--gatehouse.checkers.context-roles=false", "--spring.main.banner-mode=off"));
 		assertThat(output).contains("APPLICATION FAILED TO START", "Description:",
 				"Gatehouse cannot enforce the application's access rules (2 problems):",
 				"    AUTHENTICATION: 0 providers; required by DocumentController#delete",

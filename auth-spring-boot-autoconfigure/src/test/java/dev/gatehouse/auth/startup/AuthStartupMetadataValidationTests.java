@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Annotations that cannot be enforced as written fail startup, each as a diagnostic naming the method.
+ * Annotations that cannot be enforced as written fail startup, each as a diagnostic
+ * naming the method.
  */
 class AuthStartupMetadataValidationTests {
 
@@ -90,10 +91,11 @@ class AuthStartupMetadataValidationTests {
 	@Test
 	void failsNamingAFinalMethodThatClassLevelRequirementsWouldCover() {
 		this.runner.withBean(ClerkService.class)
-			.run((context) -> assertThat(diagnostics(context)).containsExactly(AuthStartupCapabilityDiagnostic
-				.notInterceptable("ClerkService#close", "final method is protected (by its class's annotations or "
-						+ "the method it overrides), but a CGLIB proxy cannot override final methods, so calls "
-						+ "would run unchecked")));
+			.run((context) -> assertThat(diagnostics(context))
+				.containsExactly(AuthStartupCapabilityDiagnostic.notInterceptable("ClerkService#close",
+						"final method is protected (by its class's annotations or "
+								+ "the method it overrides), but a CGLIB proxy cannot override final methods, so calls "
+								+ "would run unchecked")));
 	}
 
 	@Test
@@ -144,8 +146,8 @@ class AuthStartupMetadataValidationTests {
 			.run((context) -> assertThat(diagnostics(context)).singleElement().satisfies((diagnostic) -> {
 				assertThat(diagnostic.kind()).isEqualTo(Kind.CONFLICTING_METADATA);
 				assertThat(diagnostic.boundary()).isEqualTo("PressService#publish");
-				assertThat(diagnostic.problem()).contains("PressService#publish is declared both @PublicAccess and "
-						+ "protected (@RequireRole)");
+				assertThat(diagnostic.problem())
+					.contains("PressService#publish is declared both @PublicAccess and " + "protected (@RequireRole)");
 			}));
 	}
 

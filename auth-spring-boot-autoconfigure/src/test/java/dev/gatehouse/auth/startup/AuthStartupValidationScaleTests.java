@@ -23,7 +23,8 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scan visits every bean definition once and each class once, so large applications validate quickly.
+ * The scan visits every bean definition once and each class once, so large applications
+ * validate quickly.
  */
 class AuthStartupValidationScaleTests {
 
@@ -40,7 +41,8 @@ class AuthStartupValidationScaleTests {
 			definition.setLazyInit(true);
 			beanFactory.registerBeanDefinition("bean" + i, definition);
 		}
-		registerProvider(beanFactory, "authenticator", Authenticator.class, StartupValidationTestSupport.authenticator());
+		registerProvider(beanFactory, "authenticator", Authenticator.class,
+				StartupValidationTestSupport.authenticator());
 		registerProvider(beanFactory, "roleChecker", RoleChecker.class,
 				(RoleChecker) (request) -> AuthorizationDecision.allow());
 		registerProvider(beanFactory, "scopeChecker", ScopeChecker.class,
@@ -55,9 +57,11 @@ class AuthStartupValidationScaleTests {
 		validator.afterSingletonsInstantiated();
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-		// A generous smoke bound only; the real measurement belongs in the benchmark module.
+		// A generous smoke bound only; the real measurement belongs in the benchmark
+		// module.
 		assertThat(elapsed).isLessThan(Duration.ofSeconds(1));
-		// Metadata is computed once per method of each annotated class, not once per bean.
+		// Metadata is computed once per method of each annotated class, not once per
+		// bean.
 		assertThat(computations).hasValue(6);
 		assertThat(validator.report().requiredCapabilities()).containsOnlyKeys(AuthCapability.AUTHENTICATION,
 				AuthCapability.ROLE_CHECK, AuthCapability.SCOPE_CHECK, AuthCapability.PERMISSION_CHECK);

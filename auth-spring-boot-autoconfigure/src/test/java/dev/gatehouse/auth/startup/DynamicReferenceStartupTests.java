@@ -12,8 +12,8 @@ import static dev.gatehouse.auth.startup.StartupValidationTestSupport.diagnostic
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code {placeholder}} that cannot be bound fails startup in the one failure report, naming the method and the
- * placeholder, together with the application's other problems.
+ * A {@code {placeholder}} that cannot be bound fails startup in the one failure report,
+ * naming the method and the placeholder, together with the application's other problems.
  */
 class DynamicReferenceStartupTests {
 
@@ -25,8 +25,8 @@ class DynamicReferenceStartupTests {
 
 	@Test
 	void failsStartupNamingMethodAndPlaceholder() {
-		this.runner.withBean(ReportService.class).run((context) -> assertThat(diagnostics(context)).singleElement()
-			.satisfies((diagnostic) -> {
+		this.runner.withBean(ReportService.class)
+			.run((context) -> assertThat(diagnostics(context)).singleElement().satisfies((diagnostic) -> {
 				assertThat(diagnostic.describe()).contains("ReportService#export")
 					.contains("{reportId}")
 					.contains("names no parameter");
@@ -44,11 +44,9 @@ class DynamicReferenceStartupTests {
 
 	@Test
 	void startsWhenEveryPlaceholderNamesAParameter() {
-		this.runner.withBean(SharingService.class)
-			.withBean(RelationChecker.class, () -> (request) -> {
-				throw new UnsupportedOperationException("not called");
-			})
-			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withBean(SharingService.class).withBean(RelationChecker.class, () -> (request) -> {
+			throw new UnsupportedOperationException("not called");
+		}).run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	static class ReportService {

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Only {@code toString}, {@code equals} and {@code hashCode} are exempt from enforcement: an annotated
- * {@code clone()} is enforced through the proxy, and an annotated {@code finalize()}, which no proxy
- * intercepts, fails startup naming the method.
+ * Only {@code toString}, {@code equals} and {@code hashCode} are exempt from enforcement:
+ * an annotated {@code clone()} is enforced through the proxy, and an annotated
+ * {@code finalize()}, which no proxy intercepts, fails startup naming the method.
  */
 class ObjectMethodBoundaryTests {
 
@@ -39,7 +39,8 @@ class ObjectMethodBoundaryTests {
 			.withBean(Template.class)
 			.run((context) -> {
 				Template template = context.getBean(Template.class);
-				try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("bob").roles("user").build())) {
+				try (AuthContextScope scope = AuthContextHolder
+					.open(AuthContext.builder("bob").roles("user").build())) {
 					assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(template::clone);
 				}
 				try (AuthContextScope scope = AuthContextHolder

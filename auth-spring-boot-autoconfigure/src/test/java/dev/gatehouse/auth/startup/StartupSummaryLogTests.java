@@ -11,8 +11,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Startup validation says in one INFO line what it found, so an operator sees at a glance what the application
- * enforces and with which providers.
+ * Startup validation says in one INFO line what it found, so an operator sees at a glance
+ * what the application enforces and with which providers.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupSummaryLogTests {
@@ -35,14 +35,12 @@ class StartupSummaryLogTests {
 
 	@Test
 	void namesMissingProviderAndProblemCountWhenValidationFails(CapturedOutput output) {
-		StartupValidationTestSupport.runner()
-			.withBean(ClerkService.class)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(output).contains("Gatehouse startup validation: 1 protected boundary (0 public)");
-				assertThat(output).contains("required AUTHENTICATION by no provider, ROLE_CHECK by contextRoleChecker")
-					.contains("; 1 problem");
-			});
+		StartupValidationTestSupport.runner().withBean(ClerkService.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(output).contains("Gatehouse startup validation: 1 protected boundary (0 public)");
+			assertThat(output).contains("required AUTHENTICATION by no provider, ROLE_CHECK by contextRoleChecker")
+				.contains("; 1 problem");
+		});
 	}
 
 	static class ClerkService {

@@ -30,7 +30,10 @@ final class StartupValidationTestSupport {
 				GatehouseAutoConfiguration.class, GatehouseStartupValidationAutoConfiguration.class));
 	}
 
-	/** Asserts that the context failed because of startup validation and returns what it reported. */
+	/**
+	 * Asserts that the context failed because of startup validation and returns what it
+	 * reported.
+	 */
 	static List<AuthStartupCapabilityDiagnostic> diagnostics(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());

@@ -16,9 +16,9 @@ import org.springframework.core.Ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A singleton whose class has protected methods but that is not Gatehouse's proxy would let every caller in;
- * startup fails naming the bean and why, instead of Spring's INFO line that it is "not eligible for getting
- * processed by all BeanPostProcessors".
+ * A singleton whose class has protected methods but that is not Gatehouse's proxy would
+ * let every caller in; startup fails naming the bean and why, instead of Spring's INFO
+ * line that it is "not eligible for getting processed by all BeanPostProcessors".
  */
 class UnproxiedBeanValidationTests {
 
@@ -85,12 +85,13 @@ class UnproxiedBeanValidationTests {
 			.withBean("adminService", AdminService.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				// An application wrapping the enforced bean in its own proxy keeps it enforced.
+				// An application wrapping the enforced bean in its own proxy keeps it
+				// enforced.
 				ProxyFactory outer = new ProxyFactory(context.getBean("adminService"));
 				outer.setProxyTargetClass(true);
 				context.getBeanFactory().registerSingleton("wrappedAdmin", outer.getProxy());
-				AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(
-						context.getBeanFactory(), context.getBean(AuthMetadataResolver.class), false);
+				AuthStartupCapabilityValidator validator = new AuthStartupCapabilityValidator(context.getBeanFactory(),
+						context.getBean(AuthMetadataResolver.class), false);
 				validator.afterSingletonsInstantiated();
 				assertThat(validator.report().boundaries()).isNotEmpty();
 			});
@@ -121,7 +122,8 @@ class UnproxiedBeanValidationTests {
 			return new AdminService();
 		}
 
-		// Ordered post-processors are instantiated together with the auto-proxy creator, before it is registered:
+		// Ordered post-processors are instantiated together with the auto-proxy creator,
+		// before it is registered:
 		// whatever they depend on is created unproxied.
 		@Bean
 		static AuditingPostProcessor auditingPostProcessor(AdminService adminService) {

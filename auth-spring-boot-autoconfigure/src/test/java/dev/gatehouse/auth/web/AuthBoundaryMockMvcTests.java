@@ -18,8 +18,8 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The servlet boundary through MockMvc: the auto-configured filter and exception handler in front of public
- * and protected controllers.
+ * The servlet boundary through MockMvc: the auto-configured filter and exception handler
+ * in front of public and protected controllers.
  */
 @SpringBootTest(classes = BoundaryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class AuthBoundaryMockMvcTests {
@@ -114,7 +114,9 @@ class AuthBoundaryMockMvcTests {
 
 	@Test
 	void deniesMissingScopeWithInsufficientScopeChallenge() {
-		MvcTestResult result = this.mvc.get().uri("/reports").header(API_KEY, BoundaryTestApplication.READER_KEY)
+		MvcTestResult result = this.mvc.get()
+			.uri("/reports")
+			.header(API_KEY, BoundaryTestApplication.READER_KEY)
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
 			.hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gatehouse\", error=\"insufficient_scope\"");
@@ -137,8 +139,7 @@ class AuthBoundaryMockMvcTests {
 	void ignoresInvalidCredentialsOnPublicHandler() {
 		assertThat(this.mvc.get().uri("/public/whoami").header(API_KEY, "wrong")).hasStatusOk()
 			.hasBodyTextEqualTo("<none>");
-		assertThat(this.mvc.get().uri("/public/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer  x y"))
-			.hasStatusOk()
+		assertThat(this.mvc.get().uri("/public/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer  x y")).hasStatusOk()
 			.hasBodyTextEqualTo("<none>");
 		assertThat(this.mvc.get()
 			.uri("/public/whoami")
@@ -184,7 +185,9 @@ class AuthBoundaryMockMvcTests {
 	@Test
 	void answersMalformedAuthorizationHeadersWith401InvalidCredential() {
 		for (String header : BoundaryTestApplication.MALFORMED_AUTHORIZATION) {
-			MvcTestResult result = this.mvc.get().uri("/documents/42").header(HttpHeaders.AUTHORIZATION, header)
+			MvcTestResult result = this.mvc.get()
+				.uri("/documents/42")
+				.header(HttpHeaders.AUTHORIZATION, header)
 				.exchange();
 			assertThat(result).as(header).hasStatus(HttpStatus.UNAUTHORIZED);
 			assertThat(result).bodyJson().extractingPath("$.reasonCode").isEqualTo("INVALID_CREDENTIAL");
@@ -225,7 +228,8 @@ class AuthBoundaryMockMvcTests {
 
 	@Test
 	void treatsBasicCredentialsAsAbsentWhenNoBasicAuthenticatorIsConfigured() {
-		// Only API keys and bearer tokens are verified: a Basic header is not read, so the caller is anonymous.
+		// Only API keys and bearer tokens are verified: a Basic header is not read, so
+		// the caller is anonymous.
 		MvcTestResult result = this.mvc.get()
 			.uri("/documents/42")
 			.header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The servlet boundary on a real embedded Tomcat (random port, loopback only), driven by the JDK
- * {@link HttpClient}.
+ * The servlet boundary on a real embedded Tomcat (random port, loopback only), driven by
+ * the JDK {@link HttpClient}.
  */
 @SpringBootTest(classes = BoundaryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.address=127.0.0.1")
@@ -32,8 +32,8 @@ class AuthBoundaryServerTests {
 		HttpResponse<String> response = get("/documents/42", new String[0]);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"gatehouse\"");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(reasonCode(response)).isEqualTo("MISSING_CREDENTIAL");
 		assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(401);
 		assertThat((String) JsonPath.read(response.body(), "$.state")).isEqualTo("CHALLENGE");

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.HandlerMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filter describes the call with the handler's path pattern for authenticators that read the invocation,
- * and spares the second handler-mapping lookup for built-in handlers that ignore it.
+ * The filter describes the call with the handler's path pattern for authenticators that
+ * read the invocation, and spares the second handler-mapping lookup for built-in handlers
+ * that ignore it.
  */
 class AuthContextFilterInvocationTests {
 
@@ -65,7 +66,8 @@ class AuthContextFilterInvocationTests {
 	void compositeReportsWhetherTheHandlerForAKindReadsTheInvocation() {
 		CompositeAuthenticator composite = new CompositeAuthenticator(List.of(handler(false)));
 		assertThat(composite.readsInvocation(CredentialCarrierKind.API_KEY)).isFalse();
-		// No handler: nothing to spare, and the safe answer is that the invocation is read.
+		// No handler: nothing to spare, and the safe answer is that the invocation is
+		// read.
 		assertThat(composite.readsInvocation(CredentialCarrierKind.BEARER_TOKEN)).isTrue();
 	}
 

@@ -18,9 +18,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filter authenticates a request once, however often the request passes it, also once the container has
- * initialised it under its registered name (the "already filtered" marker is built once per name, not per
- * request).
+ * The filter authenticates a request once, however often the request passes it, also once
+ * the container has initialised it under its registered name (the "already filtered"
+ * marker is built once per name, not per request).
  */
 class AuthContextFilterOncePerRequestTests {
 
@@ -44,13 +44,14 @@ class AuthContextFilterOncePerRequestTests {
 			.doFilter(outerRequest, outerResponse, (req, res) -> seen.add(AuthContextHolder.current())));
 		assertThat(this.authentications).hasValue(1);
 		assertThat(seen).singleElement()
-			.satisfies((context) -> assertThat(context).hasValueSatisfying(
-					(bound) -> assertThat(bound.subject().id()).isEqualTo("alice")));
+			.satisfies((context) -> assertThat(context)
+				.hasValueSatisfying((bound) -> assertThat(bound.subject().id()).isEqualTo("alice")));
 	}
 
 	@Test
 	void marksTheRequestUnderTheRegisteredNameOnceInitialised() throws Exception {
-		// A request before init caches the marker under the class name; init must replace it.
+		// A request before init caches the marker under the class name; init must replace
+		// it.
 		this.filter.doFilter(request(), new MockHttpServletResponse(), (req, res) -> {
 		});
 		this.filter.init(new MockFilterConfig("gatehouseAuthContextFilter"));

@@ -106,9 +106,9 @@ class AuthContextFilterTests {
 		filter(this.acceptsGoodKey).doFilter(request, new MockHttpServletResponse(),
 				(req, res) -> seen.set(AuthContextHolder.current()));
 		assertThat(seen.get()).isEmpty();
-		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE))
-			.isInstanceOfSatisfying(AuthenticationFailedException.class, (ex) -> assertThat(ex.decision().reasonCode())
-				.isEqualTo(AuthorizationReasonCode.INVALID_CREDENTIAL));
+		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE)).isInstanceOfSatisfying(
+				AuthenticationFailedException.class,
+				(ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.INVALID_CREDENTIAL));
 		assertThat(request.getAttribute(AuthContextFilter.AUTH_CONTEXT_ATTRIBUTE)).isNull();
 	}
 
@@ -242,9 +242,8 @@ class AuthContextFilterTests {
 		FilterChain failing = (req, res) -> {
 			throw new ServletException("handler failed");
 		};
-		assertThatExceptionOfType(ServletException.class).isThrownBy(
-				() -> filter(this.acceptsGoodKey).doFilter(request("X-API-Key", "good"), new MockHttpServletResponse(),
-						failing));
+		assertThatExceptionOfType(ServletException.class).isThrownBy(() -> filter(this.acceptsGoodKey)
+			.doFilter(request("X-API-Key", "good"), new MockHttpServletResponse(), failing));
 		assertThat(AuthContextHolder.current()).isEmpty();
 	}
 

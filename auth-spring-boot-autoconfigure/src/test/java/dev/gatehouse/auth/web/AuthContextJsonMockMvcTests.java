@@ -15,8 +15,8 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A controller that returns the caller's {@code AuthContext} as JSON, through MockMvc with Boot's own Jackson
- * setup: the API key the caller sent is not echoed back.
+ * A controller that returns the caller's {@code AuthContext} as JSON, through MockMvc
+ * with Boot's own Jackson setup: the API key the caller sent is not echoed back.
  */
 @SpringBootTest(classes = AuthenticatorHintsServerTests.KeyOnlyApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.MOCK)

@@ -38,9 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's own {@link Authenticator} that verifies only API keys and says so through
- * {@link Authenticator#supports}: the servlet boundary never hands it a bearer token, runs such a request without a
- * context, and says at DEBUG why the credential was ignored. Real Tomcat on loopback, JDK {@link HttpClient}.
+ * An application's own {@link Authenticator} that verifies only API keys and says so
+ * through {@link Authenticator#supports}: the servlet boundary never hands it a bearer
+ * token, runs such a request without a context, and says at DEBUG why the credential was
+ * ignored. Real Tomcat on loopback, JDK {@link HttpClient}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = AuthenticatorHintsServerTests.KeyOnlyApplication.class,
@@ -89,7 +90,8 @@ class AuthenticatorHintsServerTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("service-a");
 		assertThat(this.authenticator.calls).hasSize(1);
-		// readsInvocation(API_KEY) is false, so the invocation names the request path, not the handler's pattern.
+		// readsInvocation(API_KEY) is false, so the invocation names the request path,
+		// not the handler's pattern.
 		assertThat(this.authenticator.calls.get(0).operation()).isEqualTo("GET /me");
 	}
 
@@ -108,7 +110,10 @@ class AuthenticatorHintsServerTests {
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Verifies one API key; declares that it neither verifies other kinds nor reads the invocation. */
+	/**
+	 * Verifies one API key; declares that it neither verifies other kinds nor reads the
+	 * invocation.
+	 */
 	static final class KeyOnlyAuthenticator implements Authenticator {
 
 		final List<AuthInvocation> calls = new CopyOnWriteArrayList<>();

@@ -30,10 +30,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A small Spring MVC application with public and protected endpoints, two API keys (hashes in
- * {@code boundary-test.properties}), an opaque bearer-token handler that the composite
- * authenticator picks up beside the API keys, and a permission checker that simulates an unreachable provider
- * and a broken one. No component scanning, so other test configurations in this package stay out.
+ * A small Spring MVC application with public and protected endpoints, two API keys
+ * (hashes in {@code boundary-test.properties}), an opaque bearer-token handler that the
+ * composite authenticator picks up beside the API keys, and a permission checker that
+ * simulates an unreachable provider and a broken one. No component scanning, so other
+ * test configurations in this package stay out.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -46,7 +47,10 @@ class BoundaryTestApplication {
 
 	static final String READER_KEY = "gh-reader-key-4b19d2";
 
-	/** Marker that a broken checker puts into its exception message; must never reach a response. */
+	/**
+	 * Marker that a broken checker puts into its exception message; must never reach a
+	 * response.
+	 */
 	static final String CHECKER_SECRET = "checker-internal-detail-Q9Z";
 
 	/** The bearer token the test authenticator accepts (subject "linus"). */
@@ -55,12 +59,18 @@ class BoundaryTestApplication {
 	/** A bearer token the test authenticator reports as expired. */
 	static final String EXPIRED_TOKEN = "opaque-token-expired";
 
-	/** A bearer token whose verification fails because the (simulated) verifier is unreachable. */
+	/**
+	 * A bearer token whose verification fails because the (simulated) verifier is
+	 * unreachable.
+	 */
 	static final String UNVERIFIABLE_TOKEN = "opaque-token-verifier-down";
 
-	/** Malformed Authorization values that must each be a 401 INVALID_CREDENTIAL on a protected handler. */
-	static final String[] MALFORMED_AUTHORIZATION = { "Bearer", "Bearer ", "Bearer  x y", "Bearer a b",
-			"Bearer a,b", "Token abc", "bearer\tabc", "Bearer " + "a".repeat(9000) };
+	/**
+	 * Malformed Authorization values that must each be a 401 INVALID_CREDENTIAL on a
+	 * protected handler.
+	 */
+	static final String[] MALFORMED_AUTHORIZATION = { "Bearer", "Bearer ", "Bearer  x y", "Bearer a b", "Bearer a,b",
+			"Token abc", "bearer\tabc", "Bearer " + "a".repeat(9000) };
 
 	@RestController
 	static class BoundaryController {
@@ -98,7 +108,8 @@ class BoundaryTestApplication {
 			return "admin for " + AuthContextHolder.require().subject().id();
 		}
 
-		// Refusals of future-returning methods arrive as failed futures, so they are answered on the async dispatch.
+		// Refusals of future-returning methods arrive as failed futures, so they are
+		// answered on the async dispatch.
 		@RequireRole("ADMIN")
 		@GetMapping("/async/admin")
 		CompletableFuture<String> asyncAdmin() {
@@ -153,7 +164,8 @@ class BoundaryTestApplication {
 				case VALID_TOKEN -> AuthContext.builder("linus")
 					.issuer("test:opaque")
 					.credentialCarrier(credential)
-					// Echo what the filter told us about the call, so tests can check the AuthInvocation.
+					// Echo what the filter told us about the call, so tests can check the
+					// AuthInvocation.
 					.claim("operation", invocation.operation())
 					.claim("handler", handler.toString())
 					.build();

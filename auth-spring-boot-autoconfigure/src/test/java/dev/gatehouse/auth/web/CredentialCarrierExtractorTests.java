@@ -181,14 +181,16 @@ class CredentialCarrierExtractorTests {
 	@Test
 	void leavesTheSnapshotToItsVerifierBeyondRepeatsAndBlanks() {
 		CredentialCarrierExtractor extractor = new CredentialCarrierExtractor("X-API-Key", "X-Auth-Context-Snapshot");
-		// Longer than the generic credential limit and not token68: the verifier's own rules decide.
+		// Longer than the generic credential limit and not token68: the verifier's own
+		// rules decide.
 		String unusual = "not base64 at all " + "x".repeat(CredentialCarrierExtractor.MAX_HEADER_LENGTH);
 		assertThat(extractor.extract(request("X-Auth-Context-Snapshot", unusual)).material()).isEqualTo(unusual);
 		MockHttpServletRequest repeated = request("X-Auth-Context-Snapshot", "a");
 		repeated.addHeader("X-Auth-Context-Snapshot", "b");
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 			.isThrownBy(() -> extractor.extract(repeated))
-			.satisfies((ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
+			.satisfies(
+					(ex) -> assertThat(ex.decision().reasonCode()).isEqualTo(AuthorizationReasonCode.SNAPSHOT_INVALID));
 		assertThatExceptionOfType(MissingAuthContextSnapshotException.class)
 			.isThrownBy(() -> extractor.extract(request("X-Auth-Context-Snapshot", " ")));
 	}

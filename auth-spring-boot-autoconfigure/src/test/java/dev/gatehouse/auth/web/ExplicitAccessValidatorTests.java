@@ -39,7 +39,8 @@ class ExplicitAccessValidatorTests {
 				.getStartupFailure();
 			assertThat(failure.diagnostics()).extracting(AuthStartupCapabilityDiagnostic::kind)
 				.containsOnly(Kind.UNDECLARED_ACCESS);
-			// Boot's own error controller is not listed: the application cannot annotate it.
+			// Boot's own error controller is not listed: the application cannot annotate
+			// it.
 			assertThat(failure.diagnostics()).extracting(AuthStartupCapabilityDiagnostic::boundary)
 				.containsExactly("DocumentController#export", "ReportController#run");
 			assertThat(failure.diagnostics().get(0).problem()).contains("/documents/export");
@@ -49,10 +50,10 @@ class ExplicitAccessValidatorTests {
 	@Test
 	void startsWhenEveryHandlerDeclaresAccess() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(GatehouseAutoConfiguration.class,
-					GatehouseWebAutoConfiguration.class, AopAutoConfiguration.class,
-					DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					ErrorMvcAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(GatehouseAutoConfiguration.class, GatehouseWebAutoConfiguration.class,
+							AopAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+							WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
 			.withUserConfiguration(AdminController.class)
 			.withPropertyValues("gatehouse.web.require-explicit-access=true")
 			.run((context) -> {

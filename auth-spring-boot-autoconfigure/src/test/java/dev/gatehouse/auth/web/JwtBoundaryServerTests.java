@@ -53,13 +53,15 @@ import static dev.gatehouse.auth.authentication.TestJwts.reasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JWT bearer tokens through the real HTTP stack: an embedded Tomcat on a random loopback port, the
- * auto-configured {@link JwtBearerAuthenticator} as the only credential handler, driven by the JDK
- * {@link HttpClient}. One application per key source: an HS256 shared secret, and RS256 keys from a JWK set served
- * by a JDK HTTP server on loopback (once reachable throughout, once going down while the application runs).
+ * JWT bearer tokens through the real HTTP stack: an embedded Tomcat on a random loopback
+ * port, the auto-configured {@link JwtBearerAuthenticator} as the only credential
+ * handler, driven by the JDK {@link HttpClient}. One application per key source: an HS256
+ * shared secret, and RS256 keys from a JWK set served by a JDK HTTP server on loopback
+ * (once reachable throughout, once going down while the application runs).
  *
- * <p>Every rejected token is checked to appear nowhere in the response or the log, with Gatehouse logging at
- * DEBUG so that its rejection messages are actually written.
+ * <p>
+ * Every rejected token is checked to appear nowhere in the response or the log, with
+ * Gatehouse logging at DEBUG so that its rejection messages are actually written.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JwtBoundaryServerTests {
@@ -139,8 +141,8 @@ class JwtBoundaryServerTests {
 			HttpResponse<String> response = get(this.port, "/reports", token);
 
 			assertThat(response.statusCode()).isEqualTo(403);
-			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					(challenge) -> assertThat(challenge).contains("error=\"insufficient_scope\""));
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).contains("error=\"insufficient_scope\""));
 			assertThat(reasonCode(response)).isEqualTo("INSUFFICIENT_SCOPE");
 			assertTokenNotLeaked(token, response, output);
 		}
@@ -157,7 +159,8 @@ class JwtBoundaryServerTests {
 
 		@Test
 		void acceptsTokenExpiredWithinClockSkew() throws Exception {
-			// gatehouse.jwt.clock-skew=30s: a token that expired 5 seconds ago is still honoured.
+			// gatehouse.jwt.clock-skew=30s: a token that expired 5 seconds ago is still
+			// honoured.
 			String token = hs256(expiredClaims(Duration.ofSeconds(5)).claim("scope", "reports:read").build());
 
 			assertThat(get(this.port, "/reports", token)).satisfies(ok("reports for alice"));
@@ -268,10 +271,11 @@ class JwtBoundaryServerTests {
 
 		@Test
 		void answersValidTokenWithSubjectAndRolesFromNestedClaim() throws Exception {
-			String token = TestJwts.rs256(key, validClaims().issuer(ISSUER)
-				.claim("realm_access", Map.of("roles", List.of("ADMIN")))
-				.claim("scp", List.of("reports:read"))
-				.build());
+			String token = TestJwts.rs256(key,
+					validClaims().issuer(ISSUER)
+						.claim("realm_access", Map.of("roles", List.of("ADMIN")))
+						.claim("scp", List.of("reports:read"))
+						.build());
 
 			HttpResponse<String> me = get(this.port, "/me", token);
 
@@ -324,9 +328,8 @@ class JwtBoundaryServerTests {
 
 		@Test
 		void challengesUnsignedTokenNamingAKnownKeyId(CapturedOutput output) throws Exception {
-			String token = TestJwts.base64Url("{\"alg\":\"none\",\"kid\":\"rsa-1\"}") + "."
-					+ TestJwts.base64Url("{\"sub\":\"admin\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE
-							+ "\",\"exp\":4102444800}")
+			String token = TestJwts.base64Url("{\"alg\":\"none\",\"kid\":\"rsa-1\"}") + "." + TestJwts.base64Url(
+					"{\"sub\":\"admin\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":4102444800}")
 					+ ".";
 
 			assertRejectedAsInvalid(this.port, token, output);
@@ -336,9 +339,8 @@ class JwtBoundaryServerTests {
 
 	@Nested
 	@SpringBootTest(classes = JwtBoundaryTestApplication.class,
-			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse=DEBUG",
-					"gatehouse.jwt.audiences=" + AUDIENCE })
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+					"logging.level.dev.gatehouse=DEBUG", "gatehouse.jwt.audiences=" + AUDIENCE })
 	class UnreachableJwkSet {
 
 		private static final RSAKey key = TestJwts.rsaKey("rsa-1");
@@ -366,7 +368,8 @@ class JwtBoundaryServerTests {
 			assertThat(jwks.requests()).isEqualTo(1);
 
 			jwks.stop();
-			// A key id that is not cached makes the decoder fetch the JWK set again, which now fails.
+			// A key id that is not cached makes the decoder fetch the JWK set again,
+			// which now fails.
 			String token = TestJwts.rs256(TestJwts.rsaKey("rsa-2"), validClaims().build());
 			HttpResponse<String> response = get(this.port, "/me", token);
 
@@ -391,9 +394,8 @@ class JwtBoundaryServerTests {
 
 	@Nested
 	@SpringBootTest(classes = JwtBoundaryTestApplication.class,
-			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse=DEBUG",
-					"gatehouse.jwt.jwk-set-refetch-interval=60s" })
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+					"logging.level.dev.gatehouse=DEBUG", "gatehouse.jwt.jwk-set-refetch-interval=60s" })
 	class RateLimitedJwkSet {
 
 		private static final RSAKey key = TestJwts.rsaKey("rsa-1");
@@ -412,7 +414,8 @@ class JwtBoundaryServerTests {
 		@Test
 		void fetchesJwkSetAtMostTwiceWithinTheIntervalFor200TokensWithForgedKeyIds(CapturedOutput output)
 				throws Exception {
-			// Signed beforehand with throwaway keys under random key ids, as an attacker would.
+			// Signed beforehand with throwaway keys under random key ids, as an attacker
+			// would.
 			List<String> forged = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				forged.add(TestJwts.es256(TestJwts.ecKey(UUID.randomUUID().toString()), validClaims().build()));
@@ -424,7 +427,8 @@ class JwtBoundaryServerTests {
 				assertChallenged(get(this.port, "/me", token), "INVALID_CREDENTIAL");
 			}
 
-			// The flood fits in the 60-second interval even on a loaded machine (about 6 s with 2 busy cores).
+			// The flood fits in the 60-second interval even on a loaded machine (about 6
+			// s with 2 busy cores).
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
 			assertThat(jwks.requests()).isBetween(1, 2);
 			assertThat(output).doesNotContain(forged.get(0)).doesNotContain(forged.get(199));
@@ -474,9 +478,8 @@ class JwtBoundaryServerTests {
 
 	@Nested
 	@SpringBootTest(classes = JwtBoundaryTestApplication.class,
-			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse=DEBUG",
-					"gatehouse.jwt.jwk-set-timeout=1s" })
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+					"logging.level.dev.gatehouse=DEBUG", "gatehouse.jwt.jwk-set-timeout=1s" })
 	class HangingJwkSet {
 
 		@RegisterExtension
@@ -511,9 +514,8 @@ class JwtBoundaryServerTests {
 
 	@Nested
 	@SpringBootTest(classes = { JwtBoundaryTestApplication.class, ApplicationDecoder.DecoderConfiguration.class },
-			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse=DEBUG",
-					"gatehouse.jwt.audiences=" + AUDIENCE })
+			webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+					"logging.level.dev.gatehouse=DEBUG", "gatehouse.jwt.audiences=" + AUDIENCE })
 	class ApplicationDecoder {
 
 		private static final byte[] SECRET = TestJwts.randomSecret(32);
@@ -545,11 +547,13 @@ class JwtBoundaryServerTests {
 				.contains("java.lang.IllegalStateException (message withheld)");
 		}
 
-		/** Delegates to Nimbus and records each token; a token with an "explode" claim makes it throw. */
+		/**
+		 * Delegates to Nimbus and records each token; a token with an "explode" claim
+		 * makes it throw.
+		 */
 		static final class RecordingDecoder implements JwtDecoder {
 
-			private final JwtDecoder delegate = NimbusJwtDecoder
-				.withSecretKey(new SecretKeySpec(SECRET, "HmacSHA256"))
+			private final JwtDecoder delegate = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(SECRET, "HmacSHA256"))
 				.build();
 
 			final List<String> decoded = new CopyOnWriteArrayList<>();
@@ -588,7 +592,8 @@ class JwtBoundaryServerTests {
 			assertThat(composite.supports(CredentialCarrierKind.API_KEY)).isFalse();
 		});
 		assertThat(context.getBeansOfType(JwtBearerAuthenticator.class)).hasSize(1);
-		// Startup validation ran (its report exists only then) and found exactly this one provider.
+		// Startup validation ran (its report exists only then) and found exactly this one
+		// provider.
 		AuthCapabilityReport report = context.getBean(AuthCapabilityReport.class);
 		assertThat(report.isRequired(AuthCapability.AUTHENTICATION)).isTrue();
 		assertThat(report.providers(AuthCapability.AUTHENTICATION).beanNames())
@@ -599,17 +604,21 @@ class JwtBoundaryServerTests {
 		HttpResponse<String> response = get(port, "/me", token);
 		assertChallenged(response, "INVALID_CREDENTIAL");
 		assertTokenNotLeaked(token, response, output);
-		// The rejection was logged (at DEBUG), so the check above looked at real log output.
+		// The rejection was logged (at DEBUG), so the check above looked at real log
+		// output.
 		assertThat(output).contains("Credential rejected for GET /me (INVALID_CREDENTIAL)");
 	}
 
-	/** Neither the token nor its signature (or, lacking one, its last segment) shows up anywhere. */
+	/**
+	 * Neither the token nor its signature (or, lacking one, its last segment) shows up
+	 * anywhere.
+	 */
 	private static void assertTokenNotLeaked(String token, HttpResponse<String> response, CapturedOutput output) {
 		String trimmed = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
 		String tail = trimmed.substring(trimmed.lastIndexOf('.') + 1);
 		assertThat(response.body()).doesNotContain(token).doesNotContain(tail);
-		assertThat(response.headers().map().values()).allSatisfy((values) -> assertThat(values)
-			.noneMatch((value) -> value.contains(token) || value.contains(tail)));
+		assertThat(response.headers().map().values()).allSatisfy(
+				(values) -> assertThat(values).noneMatch((value) -> value.contains(token) || value.contains(tail)));
 		assertThat(output).doesNotContain(token).doesNotContain(tail);
 	}
 
@@ -620,7 +629,10 @@ class JwtBoundaryServerTests {
 		};
 	}
 
-	/** Claims of a valid token for this service: subject alice, audience, issued a minute ago, ten more to go. */
+	/**
+	 * Claims of a valid token for this service: subject alice, audience, issued a minute
+	 * ago, ten more to go.
+	 */
 	private static JWTClaimsSet.Builder validClaims() {
 		return TestJwts.validClaims().audience(AUDIENCE).issuer(ISSUER);
 	}

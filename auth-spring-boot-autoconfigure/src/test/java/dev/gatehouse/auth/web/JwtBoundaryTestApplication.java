@@ -23,17 +23,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A small Spring MVC application whose only credential handler is the auto-configured JWT bearer authenticator
- * ({@code gatehouse.jwt.*} comes from each test). Unlike {@link BoundaryTestApplication} it registers no
- * authenticator of its own, so the composite {@code Authenticator} is built from the real JWT handler alone. No
- * component scanning, so other test configurations in this package stay out.
+ * A small Spring MVC application whose only credential handler is the auto-configured JWT
+ * bearer authenticator ({@code gatehouse.jwt.*} comes from each test). Unlike
+ * {@link BoundaryTestApplication} it registers no authenticator of its own, so the
+ * composite {@code Authenticator} is built from the real JWT handler alone. No component
+ * scanning, so other test configurations in this package stay out.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(JwtBoundaryTestApplication.JwtController.class)
 class JwtBoundaryTestApplication {
 
-	/** An application's own check, added to the built-in ones: tokens marked "blocked" are refused. */
+	/**
+	 * An application's own check, added to the built-in ones: tokens marked "blocked" are
+	 * refused.
+	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> notBlocked() {
 		OAuth2Error blocked = new OAuth2Error("invalid_token", "The token is blocked", null);
@@ -50,7 +54,10 @@ class JwtBoundaryTestApplication {
 			return AuthContextHolder.current().map((context) -> context.subject().id()).orElse("<none>");
 		}
 
-		/** Echoes what the handler sees of the caller, so tests can check the claim mapping end to end. */
+		/**
+		 * Echoes what the handler sees of the caller, so tests can check the claim
+		 * mapping end to end.
+		 */
 		@Protected
 		@GetMapping("/me")
 		Map<String, Object> me() {

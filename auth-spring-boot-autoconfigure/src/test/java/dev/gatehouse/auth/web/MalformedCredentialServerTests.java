@@ -17,9 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed credentials against a real Tomcat: each is a 4xx on a protected endpoint (401 from Gatehouse, or the
- * container's own 400/431 past its header size limit), never a 500, and nothing of the submitted secret shows
- * up in the response or the log.
+ * Malformed credentials against a real Tomcat: each is a 4xx on a protected endpoint (401
+ * from Gatehouse, or the container's own 400/431 past its header size limit), never a
+ * 500, and nothing of the submitted secret shows up in the response or the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = BoundaryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

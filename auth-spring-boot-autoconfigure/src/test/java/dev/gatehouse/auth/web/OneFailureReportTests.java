@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with an undeclared handler and a missing provider sees both problems in one failure report,
- * not the second only after fixing the first.
+ * An application with an undeclared handler and a missing provider sees both problems in
+ * one failure report, not the second only after fixing the first.
  */
 class OneFailureReportTests {
 
@@ -58,8 +58,7 @@ class OneFailureReportTests {
 
 	@Test
 	void reportsBadSnapshotKeysWithTheOtherProblems() {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
+		this.contextRunner.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class))
 			.withPropertyValues("spring.application.name=orders", "gatehouse.snapshot.propagation.enabled=true",
 					"gatehouse.snapshot.verification.keys.k1.secret=" + SHORT_SECRET)
 			.run((context) -> {
@@ -91,9 +90,13 @@ class OneFailureReportTests {
 		});
 	}
 
-	/** Runs the failure analyzers registered in spring.factories, as Spring Boot does on a failed start. */
+	/**
+	 * Runs the failure analyzers registered in spring.factories, as Spring Boot does on a
+	 * failed start.
+	 */
 	private static @Nullable FailureAnalysis analyze(Throwable failure) {
-		// Analyzers that need constructor arguments are left out: Gatehouse's own need none.
+		// Analyzers that need constructor arguments are left out: Gatehouse's own need
+		// none.
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, (type, implementation, ex) -> {
 			})) {

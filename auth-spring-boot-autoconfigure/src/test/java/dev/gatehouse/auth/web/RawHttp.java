@@ -10,8 +10,9 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends hand-written HTTP/1.1 requests over a plain socket, for header shapes that {@code HttpClient} refuses to
- * produce (raw non-ASCII bytes, exact repetitions, control characters).
+ * Sends hand-written HTTP/1.1 requests over a plain socket, for header shapes that
+ * {@code HttpClient} refuses to produce (raw non-ASCII bytes, exact repetitions, control
+ * characters).
  */
 final class RawHttp {
 
@@ -19,9 +20,10 @@ final class RawHttp {
 	}
 
 	/**
-	 * Sends a GET request with the given raw header lines (without line terminators) and reads the response
-	 * until the server closes the connection.
-	 * @return the response as ISO-8859-1 text, status line first; empty if the server closed without answering
+	 * Sends a GET request with the given raw header lines (without line terminators) and
+	 * reads the response until the server closes the connection.
+	 * @return the response as ISO-8859-1 text, status line first; empty if the server
+	 * closed without answering
 	 */
 	static Response get(int port, String path, byte[]... headerLines) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -40,7 +42,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (SocketException ex) {
-				// The server may refuse an oversized request before reading all of it; its answer is still readable.
+				// The server may refuse an oversized request before reading all of it;
+				// its answer is still readable.
 			}
 			return new Response(readAll(socket.getInputStream()));
 		}
@@ -60,7 +63,8 @@ final class RawHttp {
 			}
 		}
 		catch (SocketException ex) {
-			// Connection reset after the server answered an oversized request: keep what arrived.
+			// Connection reset after the server answered an oversized request: keep what
+			// arrived.
 		}
 		return response.toString(StandardCharsets.ISO_8859_1);
 	}

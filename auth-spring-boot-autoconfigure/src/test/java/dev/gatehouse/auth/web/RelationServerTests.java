@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @RequireRelation(value = "editor", resource = "document:{id}")} endpoint over real HTTP (Tomcat on a
- * random loopback port, JDK HttpClient, API-key callers) backed by the in-memory relation checker: the editor and
- * the owner (through inheritance and the document's parent folder) are let in, a viewer gets 403 RELATION_DENIED.
+ * A {@code @RequireRelation(value = "editor", resource = "document:{id}")} endpoint over
+ * real HTTP (Tomcat on a random loopback port, JDK HttpClient, API-key callers) backed by
+ * the in-memory relation checker: the editor and the owner (through inheritance and the
+ * document's parent folder) are let in, a viewer gets 403 RELATION_DENIED.
  */
 @SpringBootTest(classes = RelationServerTests.RelationApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1",
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
 				// Hashes of the keys below: printf %s "$KEY" | sha256sum
 				"gatehouse.api-keys[0].sha256=533420603ebdfa809ae0f4046b9619a29a449bb036085f8cea2b3b7b8f68cb4e",
 				"gatehouse.api-keys[0].subject=erin",

@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With one Tomcat worker thread, every request runs on the same thread: an authenticated request must leave
- * nothing behind for the next one.
+ * With one Tomcat worker thread, every request runs on the same thread: an authenticated
+ * request must leave nothing behind for the next one.
  */
 @SpringBootTest(classes = BoundaryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "server.tomcat.threads.max=1", "server.tomcat.threads.min-spare=1" })

@@ -1,7 +1,8 @@
 package dev.gatehouse.benchmarks.enforcement;
 
 /**
- * The service method of the baseline: no security annotation, proxied only by a no-op advisor.
+ * The service method of the baseline: no security annotation, proxied only by a no-op
+ * advisor.
  */
 public class BareOrderService {
 

@@ -22,14 +22,18 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 
 /**
- * The baseline stack: Boot's AOP auto-configuration and one advisor whose interceptor only proceeds, so a call
- * pays for exactly what every advised call pays for (the CGLIB proxy, the cached advisor chain, the method
- * invocation object) and nothing for security.
+ * The baseline stack: Boot's AOP auto-configuration and one advisor whose interceptor
+ * only proceeds, so a call pays for exactly what every advised call pays for (the CGLIB
+ * proxy, the cached advisor chain, the method invocation object) and nothing for
+ * security.
  */
 @State(Scope.Benchmark)
 public class BareProxyStack {
 
-	/** The argument passed on every call; a field rather than a constant so the JIT cannot fold it. */
+	/**
+	 * The argument passed on every call; a field rather than a constant so the JIT cannot
+	 * fold it.
+	 */
 	public String orderId = "order-42";
 
 	BareOrderService orders;
@@ -67,8 +71,8 @@ public class BareProxyStack {
 	}
 
 	/**
-	 * Shaped like Gatehouse's advisor (highest precedence, a class filter and a static method matcher), so the
-	 * two proxies differ only in what the interceptor does.
+	 * Shaped like Gatehouse's advisor (highest precedence, a class filter and a static
+	 * method matcher), so the two proxies differ only in what the interceptor does.
 	 */
 	static final class NoOpAdvisor extends StaticMethodMatcherPointcutAdvisor {
 

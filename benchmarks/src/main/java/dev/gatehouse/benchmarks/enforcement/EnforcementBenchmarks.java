@@ -14,27 +14,37 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 
 /**
- * The cost of one protected call, through the real proxies, for Gatehouse and its peers (issue 5, item 2):
+ * The cost of one protected call, through the real proxies, for Gatehouse and its peers
+ * (issue 5, item 2):
  * <ul>
- * <li>(a) {@link #baselineNoOpProxy}: the same method behind a proxy whose only advice proceeds;</li>
+ * <li>(a) {@link #baselineNoOpProxy}: the same method behind a proxy whose only advice
+ * proceeds;</li>
  * <li>(b) {@link #gatehouseRoleAllowed}: {@code @RequireRole}, allowed;</li>
- * <li>(c) {@link #gatehouseRoleAndScopeAllowed}: {@code @RequireRole} + {@code @RequireScope}, allowed;</li>
- * <li>(d) {@link #gatehouseDenied}: {@code @RequireRole} refused (the exception path);</li>
- * <li>(e) {@link #springPreAuthorizeAllowed}: {@code @PreAuthorize("hasRole('ADMIN')")}, allowed;</li>
+ * <li>(c) {@link #gatehouseRoleAndScopeAllowed}: {@code @RequireRole} +
+ * {@code @RequireScope}, allowed;</li>
+ * <li>(d) {@link #gatehouseDenied}: {@code @RequireRole} refused (the exception
+ * path);</li>
+ * <li>(e) {@link #springPreAuthorizeAllowed}: {@code @PreAuthorize("hasRole('ADMIN')")},
+ * allowed;</li>
  * <li>(f) {@link #springSecuredAllowed}: {@code @Secured("ROLE_ADMIN")}, allowed;</li>
  * <li>and {@link #springPreAuthorizeDenied}, the peer of (d).</li>
  * </ul>
- * Gatehouse's overhead is (b) − (a); the target is at most a tenth of (e) − (a), and at most 64 bytes
- * allocated per call more than (a) ({@code -prof gc}, {@code gc.alloc.rate.norm}).
+ * Gatehouse's overhead is (b) − (a); the target is at most a tenth of (e) − (a), and at
+ * most 64 bytes allocated per call more than (a) ({@code -prof gc},
+ * {@code gc.alloc.rate.norm}).
  *
- * <p>The forks bridge Commons Logging through the Log4j API ({@link #LAZY_COMMONS_LOGGING}), which checks the
- * level before it renders a message. Commons Logging 1.3's default SLF4J bridge, which a Boot 4.1 application
- * with Logback uses, renders every {@code debug(LogMessage)} even when DEBUG is off, and Spring Security's
- * method interceptors log twice per call; that inflates the peers several times over. The comparison is made
- * against Spring Security without that cost; {@link SpringSecurityBootLoggingBenchmarks} measures it with.
+ * <p>
+ * The forks bridge Commons Logging through the Log4j API ({@link #LAZY_COMMONS_LOGGING}),
+ * which checks the level before it renders a message. Commons Logging 1.3's default SLF4J
+ * bridge, which a Boot 4.1 application with Logback uses, renders every
+ * {@code debug(LogMessage)} even when DEBUG is off, and Spring Security's method
+ * interceptors log twice per call; that inflates the peers several times over. The
+ * comparison is made against Spring Security without that cost;
+ * {@link SpringSecurityBootLoggingBenchmarks} measures it with.
  *
- * <p>The annotations hold the settings for published numbers; override them on the command line for a quick
- * look, for example {@code -f 1 -wi 2 -i 3 -w 1s -r 1s}.
+ * <p>
+ * The annotations hold the settings for published numbers; override them on the command
+ * line for a quick look, for example {@code -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,8 +56,9 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 public class EnforcementBenchmarks {
 
 	/**
-	 * Selects Commons Logging's Log4j API bridge (routed to Logback through log4j-to-slf4j, so the same backend
-	 * and levels), which does not render disabled debug messages.
+	 * Selects Commons Logging's Log4j API bridge (routed to Logback through
+	 * log4j-to-slf4j, so the same backend and levels), which does not render disabled
+	 * debug messages.
 	 */
 	static final String LAZY_COMMONS_LOGGING = "-Dorg.apache.commons.logging.LogFactory="
 			+ "org.apache.commons.logging.impl.Log4jApiLogFactory";
@@ -123,7 +134,8 @@ public class EnforcementBenchmarks {
 	}
 
 	/**
-	 * The peer of (d): Spring Security {@code @PreAuthorize("hasRole('AUDITOR')")}, refused.
+	 * The peer of (d): Spring Security {@code @PreAuthorize("hasRole('AUDITOR')")},
+	 * refused.
 	 * @param stack the Spring Security stack
 	 * @param caller binds the caller to the measuring thread
 	 * @return the refusal

@@ -10,11 +10,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The Gatehouse caller, bound to the measuring thread for the whole trial: roles USER and ADMIN, scopes
- * orders:read and orders:write (the same two roles the Spring Security caller has).
+ * The Gatehouse caller, bound to the measuring thread for the whole trial: roles USER and
+ * ADMIN, scopes orders:read and orders:write (the same two roles the Spring Security
+ * caller has).
  *
- * <p>A thread state, because JMH runs its setup and teardown on the thread that runs the benchmark, which is
- * where {@link AuthContextHolder} must hold the context; closing the scope on another thread would throw.
+ * <p>
+ * A thread state, because JMH runs its setup and teardown on the thread that runs the
+ * benchmark, which is where {@link AuthContextHolder} must hold the context; closing the
+ * scope on another thread would throw.
  */
 @State(Scope.Thread)
 public class GatehouseCaller {

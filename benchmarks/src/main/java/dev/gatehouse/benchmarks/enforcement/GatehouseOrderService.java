@@ -19,7 +19,8 @@ public class GatehouseOrderService {
 	}
 
 	/**
-	 * Requires role ADMIN and scope orders:read, both of which the benchmark caller holds.
+	 * Requires role ADMIN and scope orders:read, both of which the benchmark caller
+	 * holds.
 	 * @param id an order id
 	 * @return the same id
 	 */

@@ -14,13 +14,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Gatehouse stack: Boot's AOP auto-configuration and Gatehouse's auto-configuration, as a Boot application
- * with the starter gets them (default context-based role and scope checkers included).
+ * The Gatehouse stack: Boot's AOP auto-configuration and Gatehouse's auto-configuration,
+ * as a Boot application with the starter gets them (default context-based role and scope
+ * checkers included).
  */
 @State(Scope.Benchmark)
 public class GatehouseStack {
 
-	/** The argument passed on every call; a field rather than a constant so the JIT cannot fold it. */
+	/**
+	 * The argument passed on every call; a field rather than a constant so the JIT cannot
+	 * fold it.
+	 */
 	public String orderId = "order-42";
 
 	GatehouseOrderService orders;

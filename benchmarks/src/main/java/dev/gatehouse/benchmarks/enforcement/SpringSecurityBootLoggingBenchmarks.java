@@ -11,10 +11,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Spring Security's allowed calls, (e) and (f) of {@link EnforcementBenchmarks}, with the logging a Boot 4.1
- * application with Logback has out of the box: Commons Logging 1.3's SLF4J bridge, which renders every
- * {@code debug(LogMessage)} even when DEBUG is off. Reported beside the main table so the cost a user really
- * pays today is visible; the targets are judged against {@link EnforcementBenchmarks}, without it.
+ * Spring Security's allowed calls, (e) and (f) of {@link EnforcementBenchmarks}, with the
+ * logging a Boot 4.1 application with Logback has out of the box: Commons Logging 1.3's
+ * SLF4J bridge, which renders every {@code debug(LogMessage)} even when DEBUG is off.
+ * Reported beside the main table so the cost a user really pays today is visible; the
+ * targets are judged against {@link EnforcementBenchmarks}, without it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -12,12 +12,14 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The Spring Security caller, bound to the measuring thread for the whole trial: an authenticated
- * {@link UsernamePasswordAuthenticationToken} with authorities ROLE_USER and ROLE_ADMIN (the same two roles the
- * Gatehouse caller has).
+ * The Spring Security caller, bound to the measuring thread for the whole trial: an
+ * authenticated {@link UsernamePasswordAuthenticationToken} with authorities ROLE_USER
+ * and ROLE_ADMIN (the same two roles the Gatehouse caller has).
  *
- * <p>A thread state, because JMH runs its setup and teardown on the thread that runs the benchmark, which is
- * where the default {@link SecurityContextHolder} strategy keeps the context.
+ * <p>
+ * A thread state, because JMH runs its setup and teardown on the thread that runs the
+ * benchmark, which is where the default {@link SecurityContextHolder} strategy keeps the
+ * context.
  */
 @State(Scope.Thread)
 public class SpringSecurityCaller {

@@ -19,7 +19,8 @@ public class SpringSecurityOrderService {
 	}
 
 	/**
-	 * Requires authority ROLE_ADMIN through {@code @Secured}, which the benchmark caller holds.
+	 * Requires authority ROLE_ADMIN through {@code @Secured}, which the benchmark caller
+	 * holds.
 	 * @param id an order id
 	 * @return the same id
 	 */
@@ -29,7 +30,8 @@ public class SpringSecurityOrderService {
 	}
 
 	/**
-	 * Requires role AUDITOR through a SpEL expression, which the benchmark caller lacks: every call is refused.
+	 * Requires role AUDITOR through a SpEL expression, which the benchmark caller lacks:
+	 * every call is refused.
 	 * @param id an order id
 	 * @return never returns normally for the benchmark caller
 	 */

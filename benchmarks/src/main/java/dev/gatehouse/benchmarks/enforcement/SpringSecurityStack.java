@@ -14,14 +14,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
- * The Spring Security stack: Boot's AOP auto-configuration and {@code @EnableMethodSecurity(securedEnabled =
- * true)}, which is how a Boot application turns on {@code @PreAuthorize} and {@code @Secured} (Boot does not
- * auto-configure method security).
+ * The Spring Security stack: Boot's AOP auto-configuration and
+ * {@code @EnableMethodSecurity(securedEnabled =
+ * true)}, which is how a Boot application turns on {@code @PreAuthorize} and
+ * {@code @Secured} (Boot does not auto-configure method security).
  */
 @State(Scope.Benchmark)
 public class SpringSecurityStack {
 
-	/** The argument passed on every call; a field rather than a constant so the JIT cannot fold it. */
+	/**
+	 * The argument passed on every call; a field rather than a constant so the JIT cannot
+	 * fold it.
+	 */
 	public String orderId = "order-42";
 
 	SpringSecurityOrderService orders;

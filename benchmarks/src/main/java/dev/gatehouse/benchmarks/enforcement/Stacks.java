@@ -11,7 +11,8 @@ final class Stacks {
 	}
 
 	/**
-	 * Returns the bean if it is an AOP proxy, so that a benchmark never silently measures a plain object.
+	 * Returns the bean if it is an AOP proxy, so that a benchmark never silently measures
+	 * a plain object.
 	 * @param <T> the bean type
 	 * @param bean the bean from the context
 	 * @return the same bean

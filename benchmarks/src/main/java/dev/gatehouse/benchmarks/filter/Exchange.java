@@ -11,13 +11,16 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * One request and its response, reused for every call of a benchmark: {@link #through} resets what a filter may
- * have left behind (request attributes, response headers and status) and passes the pair through a filter into
- * a no-op chain. Not thread-safe: one per measuring thread.
+ * One request and its response, reused for every call of a benchmark: {@link #through}
+ * resets what a filter may have left behind (request attributes, response headers and
+ * status) and passes the pair through a filter into a no-op chain. Not thread-safe: one
+ * per measuring thread.
  */
 final class Exchange {
 
-	/** The chain behind every filter: it does nothing, so only the filters are measured. */
+	/**
+	 * The chain behind every filter: it does nothing, so only the filters are measured.
+	 */
 	static final FilterChain NO_OP_CHAIN = (request, response) -> {
 	};
 
@@ -50,7 +53,8 @@ final class Exchange {
 	}
 
 	/**
-	 * Resets the pair, as a fresh request from the container would be, and passes it through the filter.
+	 * Resets the pair, as a fresh request from the container would be, and passes it
+	 * through the filter.
 	 * @param filter the filter under test, or {@code null} to call the no-op chain alone
 	 * @return the response, for the benchmark to return
 	 * @throws IOException when the filter does
@@ -61,7 +65,8 @@ final class Exchange {
 	}
 
 	/**
-	 * Resets the pair and passes it through the filter into the given chain (tests observe the chain).
+	 * Resets the pair and passes it through the filter into the given chain (tests
+	 * observe the chain).
 	 * @param filter the filter under test, or {@code null} to call the chain alone
 	 * @param chain the chain behind the filter
 	 * @return the response

@@ -15,20 +15,22 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * The per-request cost of authenticating a request in a servlet filter, before the dispatcher: one reused
- * {@code MockHttpServletRequest} through each stack's real filter into a no-op chain.
+ * The per-request cost of authenticating a request in a servlet filter, before the
+ * dispatcher: one reused {@code MockHttpServletRequest} through each stack's real filter
+ * into a no-op chain.
  * <ul>
- * <li>{@link #baseline}: resetting the request and response and calling the no-op chain, without a filter;
- * every other score includes it;</li>
- * <li>Gatehouse's {@code AuthContextFilter}: {@link #gatehouseNoCredential}, {@link #gatehouseApiKey},
- * {@link #gatehouseJwt} (HS256);</li>
- * <li>Spring Security: {@link #springSecurityNoCredential} and {@link #springSecurityApiKey} through the HTTP
- * benchmark's API-key chain (the peer of the API-key case), {@link #springSecurityJwt} through its
- * resource-server chain on the same HS256 key (the peer of the JWT case).</li>
+ * <li>{@link #baseline}: resetting the request and response and calling the no-op chain,
+ * without a filter; every other score includes it;</li>
+ * <li>Gatehouse's {@code AuthContextFilter}: {@link #gatehouseNoCredential},
+ * {@link #gatehouseApiKey}, {@link #gatehouseJwt} (HS256);</li>
+ * <li>Spring Security: {@link #springSecurityNoCredential} and
+ * {@link #springSecurityApiKey} through the HTTP benchmark's API-key chain (the peer of
+ * the API-key case), {@link #springSecurityJwt} through its resource-server chain on the
+ * same HS256 key (the peer of the JWT case).</li>
  * </ul>
- * Target: the Gatehouse API-key case at most a third of the Spring Security API-key chain's time. The forks use
- * the enforcement benchmarks' JVM settings, including the lazy Commons Logging bridge (Spring Security's filters
- * log at DEBUG on every request).
+ * Target: the Gatehouse API-key case at most a third of the Spring Security API-key
+ * chain's time. The forks use the enforcement benchmarks' JVM settings, including the
+ * lazy Commons Logging bridge (Spring Security's filters log at DEBUG on every request).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -93,8 +95,9 @@ public class FilterBenchmarks {
 	}
 
 	/**
-	 * Gatehouse, a valid HS256 context snapshot from another service: the whole inbound path (extraction,
-	 * envelope decoding, signature, time checks, context built). Compare with the resource-server JWT chain.
+	 * Gatehouse, a valid HS256 context snapshot from another service: the whole inbound
+	 * path (extraction, envelope decoding, signature, time checks, context built).
+	 * Compare with the resource-server JWT chain.
 	 * @param stack Gatehouse's filter
 	 * @param requests the requests
 	 * @return the response
@@ -122,7 +125,8 @@ public class FilterBenchmarks {
 	}
 
 	/**
-	 * Spring Security's API-key chain, a valid API key: the peer of {@link #gatehouseApiKey}.
+	 * Spring Security's API-key chain, a valid API key: the peer of
+	 * {@link #gatehouseApiKey}.
 	 * @param stack Spring Security's filter
 	 * @param requests the requests
 	 * @return the response
@@ -136,7 +140,8 @@ public class FilterBenchmarks {
 	}
 
 	/**
-	 * Spring Security's resource-server chain, a valid HS256 JWT: the peer of {@link #gatehouseJwt}.
+	 * Spring Security's resource-server chain, a valid HS256 JWT: the peer of
+	 * {@link #gatehouseJwt}.
 	 * @param stack Spring Security's filter
 	 * @param requests the requests
 	 * @return the response

@@ -25,12 +25,16 @@ import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
 
 /**
- * The credentials every stack of the filter benchmark is configured with and called with: one API key (role
- * REPORTER) and one HS256 key, with a JWT signed by it. Fixed, public benchmark values, not secrets.
+ * The credentials every stack of the filter benchmark is configured with and called with:
+ * one API key (role REPORTER) and one HS256 key, with a JWT signed by it. Fixed, public
+ * benchmark values, not secrets.
  */
 final class FilterCredentials {
 
-	/** The header that carries the API key, for Gatehouse and the Spring Security peer alike. */
+	/**
+	 * The header that carries the API key, for Gatehouse and the Spring Security peer
+	 * alike.
+	 */
 	static final String API_KEY_HEADER = HttpBenchmarkApplication.GATEHOUSE_KEY_HEADER;
 
 	/** The API key presented by the API-key cases. */
@@ -51,7 +55,10 @@ final class FilterCredentials {
 	/** The request path of every case; the stacks do not route, so any path would do. */
 	static final String PATH = "/reports/hello";
 
-	/** The HS256 key: 32 fixed bytes, the shortest key Gatehouse and Nimbus accept for HS256. */
+	/**
+	 * The HS256 key: 32 fixed bytes, the shortest key Gatehouse and Nimbus accept for
+	 * HS256.
+	 */
 	private static final byte[] HS256_KEY = "gatehouse-filter-benchmark-key-1".getBytes(StandardCharsets.US_ASCII);
 
 	/** The header that carries a signed context snapshot (Gatehouse's default). */
@@ -67,7 +74,8 @@ final class FilterCredentials {
 	}
 
 	/**
-	 * Returns the snapshot key base64-encoded, as {@code gatehouse.snapshot.verification.keys.*.secret} takes it.
+	 * Returns the snapshot key base64-encoded, as
+	 * {@code gatehouse.snapshot.verification.keys.*.secret} takes it.
 	 * @return the encoded key
 	 */
 	static String snapshotSecretBase64() {
@@ -75,8 +83,9 @@ final class FilterCredentials {
 	}
 
 	/**
-	 * Signs a snapshot for {@link #SUBJECT} with role {@link #ROLE} and scope {@link #SCOPE}, as an upstream
-	 * service would, valid for 50 minutes (under the verifier's default one-hour maximum).
+	 * Signs a snapshot for {@link #SUBJECT} with role {@link #ROLE} and scope
+	 * {@link #SCOPE}, as an upstream service would, valid for 50 minutes (under the
+	 * verifier's default one-hour maximum).
 	 * @return the envelope
 	 */
 	static String snapshot() {
@@ -101,7 +110,8 @@ final class FilterCredentials {
 	}
 
 	/**
-	 * Returns the HS256 key as a JCA key, as {@code NimbusJwtDecoder.withSecretKey} takes it.
+	 * Returns the HS256 key as a JCA key, as {@code NimbusJwtDecoder.withSecretKey} takes
+	 * it.
 	 * @return the key
 	 */
 	static SecretKey hs256Key() {
@@ -109,7 +119,8 @@ final class FilterCredentials {
 	}
 
 	/**
-	 * Signs a JWT for {@link #SUBJECT} with role {@link #ROLE} and scope {@link #SCOPE}, valid for a day from now.
+	 * Signs a JWT for {@link #SUBJECT} with role {@link #ROLE} and scope {@link #SCOPE},
+	 * valid for a day from now.
 	 * @return the compact JWS
 	 */
 	static String jwt() {

@@ -8,8 +8,9 @@ import org.openjdk.jmh.annotations.State;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The requests of the filter benchmark, one per case, created once per trial on the measuring thread and reused
- * on every call. Every stack sees the same request for a case.
+ * The requests of the filter benchmark, one per case, created once per trial on the
+ * measuring thread and reused on every call. Every stack sees the same request for a
+ * case.
  */
 @State(Scope.Thread)
 public class FilterRequests {

@@ -22,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 
 /**
- * Gatehouse's {@link AuthContextFilter}, exactly as its auto-configuration registers it in a servlet
- * application: the filter of the {@code gatehouseAuthContextFilter} registration, with the built-in API-key and
- * HS256 JWT authenticators and an HS256 snapshot verification key configured through {@code gatehouse.*}
- * properties, as a service reached by users and by other services would have them.
+ * Gatehouse's {@link AuthContextFilter}, exactly as its auto-configuration registers it
+ * in a servlet application: the filter of the {@code gatehouseAuthContextFilter}
+ * registration, with the built-in API-key and HS256 JWT authenticators and an HS256
+ * snapshot verification key configured through {@code gatehouse.*} properties, as a
+ * service reached by users and by other services would have them.
  */
 @State(Scope.Benchmark)
 public class GatehouseFilterStack {

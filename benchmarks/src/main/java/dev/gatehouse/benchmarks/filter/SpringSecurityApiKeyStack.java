@@ -26,10 +26,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 
 /**
- * The Spring Security peer of the API-key case: the filter the servlet container would call
- * ({@code springSecurityFilterChain}: request-path caching, {@code FilterChainProxy} with its firewall, and the
- * chain), holding the HTTP benchmark's chain: the same {@link SpringSecurityApiKeyFilter} before anonymous
- * authentication, CSRF off, stateless, 401 entry point, everything else at Spring Security's defaults.
+ * The Spring Security peer of the API-key case: the filter the servlet container would
+ * call ({@code springSecurityFilterChain}: request-path caching, {@code FilterChainProxy}
+ * with its firewall, and the chain), holding the HTTP benchmark's chain: the same
+ * {@link SpringSecurityApiKeyFilter} before anonymous authentication, CSRF off,
+ * stateless, 401 entry point, everything else at Spring Security's defaults.
  */
 @State(Scope.Benchmark)
 public class SpringSecurityApiKeyStack {

@@ -21,10 +21,11 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 
 /**
  * The Spring Security peer of the JWT case: its OAuth 2.0 resource-server chain
- * ({@code BearerTokenAuthenticationFilter}, {@code JwtAuthenticationProvider}, the default
- * {@code JwtAuthenticationConverter}) with a {@link NimbusJwtDecoder} on the same HS256 key Gatehouse verifies,
- * configured as a stateless API (CSRF off, no session), everything else at Spring Security's defaults. Called,
- * like the container would, through {@code springSecurityFilterChain}.
+ * ({@code BearerTokenAuthenticationFilter}, {@code JwtAuthenticationProvider}, the
+ * default {@code JwtAuthenticationConverter}) with a {@link NimbusJwtDecoder} on the same
+ * HS256 key Gatehouse verifies, configured as a stateless API (CSRF off, no session),
+ * everything else at Spring Security's defaults. Called, like the container would,
+ * through {@code springSecurityFilterChain}.
  */
 @State(Scope.Benchmark)
 public class SpringSecurityJwtStack {

@@ -7,8 +7,9 @@ import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 
 /**
- * Starts the small web application contexts of the filter benchmark: a servlet-aware context (so that Boot's
- * {@code @ConditionalOnWebApplication} matches) on a mock servlet context, without a server.
+ * Starts the small web application contexts of the filter benchmark: a servlet-aware
+ * context (so that Boot's {@code @ConditionalOnWebApplication} matches) on a mock servlet
+ * context, without a server.
  */
 final class WebContexts {
 

@@ -7,13 +7,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The three endpoints, one controller each, so that each class is proxied by its own stack only: the
- * unprotected controller by nothing, the Gatehouse one by Gatehouse's advisor alone, the Spring Security one by
- * Spring Security's method interceptor alone. Every handler returns the same constant body.
+ * The three endpoints, one controller each, so that each class is proxied by its own
+ * stack only: the unprotected controller by nothing, the Gatehouse one by Gatehouse's
+ * advisor alone, the Spring Security one by Spring Security's method interceptor alone.
+ * Every handler returns the same constant body.
  */
 final class HelloControllers {
 
-	/** The response body of every endpoint: small, so the framework's work dominates, not the payload. */
+	/**
+	 * The response body of every endpoint: small, so the framework's work dominates, not
+	 * the payload.
+	 */
 	static final String BODY = "hello";
 
 	private HelloControllers() {
@@ -30,7 +34,10 @@ final class HelloControllers {
 
 	}
 
-	/** Gatehouse: the API key is authenticated by Gatehouse's filter, the role checked by its advisor. */
+	/**
+	 * Gatehouse: the API key is authenticated by Gatehouse's filter, the role checked by
+	 * its advisor.
+	 */
 	@RestController
 	static class GatehouseController {
 
@@ -42,7 +49,10 @@ final class HelloControllers {
 
 	}
 
-	/** Spring Security: the API key is authenticated by the filter chain, the role checked by method security. */
+	/**
+	 * Spring Security: the API key is authenticated by the filter chain, the role checked
+	 * by method security.
+	 */
 	@RestController
 	static class SpringSecurityController {
 

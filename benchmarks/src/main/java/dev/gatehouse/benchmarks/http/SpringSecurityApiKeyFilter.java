@@ -24,16 +24,20 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Spring Security peer's API-key authentication, written the way applications write it (Spring Security
- * has no API-key filter of its own): read one header, look the key up, put an authenticated token with the
- * key's authorities into the {@link SecurityContext}. To do the same work as Gatehouse's
- * {@code ApiKeyAuthenticator}, the key is hashed with SHA-256 once per request and compared in constant time
- * with every configured hash. A missing or unknown key leaves the request unauthenticated (anonymous), and
- * method security then refuses it, as Gatehouse does. Thread-safe.
+ * The Spring Security peer's API-key authentication, written the way applications write
+ * it (Spring Security has no API-key filter of its own): read one header, look the key
+ * up, put an authenticated token with the key's authorities into the
+ * {@link SecurityContext}. To do the same work as Gatehouse's
+ * {@code ApiKeyAuthenticator}, the key is hashed with SHA-256 once per request and
+ * compared in constant time with every configured hash. A missing or unknown key leaves
+ * the request unauthenticated (anonymous), and method security then refuses it, as
+ * Gatehouse does. Thread-safe.
  *
- * <p>Public because the filter benchmark ({@code dev.gatehouse.benchmarks.filter}) puts the same filter into
- * its Spring Security chain. Not a bean on purpose: Boot would register a {@code Filter} bean in the servlet
- * container for every URL, so the filter is created inside the {@code SecurityFilterChain} and runs only there.
+ * <p>
+ * Public because the filter benchmark ({@code dev.gatehouse.benchmarks.filter}) puts the
+ * same filter into its Spring Security chain. Not a bean on purpose: Boot would register
+ * a {@code Filter} bean in the servlet container for every URL, so the filter is created
+ * inside the {@code SecurityFilterChain} and runs only there.
  */
 public final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 
@@ -51,7 +55,8 @@ public final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 	/**
 	 * Creates the filter.
 	 * @param header the request header that carries the key
-	 * @param keys the SHA-256 hash of each key (64 hexadecimal characters) mapped to its subject and roles
+	 * @param keys the SHA-256 hash of each key (64 hexadecimal characters) mapped to its
+	 * subject and roles
 	 */
 	public SpringSecurityApiKeyFilter(String header, Map<String, ApiKeyOwner> keys) {
 		this.header = Objects.requireNonNull(header, "header must not be null");
@@ -91,7 +96,8 @@ public final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 	private int match(String key) {
 		byte[] presented = sha256().digest(key.getBytes(StandardCharsets.UTF_8));
 		int match = -1;
-		// Like Gatehouse: visit every entry without leaving early, so timing does not reveal the match.
+		// Like Gatehouse: visit every entry without leaving early, so timing does not
+		// reveal the match.
 		for (int i = 0; i < this.hashes.length; i++) {
 			if (MessageDigest.isEqual(this.hashes[i], presented)) {
 				match = i;
@@ -111,6 +117,7 @@ public final class SpringSecurityApiKeyFilter extends OncePerRequestFilter {
 
 	/**
 	 * Who presents a key.
+	 *
 	 * @param subject the principal's name
 	 * @param roles the roles, without the {@code ROLE_} prefix
 	 */

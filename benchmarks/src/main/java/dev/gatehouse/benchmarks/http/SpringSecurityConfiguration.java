@@ -18,15 +18,18 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * The Spring Security peer, configured as a stateless API usually is: one {@link SecurityFilterChain} for
- * {@code /security/**} with the API-key filter in the authentication slot (before anonymous authentication), no
- * CSRF protection and no HTTP session (there are no cookies to protect), 401 for unauthenticated callers, and
- * {@code @PreAuthorize} on the handler through {@link EnableMethodSecurity}. Everything else stays at Spring
- * Security's defaults, including the security response headers, which Gatehouse does not write. Boot's security
- * auto-configuration enables web security and registers the chain in the servlet container (order -100).
+ * The Spring Security peer, configured as a stateless API usually is: one
+ * {@link SecurityFilterChain} for {@code /security/**} with the API-key filter in the
+ * authentication slot (before anonymous authentication), no CSRF protection and no HTTP
+ * session (there are no cookies to protect), 401 for unauthenticated callers, and
+ * {@code @PreAuthorize} on the handler through {@link EnableMethodSecurity}. Everything
+ * else stays at Spring Security's defaults, including the security response headers,
+ * which Gatehouse does not write. Boot's security auto-configuration enables web security
+ * and registers the chain in the servlet container (order -100).
  *
- * <p>The chain does not authorize URLs ({@code authorizeHttpRequests}): like the Gatehouse endpoint, the only
- * authorization is the one on the handler method.
+ * <p>
+ * The chain does not authorize URLs ({@code authorizeHttpRequests}): like the Gatehouse
+ * endpoint, the only authorization is the one on the handler method.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

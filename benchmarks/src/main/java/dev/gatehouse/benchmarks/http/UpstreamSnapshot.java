@@ -10,9 +10,10 @@ import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 
 /**
- * Prints a snapshot envelope as an upstream service would send it to the HTTP benchmark application: the
- * reporter with the role the protected endpoints require, signed with the key the application verifies, valid
- * for 50 minutes (under the default one-hour maximum). The run script passes it in the snapshot header.
+ * Prints a snapshot envelope as an upstream service would send it to the HTTP benchmark
+ * application: the reporter with the role the protected endpoints require, signed with
+ * the key the application verifies, valid for 50 minutes (under the default one-hour
+ * maximum). The run script passes it in the snapshot header.
  */
 public final class UpstreamSnapshot {
 

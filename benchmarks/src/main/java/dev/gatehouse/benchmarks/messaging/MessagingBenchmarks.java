@@ -38,14 +38,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Per-record cost of the Kafka message boundary. Consumer side: Gatehouse's {@code RecordInterceptor} doing what
- * the container asks of it for one record ({@code intercept}, which verifies the HS256 header and binds the
- * context, then {@code success} and {@code afterRecord}, which unbind it) against an interceptor that does
- * nothing, with {@link #hs256Verify} (the bare verification of the same envelope) measured in the same run for the
- * ratio. Producer side: the {@code ProducerInterceptor} writing the header for a bound context, with the
- * auto-configured envelope reuse and signing every record, against a no-op interceptor.
+ * Per-record cost of the Kafka message boundary. Consumer side: Gatehouse's
+ * {@code RecordInterceptor} doing what the container asks of it for one record
+ * ({@code intercept}, which verifies the HS256 header and binds the context, then
+ * {@code success} and {@code afterRecord}, which unbind it) against an interceptor that
+ * does nothing, with {@link #hs256Verify} (the bare verification of the same envelope)
+ * measured in the same run for the ratio. Producer side: the {@code ProducerInterceptor}
+ * writing the header for a bound context, with the auto-configured envelope reuse and
+ * signing every record, against a no-op interceptor.
  *
- * <p>Published numbers: {@code -f 1 -wi 3 -i 5 -w 1s -r 1s} (see {@code docs/benchmarks.md}).
+ * <p>
+ * Published numbers: {@code -f 1 -wi 3 -i 5 -w 1s -r 1s} (see
+ * {@code docs/benchmarks.md}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -81,7 +85,10 @@ public class MessagingBenchmarks {
 
 	private AuthContextScope boundForProducer;
 
-	/** Builds the signer, verifier, interceptors and a record that carries a valid HS256 header. */
+	/**
+	 * Builds the signer, verifier, interceptors and a record that carries a valid HS256
+	 * header.
+	 */
 	@Setup(Level.Trial)
 	public void setUp() {
 		Clock clock = Clock.systemUTC();
@@ -117,7 +124,8 @@ public class MessagingBenchmarks {
 		this.record = new ConsumerRecord<>("orders", 0, 0L, "key", "value");
 		this.record.headers().add(HEADER, this.envelope.getBytes(StandardCharsets.US_ASCII));
 		this.producerRecord = new ProducerRecord<>("orders", "key", "value");
-		// Scope.Thread: the trial setup runs on the benchmark thread, so the producer benchmarks see this context.
+		// Scope.Thread: the trial setup runs on the benchmark thread, so the producer
+		// benchmarks see this context.
 		this.boundForProducer = AuthContextHolder.open(context);
 		if (!"user-1".equals(consumeWithGatehouse())) {
 			throw new IllegalStateException("the consumer path does not bind the record's context");
@@ -130,13 +138,19 @@ public class MessagingBenchmarks {
 		this.boundForProducer.close();
 	}
 
-	/** The bare HS256 verification of the record's envelope: the consumer side's reference. */
+	/**
+	 * The bare HS256 verification of the record's envelope: the consumer side's
+	 * reference.
+	 */
 	@Benchmark
 	public AuthContext hs256Verify() {
 		return this.verifier.verify(this.envelope, INVOCATION);
 	}
 
-	/** Consumer side with Gatehouse: verify the header, bind, (the listener would run here), unbind. */
+	/**
+	 * Consumer side with Gatehouse: verify the header, bind, (the listener would run
+	 * here), unbind.
+	 */
 	@Benchmark
 	public String consumeWithGatehouse() {
 		ConsumerRecord<String, String> intercepted = this.gatehouseRecordInterceptor.intercept(this.record,
@@ -156,7 +170,10 @@ public class MessagingBenchmarks {
 		return intercepted;
 	}
 
-	/** Producer side with Gatehouse as auto-configured: a burst under one context reuses its envelope. */
+	/**
+	 * Producer side with Gatehouse as auto-configured: a burst under one context reuses
+	 * its envelope.
+	 */
 	@Benchmark
 	public ProducerRecord<String, String> produceWithGatehouse() {
 		return this.reusingProducerInterceptor.onSend(this.producerRecord);

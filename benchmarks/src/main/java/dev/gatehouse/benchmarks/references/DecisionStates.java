@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The states of the direct (unproxied) benchmarks: a 50-rule policy document, and a permission checker behind
- * the decision cache next to the default role checker.
+ * The states of the direct (unproxied) benchmarks: a 50-rule policy document, and a
+ * permission checker behind the decision cache next to the default role checker.
  */
 public final class DecisionStates {
 
@@ -28,8 +28,9 @@ public final class DecisionStates {
 	}
 
 	/**
-	 * Fifty rules: 38 on other resources, a deny rule for every resource and action (always consulted), and 11
-	 * on {@code (invoice, read)} of which only the last matches the caller (its tenant equals the call's).
+	 * Fifty rules: 38 on other resources, a deny rule for every resource and action
+	 * (always consulted), and 11 on {@code (invoice, read)} of which only the last
+	 * matches the caller (its tenant equals the call's).
 	 */
 	@State(Scope.Benchmark)
 	public static class Policy {
@@ -57,8 +58,8 @@ public final class DecisionStates {
 				rules.add(rule("other-" + i, "resource-" + (i % 19), (i % 2 == 0) ? "read" : "write",
 						List.of("role-" + i), Map.of()));
 			}
-			rules.add(new PolicyRule("no-suspended", "*", "*", PolicyRule.Effect.DENY, List.of("suspended"),
-					List.of(), List.of(), Map.of()));
+			rules.add(new PolicyRule("no-suspended", "*", "*", PolicyRule.Effect.DENY, List.of("suspended"), List.of(),
+					List.of(), Map.of()));
 			for (int i = 0; i < 10; i++) {
 				rules.add(rule("invoice-" + i, "invoice", "read", List.of("invoice-role-" + i),
 						Map.of("department", "dept-" + i)));
@@ -77,13 +78,15 @@ public final class DecisionStates {
 
 		private static PolicyRule rule(String name, String resource, String action, List<String> roles,
 				Map<String, String> claims) {
-			return new PolicyRule(name, resource, action, PolicyRule.Effect.ALLOW, roles, List.of(), List.of(),
-					claims);
+			return new PolicyRule(name, resource, action, PolicyRule.Effect.ALLOW, roles, List.of(), List.of(), claims);
 		}
 
 	}
 
-	/** A warm decision cache in front of the table permission checker, and the default role checker. */
+	/**
+	 * A warm decision cache in front of the table permission checker, and the default
+	 * role checker.
+	 */
 	@State(Scope.Benchmark)
 	public static class Cached {
 

@@ -13,8 +13,9 @@ import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.core.Authentication;
 
 /**
- * The grant table both stacks consult, and the two checkers over it: each does one hash lookup by the caller's
- * name and one set lookup, allocation-free, so that the stacks differ only in what their frameworks add.
+ * The grant table both stacks consult, and the two checkers over it: each does one hash
+ * lookup by the caller's name and one set lookup, allocation-free, so that the stacks
+ * differ only in what their frameworks add.
  */
 final class DocumentGrants {
 
@@ -23,7 +24,10 @@ final class DocumentGrants {
 	/** Gatehouse's shape: subject → permissions ({@code doc:read}). */
 	private static final Map<String, Set<String>> BY_SUBJECT = Map.of(CALLER, Set.of("doc:read"));
 
-	/** Spring Security's shape: subject → target type → permissions ({@code doc} → {@code read}). */
+	/**
+	 * Spring Security's shape: subject → target type → permissions ({@code doc} →
+	 * {@code read}).
+	 */
 	private static final Map<String, Map<String, Set<String>>> BY_SUBJECT_AND_TYPE = Map.of(CALLER,
 			Map.of("doc", Set.of("read")));
 
@@ -39,8 +43,7 @@ final class DocumentGrants {
 		@Override
 		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
 			Set<String> granted = BY_SUBJECT.get(request.context().subject().id());
-			return (granted != null && granted.contains(request.permission())) ? AuthorizationDecision.allow()
-					: DENIED;
+			return (granted != null && granted.contains(request.permission())) ? AuthorizationDecision.allow() : DENIED;
 		}
 
 	}

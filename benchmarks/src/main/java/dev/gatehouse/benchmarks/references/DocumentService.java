@@ -5,8 +5,8 @@ import dev.gatehouse.auth.annotation.RequirePermission;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * The same lookup behind the three kinds of protection; each method returns its argument so that the JIT must
- * keep the call.
+ * The same lookup behind the three kinds of protection; each method returns its argument
+ * so that the JIT must keep the call.
  */
 public class DocumentService {
 
@@ -40,7 +40,8 @@ public class DocumentService {
 	}
 
 	/**
-	 * Spring Security's peer: the argument passed to a {@code PermissionEvaluator} through SpEL.
+	 * Spring Security's peer: the argument passed to a {@code PermissionEvaluator}
+	 * through SpEL.
 	 * @param id the document id
 	 * @return the id
 	 */

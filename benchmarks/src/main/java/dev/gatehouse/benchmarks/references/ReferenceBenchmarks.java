@@ -17,12 +17,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Issue 11's targets:
  * <ul>
- * <li>a {@code @RequirePermission(value = "doc:read", resource = "doc:{id}")} call ({@link #gatehousePlaceholder})
- * against the static reference ({@link #gatehouseStatic}) and {@code @PreAuthorize("hasPermission(#id, 'doc',
- * 'read')")} ({@link #springHasPermission}), overheads over {@link #baselineNoOpProxy}: the placeholder path at most
- * a fifth of the peer's, and at most 64 B/op more than the static path;</li>
- * <li>{@link #policyFiftyRules}: one evaluation of a 50-rule document, at most 200 ns;</li>
- * <li>{@link #decisionCacheHit} against {@link #contextRoleCheck}: at most 60 ns more.</li>
+ * <li>a {@code @RequirePermission(value = "doc:read", resource = "doc:{id}")} call
+ * ({@link #gatehousePlaceholder}) against the static reference ({@link #gatehouseStatic})
+ * and {@code @PreAuthorize("hasPermission(#id, 'doc',
+ * 'read')")} ({@link #springHasPermission}), overheads over {@link #baselineNoOpProxy}:
+ * the placeholder path at most a fifth of the peer's, and at most 64 B/op more than the
+ * static path;</li>
+ * <li>{@link #policyFiftyRules}: one evaluation of a 50-rule document, at most 200
+ * ns;</li>
+ * <li>{@link #decisionCacheHit} against {@link #contextRoleCheck}: at most 60 ns
+ * more.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -66,7 +70,8 @@ public class ReferenceBenchmarks {
 	}
 
 	/**
-	 * Spring Security {@code hasPermission(#id, 'doc', 'read')} with the same table lookup.
+	 * Spring Security {@code hasPermission(#id, 'doc', 'read')} with the same table
+	 * lookup.
 	 * @param stack the Spring Security stack
 	 * @param caller binds the caller
 	 * @return the method's result
@@ -77,7 +82,8 @@ public class ReferenceBenchmarks {
 	}
 
 	/**
-	 * One evaluation of the 50-rule policy document, allowed by its last rule for (invoice, read).
+	 * One evaluation of the 50-rule policy document, allowed by its last rule for
+	 * (invoice, read).
 	 * @param policy the compiled document
 	 * @return the decision
 	 */

@@ -35,8 +35,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The three proxied stacks of {@link ReferenceBenchmarks}, each a real Spring context, and the callers bound to
- * the measuring thread.
+ * The three proxied stacks of {@link ReferenceBenchmarks}, each a real Spring context,
+ * and the callers bound to the measuring thread.
  */
 public final class ReferenceStacks {
 
@@ -50,7 +50,10 @@ public final class ReferenceStacks {
 		return bean;
 	}
 
-	/** A context with one proxied {@link DocumentService}; subclasses choose the configuration. */
+	/**
+	 * A context with one proxied {@link DocumentService}; subclasses choose the
+	 * configuration.
+	 */
 	abstract static class Stack {
 
 		/** The argument passed on every call; a field so that the JIT cannot fold it. */
@@ -77,7 +80,10 @@ public final class ReferenceStacks {
 
 	}
 
-	/** Boot's AOP and a highest-precedence advisor that only proceeds: the cost every advised call pays. */
+	/**
+	 * Boot's AOP and a highest-precedence advisor that only proceeds: the cost every
+	 * advised call pays.
+	 */
 	@State(Scope.Benchmark)
 	public static class Bare extends Stack {
 

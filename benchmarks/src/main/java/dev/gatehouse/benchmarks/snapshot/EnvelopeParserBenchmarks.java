@@ -35,9 +35,10 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Which parser reads envelopes: Gatehouse's strict decoder (base64url, UTF-8 and JSON, all strict) against
- * java.util's base64url decoder plus Jackson 3's streaming parser with duplicate detection, building the same
- * code-point-ordered maps. Published with {@link SnapshotBenchmarks}'s settings.
+ * Which parser reads envelopes: Gatehouse's strict decoder (base64url, UTF-8 and JSON,
+ * all strict) against java.util's base64url decoder plus Jackson 3's streaming parser
+ * with duplicate detection, building the same code-point-ordered maps. Published with
+ * {@link SnapshotBenchmarks}'s settings.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -84,7 +85,10 @@ public class EnvelopeParserBenchmarks {
 		return this.decoder.decode(this.envelope);
 	}
 
-	/** Jackson 3's streaming parser with duplicate detection, after java.util's base64url decoder. */
+	/**
+	 * Jackson 3's streaming parser with duplicate detection, after java.util's base64url
+	 * decoder.
+	 */
 	@Benchmark
 	public Map<String, @Nullable Object> jacksonStreaming() {
 		byte[] json = Base64.getUrlDecoder().decode(this.envelope);

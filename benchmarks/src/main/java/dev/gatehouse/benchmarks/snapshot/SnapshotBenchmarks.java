@@ -43,13 +43,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Signing and verifying snapshots. Every verification benchmark runs the whole path a receiving service pays
- * for: decode, signature check, parse, time checks and the {@link AuthContext} built. The peer,
- * {@link #nimbusHs256VerifyAndParse}, verifies a compact JWS carrying the same claims with Nimbus JOSE+JWT's
- * {@code MACVerifier} and reads them back; {@link #rawHmacFloor} is one {@code Mac.doFinal} over the snapshot's
+ * Signing and verifying snapshots. Every verification benchmark runs the whole path a
+ * receiving service pays for: decode, signature check, parse, time checks and the
+ * {@link AuthContext} built. The peer, {@link #nimbusHs256VerifyAndParse}, verifies a
+ * compact JWS carrying the same claims with Nimbus JOSE+JWT's {@code MACVerifier} and
+ * reads them back; {@link #rawHmacFloor} is one {@code Mac.doFinal} over the snapshot's
  * signing input, the least any HS256 verification can cost.
  *
- * <p>Published numbers: {@code -f 1 -wi 5 -i 5 -w 1s -r 1s -prof gc} (see {@code docs/benchmarks.md}).
+ * <p>
+ * Published numbers: {@code -f 1 -wi 5 -i 5 -w 1s -r 1s -prof gc} (see
+ * {@code docs/benchmarks.md}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -179,8 +182,8 @@ public class SnapshotBenchmarks {
 	}
 
 	/**
-	 * The peer: parse and verify a compact HS256 JWS with the same claims, check its expiry and build the same
-	 * context from its claims.
+	 * The peer: parse and verify a compact HS256 JWS with the same claims, check its
+	 * expiry and build the same context from its claims.
 	 */
 	@Benchmark
 	public AuthContext nimbusHs256VerifyAndParse() {
@@ -210,7 +213,10 @@ public class SnapshotBenchmarks {
 		}
 	}
 
-	/** The floor: one HMAC-SHA256 over the snapshot's signing input with an initialised Mac. */
+	/**
+	 * The floor: one HMAC-SHA256 over the snapshot's signing input with an initialised
+	 * Mac.
+	 */
 	@Benchmark
 	public byte[] rawHmacFloor() {
 		return this.mac.doFinal(this.signingInput);

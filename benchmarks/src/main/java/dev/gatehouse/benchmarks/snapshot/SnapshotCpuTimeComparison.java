@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs the operations of {@link SnapshotBenchmarks} and {@link EnvelopeParserBenchmarks} in one thread and
- * reports the thread's CPU time per operation (median of 7 rounds after warm-up), with the ratios the targets
- * are stated in. On a shared machine JMH's wall-clock scores include the time the thread waits for a core;
- * thread CPU time does not, so its ratios stay comparable while other processes run. Not a replacement for JMH
+ * Runs the operations of {@link SnapshotBenchmarks} and {@link EnvelopeParserBenchmarks}
+ * in one thread and reports the thread's CPU time per operation (median of 7 rounds after
+ * warm-up), with the ratios the targets are stated in. On a shared machine JMH's
+ * wall-clock scores include the time the thread waits for a core; thread CPU time does
+ * not, so its ratios stay comparable while other processes run. Not a replacement for JMH
  * on a quiet machine: it has no fork isolation and a simpler dead-code guard.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gatehouse.benchmarks.snapshot.SnapshotCpuTimeComparison}
+ * <p>
+ * Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.gatehouse.benchmarks.snapshot.SnapshotCpuTimeComparison}
  */
 public final class SnapshotCpuTimeComparison {
 

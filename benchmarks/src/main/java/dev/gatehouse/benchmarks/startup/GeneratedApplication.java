@@ -23,9 +23,10 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
- * A bean factory shaped like a large application: 2,000 lazy bean definitions of 2,000 distinct classes, a
- * quarter protected at class level, a quarter at method level, half undecorated, plus one provider per
- * required capability. Classes are generated once per trial; nothing is instantiated.
+ * A bean factory shaped like a large application: 2,000 lazy bean definitions of 2,000
+ * distinct classes, a quarter protected at class level, a quarter at method level, half
+ * undecorated, plus one provider per required capability. Classes are generated once per
+ * trial; nothing is instantiated.
  */
 @State(Scope.Benchmark)
 public class GeneratedApplication {

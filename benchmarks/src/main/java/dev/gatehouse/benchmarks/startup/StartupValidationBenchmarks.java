@@ -13,11 +13,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time to validate 2,000 bean definitions of 2,000 distinct classes at startup (issue 5, item 3; target:
- * under 50 ms).
+ * The time to validate 2,000 bean definitions of 2,000 distinct classes at startup (issue
+ * 5, item 3; target: under 50 ms).
  *
- * <p>Each operation starts from a fresh {@link AuthMetadataResolver}, so every class's metadata is resolved
- * again as on a real startup; only the JVM's own reflection caches are warm.
+ * <p>
+ * Each operation starts from a fresh {@link AuthMetadataResolver}, so every class's
+ * metadata is resolved again as on a real startup; only the JVM's own reflection caches
+ * are warm.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -27,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StartupValidationBenchmarks {
 
 	/**
-	 * Validates the application of {@link GeneratedApplication}: 2,000 lazy bean definitions.
+	 * Validates the application of {@link GeneratedApplication}: 2,000 lazy bean
+	 * definitions.
 	 * @param application the bean definitions
 	 * @return the validator, so that its work cannot be eliminated
 	 */

@@ -1,5 +1,6 @@
 /**
- * Benchmarks of Gatehouse's startup work: capability validation over many bean definitions.
+ * Benchmarks of Gatehouse's startup work: capability validation over many bean
+ * definitions.
  */
 @NullMarked
 package dev.gatehouse.benchmarks.startup;

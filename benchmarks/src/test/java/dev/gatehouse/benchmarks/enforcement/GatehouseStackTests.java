@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Gatehouse benchmarks measure real enforcement: the proxy carries Gatehouse's advisor alone, the bound
- * caller is allowed or refused as the annotations say, and without a context every call is refused.
+ * The Gatehouse benchmarks measure real enforcement: the proxy carries Gatehouse's
+ * advisor alone, the bound caller is allowed or refused as the annotations say, and
+ * without a context every call is refused.
  */
 class GatehouseStackTests {
 

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Spring Security benchmarks measure real method security: the bound caller is allowed or refused as the
- * annotations say, and without an authentication every call is refused.
+ * The Spring Security benchmarks measure real method security: the bound caller is
+ * allowed or refused as the annotations say, and without an authentication every call is
+ * refused.
  */
 class SpringSecurityStackTests {
 

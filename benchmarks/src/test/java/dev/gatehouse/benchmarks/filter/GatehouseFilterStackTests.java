@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Gatehouse cases measure real authentication: the auto-configured filter binds the caller of a valid API
- * key or JWT for the chain, binds nothing for a request without a credential or with a refused one, and does
- * so again on every call of a reused request.
+ * The Gatehouse cases measure real authentication: the auto-configured filter binds the
+ * caller of a valid API key or JWT for the chain, binds nothing for a request without a
+ * credential or with a refused one, and does so again on every call of a reused request.
  */
 class GatehouseFilterStackTests {
 

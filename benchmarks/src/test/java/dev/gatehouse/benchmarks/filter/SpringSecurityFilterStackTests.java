@@ -19,9 +19,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Spring Security peers measure real authentication: the API-key chain authenticates the benchmark key
- * with ROLE_REPORTER and leaves other requests anonymous; the resource-server chain authenticates the HS256 JWT
- * and answers 401 to one signed with another key, without calling the rest of the chain.
+ * The Spring Security peers measure real authentication: the API-key chain authenticates
+ * the benchmark key with ROLE_REPORTER and leaves other requests anonymous; the
+ * resource-server chain authenticates the HS256 JWT and answers 401 to one signed with
+ * another key, without calling the rest of the chain.
  */
 class SpringSecurityFilterStackTests {
 
@@ -69,8 +70,9 @@ class SpringSecurityFilterStackTests {
 		this.requests.noCredential.through(this.apiKeyStack.filter, this.recordingChain);
 		Exchange.withHeader(FilterCredentials.API_KEY_HEADER, FilterCredentials.UNKNOWN_API_KEY)
 			.through(this.apiKeyStack.filter, this.recordingChain);
-		assertThat(this.seen).hasSize(2).allSatisfy((authentication) -> assertThat(authentication)
-			.isInstanceOf(AnonymousAuthenticationToken.class));
+		assertThat(this.seen).hasSize(2)
+			.allSatisfy(
+					(authentication) -> assertThat(authentication).isInstanceOf(AnonymousAuthenticationToken.class));
 	}
 
 	@Test
@@ -97,8 +99,7 @@ class SpringSecurityFilterStackTests {
 	void benchmarksRunTheChainsWithoutRefusing() throws Exception {
 		FilterBenchmarks benchmarks = new FilterBenchmarks();
 		assertThat(benchmarks.springSecurityApiKey(this.apiKeyStack, this.requests).getStatus()).isEqualTo(200);
-		assertThat(benchmarks.springSecurityNoCredential(this.apiKeyStack, this.requests).getStatus())
-			.isEqualTo(200);
+		assertThat(benchmarks.springSecurityNoCredential(this.apiKeyStack, this.requests).getStatus()).isEqualTo(200);
 		assertThat(benchmarks.springSecurityJwt(this.jwtStack, this.requests).getStatus()).isEqualTo(200);
 		assertThat(benchmarks.baseline(this.requests).getStatus()).isEqualTo(200);
 	}

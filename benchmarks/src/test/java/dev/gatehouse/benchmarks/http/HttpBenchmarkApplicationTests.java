@@ -17,10 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTTP benchmark's application, started exactly as the run script starts it (random port, loopback only),
- * answers as its documentation claims, so the benchmark never measures a broken setup: each protected endpoint
- * accepts its own stack's key with the role, refuses callers without a key or without the role, and is not
- * opened by the other stack's credential.
+ * The HTTP benchmark's application, started exactly as the run script starts it (random
+ * port, loopback only), answers as its documentation claims, so the benchmark never
+ * measures a broken setup: each protected endpoint accepts its own stack's key with the
+ * role, refuses callers without a key or without the role, and is not opened by the other
+ * stack's credential.
  */
 class HttpBenchmarkApplicationTests {
 
@@ -98,8 +99,9 @@ class HttpBenchmarkApplicationTests {
 	@Test
 	void challengesSpringSecurityEndpointWithoutValidKey() throws Exception {
 		assertThat(get("/security/hello", null, null).statusCode()).isEqualTo(401);
-		assertThat(get("/security/hello", HttpBenchmarkApplication.SPRING_SECURITY_KEY_HEADER, "not-a-key")
-			.statusCode()).isEqualTo(401);
+		assertThat(
+				get("/security/hello", HttpBenchmarkApplication.SPRING_SECURITY_KEY_HEADER, "not-a-key").statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -123,8 +125,7 @@ class HttpBenchmarkApplicationTests {
 	void proxiesOnlyTheProtectedControllers() {
 		assertThat(AopUtils.isAopProxy(application.getBean(HelloControllers.UnprotectedController.class))).isFalse();
 		assertThat(AopUtils.isAopProxy(application.getBean(HelloControllers.GatehouseController.class))).isTrue();
-		assertThat(AopUtils.isAopProxy(application.getBean(HelloControllers.SpringSecurityController.class)))
-			.isTrue();
+		assertThat(AopUtils.isAopProxy(application.getBean(HelloControllers.SpringSecurityController.class))).isTrue();
 	}
 
 	private HttpResponse<String> get(String path, String header, String value)

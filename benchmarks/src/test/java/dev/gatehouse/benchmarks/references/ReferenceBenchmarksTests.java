@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The reference benchmarks measure real enforcement: the stacks allow the bound caller and refuse a document
- * the table does not grant, the policy benchmark is allowed by its last rule, and the cache benchmark hits.
+ * The reference benchmarks measure real enforcement: the stacks allow the bound caller
+ * and refuse a document the table does not grant, the policy benchmark is allowed by its
+ * last rule, and the cache benchmark hits.
  */
 class ReferenceBenchmarksTests {
 
