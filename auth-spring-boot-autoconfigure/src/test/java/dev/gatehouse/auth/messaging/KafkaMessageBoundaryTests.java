@@ -57,7 +57,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -213,6 +216,17 @@ class KafkaMessageBoundaryTests {
 	void everyListenerCallSeesExactlyItsRecordsSubjectUnderConcurrency() throws Exception {
 		int producers = 4;
 		int perProducer = 250;
+		// Three consumers each own a partition before anything is sent, so the records
+		// really are consumed
+		// concurrently (on an idle machine one consumer could otherwise drain the topic
+		// before the rebalance).
+		MessageListenerContainer bleedContainer = consumer.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainers()
+			.stream()
+			.filter((container) -> "billing-bleed".equals(container.getGroupId()))
+			.findFirst()
+			.orElseThrow();
+		ContainerTestUtils.waitForAssignment(bleedContainer, 3);
 		ExecutorService senders = Executors.newFixedThreadPool(producers);
 		try {
 			List<Future<?>> sent = new ArrayList<>();
