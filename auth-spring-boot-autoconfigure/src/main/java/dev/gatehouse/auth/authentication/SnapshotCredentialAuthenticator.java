@@ -11,6 +11,8 @@ import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * The built-in handler for {@link CredentialCarrierKind#AUTH_CONTEXT_SNAPSHOT}
  * credentials: a signed context snapshot sent by another service is verified by the one
@@ -27,20 +29,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SnapshotCredentialAuthenticator implements CredentialAuthenticator {
 
-	private final Supplier<@Nullable SnapshotVerifier> verifier;
+	private final SingletonSupplier<SnapshotVerifier> verifier;
 
 	private final boolean readsInvocation;
 
 	/**
 	 * Creates the handler.
 	 * @param verifier supplies the verifier, or {@code null} when there is not exactly
-	 * one; asked per call
+	 * one; asked until it supplies one, which is then kept
 	 * @param readsInvocation whether the verifier reads the {@link AuthInvocation} it is
 	 * given ({@code false} for Gatehouse's own verifiers, which decide from the envelope
 	 * alone)
 	 */
 	public SnapshotCredentialAuthenticator(Supplier<@Nullable SnapshotVerifier> verifier, boolean readsInvocation) {
-		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
+		// Kept once found: a bean lookup per request would cost more than the
+		// verification.
+		Objects.requireNonNull(verifier, "verifier must not be null");
+		this.verifier = SingletonSupplier.ofNullable(() -> verifier.get());
 		this.readsInvocation = readsInvocation;
 	}
 

@@ -29,10 +29,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * the {@link AuthExceptionHandler} that answers refusals with RFC 9457 problem responses.
  *
  * <p>
- * The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-90), after Spring
- * Security's filter chain (-100 by default) so that an application combining both sees
- * Security's work first; define a {@code FilterRegistrationBean<AuthContextFilter>} of
- * your own to change that.
+ * The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-101), just before
+ * Spring Security's filter chain (-100 by default), so that Gatehouse reads its
+ * credential headers without Spring Security's request firewall re-validating them;
+ * define a {@code FilterRegistrationBean<AuthContextFilter>} of your own to change that.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseAuthenticationAutoConfiguration.class })
 @ConditionalOnGatehouseEnabled

@@ -26,6 +26,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Carries the signed snapshot of the bound {@link AuthContext} through any message
  * carrier: {@link #inject} writes it as a header, {@link #extract} verifies one and
@@ -95,8 +97,10 @@ public final class SnapshotPropagator {
 	 */
 	public SnapshotPropagator(Supplier<SnapshotSigner> signer, Supplier<SnapshotVerifier> verifier, String headerName,
 			int maxEnvelopeLength, Duration envelopeReuse) {
-		this.signer = Objects.requireNonNull(signer, "signer must not be null");
-		this.verifier = Objects.requireNonNull(verifier, "verifier must not be null");
+		// Each is asked once and then kept: a bean lookup per message would cost more
+		// than the signature.
+		this.signer = SingletonSupplier.of(Objects.requireNonNull(signer, "signer must not be null"));
+		this.verifier = SingletonSupplier.of(Objects.requireNonNull(verifier, "verifier must not be null"));
 		Objects.requireNonNull(headerName, "headerName must not be null");
 		if (headerName.isBlank()) {
 			throw new IllegalArgumentException("headerName must not be blank");

@@ -14,6 +14,7 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Adds the signed snapshot of the bound {@link AuthContext} to outgoing HTTP requests, so
@@ -41,7 +42,9 @@ public final class SnapshotPropagationInterceptor implements ClientHttpRequestIn
 	 * @param headerName the header that carries the snapshot
 	 */
 	public SnapshotPropagationInterceptor(Supplier<SnapshotSigner> signer, String headerName) {
-		this.signer = Objects.requireNonNull(signer, "signer must not be null");
+		// Asked once and then kept: a bean lookup per request would cost more than the
+		// signature.
+		this.signer = SingletonSupplier.of(Objects.requireNonNull(signer, "signer must not be null"));
 		Objects.requireNonNull(headerName, "headerName must not be null");
 		if (headerName.isBlank()) {
 			throw new IllegalArgumentException("headerName must not be blank");

@@ -58,18 +58,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without authenticating twice.
  *
  * <p>
- * The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter
- * chain when present. With no unique {@link Authenticator} bean, requests run without a
- * context.
+ * The filter is registered at {@link #DEFAULT_ORDER}, after Boot's request-wrapping
+ * filters and just before Spring Security's filter chain when present. With no unique
+ * {@link Authenticator} bean, requests run without a context.
  */
 public final class AuthContextFilter extends OncePerRequestFilter {
 
 	/**
-	 * Default registration order: Spring Security's filter chain
-	 * ({@code spring.security.filter.order}, default -100) plus 10, so that Gatehouse
-	 * runs after it, and after Boot's request-wrapping filters.
+	 * Default registration order: after Boot's request-wrapping filters (such as
+	 * {@code RequestContextFilter} at -105) and just before Spring Security's filter
+	 * chain ({@code spring.security.filter.order}, default -100). Before it, because
+	 * Spring Security's request firewall validates every header value that is read
+	 * through its wrapper with a regular expression, which made reading an 800-character
+	 * snapshot header cost more than verifying it; Gatehouse validates its credential
+	 * headers strictly itself, and enforcement still happens later, at the handler.
 	 */
-	public static final int DEFAULT_ORDER = -100 + 10;
+	public static final int DEFAULT_ORDER = -100 - 1;
 
 	/** Request attribute holding the authenticated {@link AuthContext}. */
 	public static final String AUTH_CONTEXT_ATTRIBUTE = AuthContext.class.getName();

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.authentication;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.gatehouse.auth.context.AuthContext;
@@ -37,6 +38,20 @@ class SnapshotCredentialAuthenticatorTests {
 		assertThat(verified.get()).isEqualTo("envelope");
 		assertThat(authenticator.kind()).isEqualTo(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT);
 		assertThat(authenticator.readsInvocation()).isFalse();
+	}
+
+	@Test
+	void looksTheVerifierUpOnceNotPerRequest() {
+		AtomicInteger lookups = new AtomicInteger();
+		SnapshotVerifier verifier = (envelope, call) -> AuthContext.builder("ada").build();
+		SnapshotCredentialAuthenticator authenticator = new SnapshotCredentialAuthenticator(() -> {
+			lookups.incrementAndGet();
+			return verifier;
+		}, false);
+		for (int i = 0; i < 5; i++) {
+			authenticator.authenticate(snapshot("envelope"), INVOCATION);
+		}
+		assertThat(lookups).hasValue(1);
 	}
 
 	@Test

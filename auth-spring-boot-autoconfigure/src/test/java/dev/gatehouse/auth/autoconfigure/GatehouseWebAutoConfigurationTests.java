@@ -41,7 +41,7 @@ class GatehouseWebAutoConfigurationTests {
 			FilterRegistrationBean<?> registration = context.getBean("gatehouseAuthContextFilter",
 					FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(AuthContextFilter.class);
-			assertThat(registration.getOrder()).isEqualTo(-90).isGreaterThan(-100);
+			assertThat(registration.getOrder()).isEqualTo(-101).isLessThan(-100).isGreaterThan(-105);
 			assertThat(registration.getFilterName()).isEqualTo("gatehouseAuthContextFilter");
 			assertThat(registration.getUrlPatterns()).isEmpty();
 			assertThat(context).hasSingleBean(AuthExceptionHandler.class);
