@@ -65,13 +65,7 @@ public final class ConfigurationProblems implements StartupDiagnosticsContributo
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.beanFactory.getBeanNamesForType(AuthStartupCapabilityValidator.class, false, false).length > 0) {
-			return;
-		}
-		List<AuthStartupCapabilityDiagnostic> diagnostics = diagnostics();
-		if (!diagnostics.isEmpty()) {
-			throw new AuthStartupCapabilityValidationException(diagnostics);
-		}
+		StartupDiagnosticsContributor.reportUnlessValidated(this.beanFactory, this);
 	}
 
 }

@@ -11,7 +11,6 @@ import dev.gatehouse.auth.error.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
-import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
 import dev.gatehouse.auth.startup.StartupDiagnosticsContributor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -81,13 +80,7 @@ public final class ExplicitAccessValidator implements StartupDiagnosticsContribu
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.beanFactory.getBeanNamesForType(AuthStartupCapabilityValidator.class, false, false).length > 0) {
-			return;
-		}
-		List<AuthStartupCapabilityDiagnostic> diagnostics = diagnostics();
-		if (!diagnostics.isEmpty()) {
-			throw new AuthStartupCapabilityValidationException(diagnostics);
-		}
+		StartupDiagnosticsContributor.reportUnlessValidated(this.beanFactory, this);
 	}
 
 	private boolean declaresAccess(Method method, Class<?> beanType) {
