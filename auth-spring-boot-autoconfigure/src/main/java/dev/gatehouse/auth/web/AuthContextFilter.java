@@ -1,7 +1,9 @@
 package dev.gatehouse.auth.web;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -58,6 +60,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without authenticating twice.
  *
  * <p>
+ * On the test class path only, a {@link RequestContextOverride} (from
+ * {@code auth-spring-boot-test}) may give a request's context instead of authenticating
+ * it; production requests never take that path.
+ *
+ * <p>
  * The filter is registered at {@link #DEFAULT_ORDER}, after Spring Security's filter
  * chain when present. With no unique {@link Authenticator} bean, requests run without a
  * context.
@@ -87,6 +94,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private final HttpInvocationResolver invocationResolver;
 
+	// Present only when auth-spring-boot-test is on the class path; null in production,
+	// where requests are always authenticated.
+	private final @Nullable RequestContextOverride contextOverride;
+
 	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on
 	// every request; the name
 	// is fixed once the container has initialised the filter, so it is built once (and
@@ -110,6 +121,14 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
+		this.contextOverride = loadContextOverride();
+	}
+
+	private static @Nullable RequestContextOverride loadContextOverride() {
+		Iterator<RequestContextOverride> found = ServiceLoader
+			.load(RequestContextOverride.class, AuthContextFilter.class.getClassLoader())
+			.iterator();
+		return found.hasNext() ? found.next() : null;
 	}
 
 	@Override
@@ -145,7 +164,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			context = (request.getAttribute(AUTH_CONTEXT_ATTRIBUTE) instanceof AuthContext bound) ? bound : null;
 		}
 		else {
-			context = authenticate(request);
+			RequestContextOverride override = this.contextOverride;
+			context = (override != null && override.overrides(request)) ? override.context(request)
+					: authenticate(request);
 			if (context != null) {
 				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
 			}
