@@ -19,6 +19,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -40,7 +42,7 @@ public final class AuthDecisionPublisher implements AuthDecisionListener {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Map<Method, String> boundaries = new ConcurrentHashMap<>();
+	private final Map<Method, Boundary> boundaries = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the publisher.
@@ -54,7 +56,8 @@ public final class AuthDecisionPublisher implements AuthDecisionListener {
 	public void decided(MethodInvocation invocation, @Nullable EffectiveAuthMetadata metadata,
 			@Nullable AuthContext context, AuthorizationDecision decision) {
 		String requirement = (metadata != null) ? describe(metadata.requirements()) : "unresolvable";
-		publish(new AuthDecisionEvent(context, AuthBoundaryKind.METHOD, boundary(invocation), requirement, decision));
+		Boundary boundary = boundary(invocation);
+		publish(new AuthDecisionEvent(context, boundary.kind(), boundary.name(), requirement, decision));
 	}
 
 	/**
@@ -75,16 +78,25 @@ public final class AuthDecisionPublisher implements AuthDecisionListener {
 		}
 	}
 
-	private String boundary(MethodInvocation invocation) {
+	private Boundary boundary(MethodInvocation invocation) {
 		Method method = invocation.getMethod();
-		String boundary = this.boundaries.get(method);
+		Boundary boundary = this.boundaries.get(method);
 		if (boundary == null) {
 			Object target = invocation.getThis();
 			Class<?> type = ClassUtils.getUserClass((target != null) ? target.getClass() : method.getDeclaringClass());
-			boundary = type.getSimpleName() + "#" + method.getName();
+			// Controller handlers are the HTTP boundary, as in the observations.
+			AuthBoundaryKind kind = AnnotatedElementUtils.hasAnnotation(type, Controller.class) ? AuthBoundaryKind.HTTP
+					: AuthBoundaryKind.METHOD;
+			boundary = new Boundary(kind, type.getSimpleName() + "#" + method.getName());
 			this.boundaries.putIfAbsent(method, boundary);
 		}
 		return boundary;
+	}
+
+	/**
+	 * A method's boundary kind and {@code Class#method} name, computed once.
+	 */
+	private record Boundary(AuthBoundaryKind kind, String name) {
 	}
 
 	private static String describe(List<AuthRequirement> requirements) {

@@ -1,5 +1,11 @@
 package dev.gatehouse.auth.web;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.observation.AuthBoundaryKind;
+import dev.gatehouse.auth.observation.AuthDecisionEvent;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import jakarta.servlet.Filter;
@@ -11,12 +17,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Observations of an HTTP request: one {@code gatehouse.authentication} for the
@@ -38,6 +46,9 @@ class HttpObservationMockMvcTests {
 
 	@Autowired
 	private TestObservationRegistry registry;
+
+	@Autowired
+	private List<AuthDecisionEvent> events;
 
 	private MockMvcTester mvc;
 
@@ -86,12 +97,34 @@ class HttpObservationMockMvcTests {
 			.hasLowCardinalityKeyValue("gatehouse.reason.code", "INVALID_CREDENTIAL");
 	}
 
+	@Test
+	void publishesTheRejectedCredentialAndTheRefusedHandlerAsHttpDecisions() {
+		this.events.clear();
+		assertThat(this.mvc.get().uri("/admin").header(API_KEY, "not-a-key")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.events)
+			.extracting(AuthDecisionEvent::getBoundaryKind, AuthDecisionEvent::getRequirement,
+					(event) -> event.getDecision().reasonCode())
+			.containsExactly(tuple(AuthBoundaryKind.HTTP, "authentication", AuthorizationReasonCode.INVALID_CREDENTIAL),
+					tuple(AuthBoundaryKind.HTTP, "ROLE(ADMIN)", AuthorizationReasonCode.MISSING_CREDENTIAL));
+		assertThat(this.events.get(0).getBoundary()).isEqualTo("GET /admin");
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RegistryConfiguration {
 
 		@Bean
 		TestObservationRegistry observationRegistry() {
 			return TestObservationRegistry.create();
+		}
+
+		@Bean
+		List<AuthDecisionEvent> recordedDecisions() {
+			return new CopyOnWriteArrayList<>();
+		}
+
+		@Bean
+		ApplicationListener<AuthDecisionEvent> decisionRecorder(List<AuthDecisionEvent> recordedDecisions) {
+			return recordedDecisions::add;
 		}
 
 	}
