@@ -9,15 +9,22 @@ import dev.gatehouse.auth.enforcement.AuthorizationAdvisorPositioner;
 import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
 import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
+import dev.gatehouse.auth.enforcement.EnforcementObserver;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
+import dev.gatehouse.auth.observation.AuthDecisionPublisher;
+import dev.gatehouse.auth.observation.AuthorizationObservationConvention;
+import dev.gatehouse.auth.observation.ObservationEnforcementObserver;
 import dev.gatehouse.auth.spi.InvocationResolver;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationChecker;
 import dev.gatehouse.auth.spi.RoleChecker;
 import dev.gatehouse.auth.spi.ScopeChecker;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,9 +33,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Core auto-configuration: metadata resolution, the enforcing advisor, the requirement
@@ -41,6 +51,10 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(GatehouseProperties.class)
 @Import(AuthAutoProxyRegistrar.class)
 public final class GatehouseAutoConfiguration {
+
+	static final String OBSERVATION_ENABLED = "gatehouse.observation.enabled";
+
+	static final String AUDIT_ALLOWED = "gatehouse.audit.allowed";
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -56,9 +70,34 @@ public final class GatehouseAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static AuthorizationAdvisor authorizationAdvisor(ObjectProvider<AuthMetadataResolver> metadataResolver,
-			ObjectProvider<AuthRequirementEvaluator> evaluator) {
+			ObjectProvider<AuthRequirementEvaluator> evaluator, ListableBeanFactory beanFactory,
+			Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AuthorizationObservationConvention> observationConvention,
+			ApplicationEventPublisher eventPublisher) {
 		AuthMetadataResolver resolver = metadataResolver.getObject();
-		return new AuthorizationAdvisor(resolver, new AuthorizationMethodInterceptor(resolver, evaluator::getObject));
+		AuthorizationMethodInterceptor interceptor = new AuthorizationMethodInterceptor(resolver, evaluator::getObject,
+				enforcementObserver(beanFactory, environment, observationRegistry, observationConvention));
+		interceptor.setDecisionListener(new AuthDecisionPublisher(eventPublisher),
+				environment.getProperty(AUDIT_ALLOWED, Boolean.class, false));
+		return new AuthorizationAdvisor(resolver, interceptor);
+	}
+
+	// Decided once, from the bean definitions: without a registry (or with observations
+	// off) the interceptor gets no observer and checks run exactly as they always did.
+	// The registry itself is created on the first check, not while post-processors are
+	// being registered.
+	private static @Nullable EnforcementObserver enforcementObserver(ListableBeanFactory beanFactory,
+			Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AuthorizationObservationConvention> observationConvention) {
+		if (!environment.getProperty(OBSERVATION_ENABLED, Boolean.class, true)
+				|| beanFactory.getBeanNamesForType(ObservationRegistry.class, true, false).length == 0) {
+			return null;
+		}
+		SingletonSupplier<EnforcementObserver> observer = SingletonSupplier
+			.of(() -> new ObservationEnforcementObserver(observationRegistry.getObject(),
+					observationConvention.getIfUnique()));
+		return (invocation, metadata, context, checks) -> observer.obtain()
+			.enforce(invocation, metadata, context, checks);
 	}
 
 	@Bean

@@ -813,6 +813,66 @@ public class GatehouseProperties {
 	 */
 	private final Cache cache = new Cache();
 
+	/**
+	 * Micrometer observations of authentication and authorization.
+	 */
+	private final Observation observation = new Observation();
+
+	/**
+	 * Audit events of decisions.
+	 */
+	private final Audit audit = new Audit();
+
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	/**
+	 * Micrometer observations of authentication and authorization.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether to observe each authentication and authorization when an
+		 * ObservationRegistry bean exists.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Audit events of decisions.
+	 */
+	public static class Audit {
+
+		/**
+		 * Whether to publish an audit event for allowed decisions too, not only for
+		 * refusals.
+		 */
+		private boolean allowed;
+
+		public boolean isAllowed() {
+			return this.allowed;
+		}
+
+		public void setAllowed(boolean allowed) {
+			this.allowed = allowed;
+		}
+
+	}
+
 	public Permissions getPermissions() {
 		return this.permissions;
 	}

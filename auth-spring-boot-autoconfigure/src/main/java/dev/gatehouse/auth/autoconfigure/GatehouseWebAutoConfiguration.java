@@ -1,12 +1,15 @@
 package dev.gatehouse.auth.autoconfigure;
 
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.observation.AuthDecisionPublisher;
+import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;
 import dev.gatehouse.auth.web.CredentialCarrierExtractor;
 import dev.gatehouse.auth.web.ExplicitAccessValidator;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -20,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -64,8 +68,17 @@ public final class GatehouseWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(AuthContextFilter.class)
 	FilterRegistrationBean<AuthContextFilter> gatehouseAuthContextFilter(ObjectProvider<Authenticator> authenticator,
-			CredentialCarrierExtractor extractor, HttpInvocationResolver invocationResolver) {
+			CredentialCarrierExtractor extractor, HttpInvocationResolver invocationResolver,
+			GatehouseProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AuthenticationObservationConvention> observationConvention,
+			ApplicationEventPublisher eventPublisher) {
 		AuthContextFilter filter = new AuthContextFilter(authenticator::getIfUnique, extractor, invocationResolver);
+		filter.setDecisionPublisher(new AuthDecisionPublisher(eventPublisher));
+		ObservationRegistry registry = properties.getObservation().isEnabled() ? observationRegistry.getIfUnique()
+				: null;
+		if (registry != null) {
+			filter.setObservationRegistry(registry, observationConvention.getIfUnique());
+		}
 		FilterRegistrationBean<AuthContextFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("gatehouseAuthContextFilter");
 		registration.setOrder(AuthContextFilter.DEFAULT_ORDER);

@@ -6,11 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.error.AuthException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -24,9 +27,21 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 
+	private static final Log logger = LogFactory.getLog(AuthorizationMethodInterceptor.class);
+
+	private static final AuthorizationDecision ALLOWED = AuthorizationDecision.allow();
+
 	private final AuthMetadataResolver metadataResolver;
 
 	private final SingletonSupplier<AuthRequirementEvaluator> evaluator;
+
+	// Null unless observations are on: the check then runs exactly as it always did.
+	private final @Nullable EnforcementObserver observer;
+
+	// Set once at configuration time; null when nobody audits decisions.
+	private @Nullable AuthDecisionListener decisionListener;
+
+	private boolean notifyAllowed;
 
 	/**
 	 * Creates the interceptor.
@@ -36,32 +51,82 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 	 */
 	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
 			Supplier<AuthRequirementEvaluator> evaluator) {
+		this(metadataResolver, evaluator, null);
+	}
+
+	/**
+	 * Creates the interceptor with an observer that runs (and observes) each check.
+	 * @param metadataResolver resolves (and caches) each method's metadata
+	 * @param evaluator supplies the evaluator on first use, so that no provider bean is
+	 * created while the proxy infrastructure is still being set up
+	 * @param observer runs each check of a protected call, or {@code null} to run checks
+	 * directly
+	 */
+	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
+			Supplier<AuthRequirementEvaluator> evaluator, @Nullable EnforcementObserver observer) {
 		this.metadataResolver = Objects.requireNonNull(metadataResolver, "metadataResolver must not be null");
 		this.evaluator = SingletonSupplier.of(Objects.requireNonNull(evaluator, "evaluator must not be null"));
+		this.observer = observer;
+	}
+
+	/**
+	 * Tells the listener every refusal, and every allowed call when asked to.
+	 * @param listener the listener
+	 * @param includeAllowed whether allowed calls are reported too
+	 */
+	public void setDecisionListener(AuthDecisionListener listener, boolean includeAllowed) {
+		this.decisionListener = Objects.requireNonNull(listener, "listener must not be null");
+		this.notifyAllowed = includeAllowed;
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
+		@Nullable EffectiveAuthMetadata metadata = null;
 		try {
 			// Resolution is inside the try: conflicting or invalid metadata must reach a
 			// future-returning caller
 			// as a failed future, like any other refusal.
-			EffectiveAuthMetadata metadata = this.metadataResolver.resolve(method,
-					(target != null) ? target.getClass() : null);
+			metadata = this.metadataResolver.resolve(method, (target != null) ? target.getClass() : null);
 			if (metadata.isProtected()) {
-				this.evaluator.obtain()
-					.enforce(metadata, AuthContextHolder.current().orElse(null), invocation.getArguments());
+				EnforcementObserver observer = this.observer;
+				if (observer == null) {
+					this.evaluator.obtain()
+						.enforce(metadata, AuthContextHolder.current().orElse(null), invocation.getArguments());
+				}
+				else {
+					observer.enforce(invocation, metadata, AuthContextHolder.current().orElse(null),
+							this.evaluator.obtain());
+				}
+				if (this.notifyAllowed) {
+					notifyListener(invocation, metadata, ALLOWED);
+				}
 			}
 		}
 		catch (AuthException ex) {
+			notifyListener(invocation, metadata, ex.decision());
 			if (returnsFuture(method)) {
 				return CompletableFuture.failedFuture(ex);
 			}
 			throw ex;
 		}
 		return invocation.proceed();
+	}
+
+	private void notifyListener(MethodInvocation invocation, @Nullable EffectiveAuthMetadata metadata,
+			AuthorizationDecision decision) {
+		AuthDecisionListener listener = this.decisionListener;
+		if (listener == null) {
+			return;
+		}
+		try {
+			listener.decided(invocation, metadata, AuthContextHolder.current().orElse(null), decision);
+		}
+		catch (RuntimeException ex) {
+			// Auditing never changes the call's outcome.
+			logger.warn("AuthDecisionListener " + listener.getClass().getName() + " failed; the decision stands", ex);
+		}
 	}
 
 	private static boolean returnsFuture(Method method) {

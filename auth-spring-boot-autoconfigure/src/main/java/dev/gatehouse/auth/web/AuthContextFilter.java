@@ -1,7 +1,11 @@
 package dev.gatehouse.auth.web;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -15,14 +19,23 @@ import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthException;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
+import dev.gatehouse.auth.observation.AuthBoundaryKind;
+import dev.gatehouse.auth.observation.AuthDecisionPublisher;
+import dev.gatehouse.auth.observation.AuthObservationContext;
+import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,6 +71,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without authenticating twice.
  *
  * <p>
+ * While the request is handled, its correlation id is in SLF4J's MDC as
+ * {@link #CORRELATION_ID_MDC_KEY}: the verified context's, or a new one when this request
+ * starts the call chain (an authenticated context without one then carries the new one
+ * onwards); the previous value is restored afterwards.
+ *
+ * <p>
+ * On the test class path only, a {@link RequestContextOverride} (from
+ * {@code auth-spring-boot-test}) may give a request's context instead of authenticating
+ * it; production requests never take that path.
+ *
+ * <p>
  * The filter is registered at {@link #DEFAULT_ORDER}, after Boot's request-wrapping
  * filters and just before Spring Security's filter chain when present. With no unique
  * {@link Authenticator} bean, requests run without a context.
@@ -82,14 +106,39 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	public static final String AUTHENTICATION_FAILURE_ATTRIBUTE = AuthContextFilter.class.getName()
 			+ ".AUTHENTICATION_FAILURE";
 
+	/** MDC key that holds the request's correlation id while it is handled. */
+	public static final String CORRELATION_ID_MDC_KEY = "gatehouse.correlationId";
+
+	/** Request attribute holding the correlation id created for a request without one. */
+	public static final String CORRELATION_ID_ATTRIBUTE = AuthContextFilter.class.getName() + ".CORRELATION_ID";
+
+	private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC",
+			AuthContextFilter.class.getClassLoader());
+
 	private static final AuthorizationDecision UNVERIFIABLE = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The credential could not be verified.");
+
+	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
+
+	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
 	private final SingletonSupplier<BoundAuthenticator> authenticator;
 
 	private final CredentialCarrierExtractor extractor;
 
 	private final HttpInvocationResolver invocationResolver;
+
+	// Present only when auth-spring-boot-test is on the class path; null in production,
+	// where requests are always authenticated.
+	private final @Nullable RequestContextOverride contextOverride;
+
+	// Null unless observations are on; set once, before the first request.
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable AuthenticationObservationConvention observationConvention;
+
+	// Null unless decisions are audited; set once, before the first request.
+	private @Nullable AuthDecisionPublisher decisionPublisher;
 
 	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on
 	// every request; the name
@@ -114,6 +163,35 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
+		this.contextOverride = loadContextOverride();
+	}
+
+	private static @Nullable RequestContextOverride loadContextOverride() {
+		Iterator<RequestContextOverride> found = ServiceLoader
+			.load(RequestContextOverride.class, AuthContextFilter.class.getClassLoader())
+			.iterator();
+		return found.hasNext() ? found.next() : null;
+	}
+
+	/**
+	 * Observes each authentication of a credential as {@code gatehouse.authentication}.
+	 * @param registry the registry that records the observations
+	 * @param convention the application's convention, or {@code null} for
+	 * {@link DefaultAuthenticationObservationConvention}
+	 */
+	public void setObservationRegistry(ObservationRegistry registry,
+			@Nullable AuthenticationObservationConvention convention) {
+		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+		this.observationConvention = convention;
+	}
+
+	/**
+	 * Publishes an {@link dev.gatehouse.auth.observation.AuthDecisionEvent} for each
+	 * rejected credential.
+	 * @param publisher the publisher
+	 */
+	public void setDecisionPublisher(AuthDecisionPublisher publisher) {
+		this.decisionPublisher = Objects.requireNonNull(publisher, "publisher must not be null");
 	}
 
 	@Override
@@ -149,18 +227,49 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			context = (request.getAttribute(AUTH_CONTEXT_ATTRIBUTE) instanceof AuthContext bound) ? bound : null;
 		}
 		else {
-			context = authenticate(request);
+			RequestContextOverride override = this.contextOverride;
+			context = (override != null && override.overrides(request)) ? override.context(request)
+					: authenticate(request);
 			if (context != null) {
+				if (context.correlationId() == null) {
+					// This request starts the call chain: its id travels on with the
+					// context (in signed snapshots, for example).
+					context = context.toBuilder().correlationId(newCorrelationId()).build();
+				}
 				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
 			}
 		}
 		AuthContextScope scope = AuthContextHolder.open(context);
+		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId(request, context)) : null;
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			close(scope, request);
+			if (MDC_PRESENT) {
+				CorrelationMdc.restore(previousCorrelationId);
+			}
 		}
+	}
+
+	// The verified context's id continues the caller's chain; without one this request
+	// is the origin and gets a new id, kept for its async re-dispatch.
+	private static String correlationId(HttpServletRequest request, @Nullable AuthContext context) {
+		String id = (context != null) ? context.correlationId() : null;
+		if (id != null) {
+			return id;
+		}
+		if (request.getAttribute(CORRELATION_ID_ATTRIBUTE) instanceof String kept) {
+			return kept;
+		}
+		String created = newCorrelationId();
+		request.setAttribute(CORRELATION_ID_ATTRIBUTE, created);
+		return created;
+	}
+
+	private static String newCorrelationId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
 	private @Nullable AuthContext authenticate(HttpServletRequest request) {
@@ -177,7 +286,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			AuthInvocation invocation = authenticator.readsInvocation(credential.kind())
 					? this.invocationResolver.resolve(request)
 					: this.invocationResolver.resolveWithoutHandlerLookup(request);
-			AuthContext context = authenticator.authenticate(credential, invocation);
+			ObservationRegistry registry = this.observationRegistry;
+			AuthContext context = (registry != null)
+					? authenticateObserved(registry, authenticator, credential, invocation)
+					: authenticator.authenticate(credential, invocation);
 			if (context == null) {
 				throw new IllegalStateException(
 						"Authenticator " + authenticator.getClass().getName() + " returned null instead of a context");
@@ -187,6 +299,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		catch (AuthException ex) {
 			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
 			logFailure(request, ex);
+			publishRejection(request, ex.decision());
 			return null;
 		}
 		catch (RuntimeException ex) {
@@ -195,7 +308,43 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			// handler answers 401 rather than 500.
 			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
 			logUnexpectedFailure(request, authenticator, ex);
+			publishRejection(request, UNVERIFIABLE);
 			return null;
+		}
+	}
+
+	private @Nullable AuthContext authenticateObserved(ObservationRegistry registry, Authenticator authenticator,
+			CredentialCarrier credential, AuthInvocation invocation) {
+		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.HTTP,
+				invocation.boundary());
+		Observation observation = Observation
+			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
+					registry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			AuthContext context = authenticator.authenticate(credential, invocation);
+			if (context != null) {
+				observationContext.setDecision(AUTHENTICATED);
+			}
+			return context;
+		}
+		catch (AuthException ex) {
+			observationContext.setDecision(ex.decision());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private void publishRejection(HttpServletRequest request, AuthorizationDecision decision) {
+		AuthDecisionPublisher publisher = this.decisionPublisher;
+		if (publisher != null) {
+			publisher.authenticationRejected(request.getMethod() + " " + request.getRequestURI(), decision);
 		}
 	}
 
@@ -239,6 +388,29 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 					+ request.getRequestURI() + " was still open when the request ended and has been closed. "
 					+ "Close every scope you open, with try-with-resources.", ex);
 		}
+	}
+
+	/**
+	 * Puts the correlation id in SLF4J's MDC; a class of its own so that SLF4J is loaded
+	 * only when present.
+	 */
+	private static final class CorrelationMdc {
+
+		static @Nullable String put(String correlationId) {
+			String previous = MDC.get(CORRELATION_ID_MDC_KEY);
+			MDC.put(CORRELATION_ID_MDC_KEY, correlationId);
+			return previous;
+		}
+
+		static void restore(@Nullable String previous) {
+			if (previous != null) {
+				MDC.put(CORRELATION_ID_MDC_KEY, previous);
+			}
+			else {
+				MDC.remove(CORRELATION_ID_MDC_KEY);
+			}
+		}
+
 	}
 
 	/**

@@ -1,0 +1,55 @@
+package dev.gatehouse.auth.autoconfigure;
+
+import dev.gatehouse.auth.observation.AuthDecisionAuditListener;
+
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.audit.listener.AbstractAuditListener;
+import org.springframework.boot.actuate.audit.listener.AuditListener;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Bridges Gatehouse's {@link dev.gatehouse.auth.observation.AuthDecisionEvent}s to Boot
+ * Actuator's {@link AuditEventRepository} when the application defines one.
+ *
+ * <p>
+ * Without Spring Security on the class path, Boot's own {@code AuditAutoConfiguration}
+ * cannot start (its authentication and authorization audit listeners extend Spring
+ * Security types); {@link AuditAutoConfigurationImportFilter} then leaves it out, and
+ * this configuration registers the one listener of it that does not need Spring Security:
+ * Boot's {@link AuditListener}, which records {@code AuditApplicationEvent}s.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration")
+@ConditionalOnClass(AuditEventRepository.class)
+@ConditionalOnBean(AuditEventRepository.class)
+@ConditionalOnBooleanProperty(name = "management.auditevents.enabled", matchIfMissing = true)
+public final class GatehouseAuditAutoConfiguration {
+
+	@Bean
+	@ConditionalOnGatehouseEnabled
+	@ConditionalOnMissingBean
+	AuthDecisionAuditListener gatehouseAuthDecisionAuditListener(AuditEventRepository repository) {
+		return new AuthDecisionAuditListener(repository);
+	}
+
+	// Independent of gatehouse.enabled: the import filter leaves Boot's configuration out
+	// either way.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(AuditAutoConfigurationImportFilter.SPRING_SECURITY_EVENT)
+	static class WithoutSpringSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AbstractAuditListener.class)
+		AuditListener auditListener(AuditEventRepository repository) {
+			return new AuditListener(repository);
+		}
+
+	}
+
+}

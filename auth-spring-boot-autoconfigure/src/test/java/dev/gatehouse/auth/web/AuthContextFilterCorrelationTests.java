@@ -1,0 +1,104 @@
+package dev.gatehouse.auth.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.spi.Authenticator;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The request's correlation id in the logging MDC: the verified context's when it has
+ * one, a new one at the origin (carried on by the bound context), present for exactly the
+ * request, and never left on a pooled thread.
+ */
+class AuthContextFilterCorrelationTests {
+
+	private static final String KEY = AuthContextFilter.CORRELATION_ID_MDC_KEY;
+
+	private final Authenticator authenticator = (credential, invocation) -> credential.material().equals("chained")
+			? AuthContext.builder("svc").correlationId("corr-from-snapshot").build()
+			: AuthContext.builder("alice").build();
+
+	private final AuthContextFilter filter = new AuthContextFilter(() -> this.authenticator,
+			new CredentialCarrierExtractor("X-API-Key"), new HttpInvocationResolver(new StaticListableBeanFactory()));
+
+	@Test
+	void usesTheVerifiedContextsCorrelationId() throws Exception {
+		assertThat(handle(request("chained")).mdc()).isEqualTo("corr-from-snapshot");
+	}
+
+	@Test
+	void givesAnOriginRequestANewIdThatTheBoundContextCarriesOn() throws Exception {
+		Seen seen = handle(request("plain"));
+		assertThat(seen.mdc()).isNotBlank();
+		assertThat(seen.context().correlationId()).isEqualTo(seen.mdc());
+	}
+
+	@Test
+	void givesEachAnonymousOriginRequestItsOwnId() throws Exception {
+		String first = handle(new MockHttpServletRequest("GET", "/things")).mdc();
+		String second = handle(new MockHttpServletRequest("GET", "/things")).mdc();
+		assertThat(first).isNotBlank().isNotEqualTo(second);
+	}
+
+	@Test
+	void clearsTheIdFromAPooledThreadAfterEachRequest() throws Exception {
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			List<String> before = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				before.add(pool.submit(() -> {
+					String leftOver = MDC.get(KEY);
+					handle(request("plain"));
+					return String.valueOf(leftOver);
+				}).get());
+			}
+			assertThat(before).containsOnly("null");
+			assertThat(pool.submit(() -> MDC.get(KEY)).get()).isNull();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void restoresAnIdThatWasThereBefore() throws Exception {
+		MDC.put(KEY, "outer");
+		try {
+			assertThat(handle(request("chained")).mdc()).isEqualTo("corr-from-snapshot");
+			assertThat(MDC.get(KEY)).isEqualTo("outer");
+		}
+		finally {
+			MDC.remove(KEY);
+		}
+	}
+
+	private Seen handle(MockHttpServletRequest request) throws Exception {
+		AtomicReference<Seen> seen = new AtomicReference<>();
+		this.filter.doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> seen.set(new Seen(MDC.get(KEY), AuthContextHolder.current().orElse(null))));
+		return seen.get();
+	}
+
+	private static MockHttpServletRequest request(String apiKey) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/things");
+		request.addHeader("X-API-Key", apiKey);
+		return request;
+	}
+
+	private record Seen(String mdc, AuthContext context) {
+	}
+
+}
