@@ -33,6 +33,9 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	 */
 	private static final int SWEEP_THRESHOLD = 10_000;
 
+	// The latest instant whose epoch milliseconds fit a long: "never".
+	private static final Instant MAX_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
+
 	private final String registration;
 
 	private final OutboundTokenProvider delegate;
@@ -93,11 +96,25 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 		Slot slot = slot(request.onBehalfOf());
 		if (!request.forceRefresh()) {
 			Cached cached = slot.cached;
-			if (cached != null && this.clock.instant().isBefore(cached.refreshAt)) {
+			if (cached != null && this.clock.millis() < cached.refreshAtMillis) {
 				return cached.token;
 			}
 		}
 		return fetch(slot, request);
+	}
+
+	/**
+	 * Returns this service's own cached token while it is fresh, without building a
+	 * request: the interceptor's hot path.
+	 * @return the fresh token, or {@code null} when none is cached, it is due for
+	 * refresh, or tokens are held per caller
+	 */
+	@Nullable OutboundToken freshOwnToken() {
+		if (this.onBehalfOf) {
+			return null;
+		}
+		Cached cached = this.ownSlot.cached;
+		return (cached != null && this.clock.millis() < cached.refreshAtMillis) ? cached.token : null;
 	}
 
 	private Slot slot(@Nullable AuthContext caller) {
@@ -136,7 +153,7 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 		synchronized (slot) {
 			Cached cached = slot.cached;
 			Instant now = this.clock.instant();
-			if (!request.forceRefresh() && cached != null && now.isBefore(cached.refreshAt)) {
+			if (!request.forceRefresh() && cached != null && now.toEpochMilli() < cached.refreshAtMillis) {
 				return cached.token;
 			}
 			pending = slot.inFlight;
@@ -179,7 +196,7 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 			throw failure;
 		}
 		synchronized (slot) {
-			slot.cached = new Cached(token, refreshAt(token, requestedAt));
+			slot.cached = new Cached(token, refreshAt(token, requestedAt).toEpochMilli());
 			slot.inFlight = null;
 			slot.failedAt = null;
 			slot.failure = null;
@@ -192,7 +209,7 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	private Instant refreshAt(OutboundToken token, Instant requestedAt) {
 		Instant expiresAt = token.expiresAt();
 		if (expiresAt == null) {
-			return Instant.MAX;
+			return MAX_MILLIS;
 		}
 		Duration lifetime = Duration.between(requestedAt, expiresAt);
 		Duration skew = (lifetime.compareTo(this.refreshSkew.multipliedBy(2)) < 0) ? lifetime.dividedBy(2)
@@ -311,7 +328,7 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	private record CallerKey(@Nullable String issuer, String subject, @Nullable String tenant) {
 	}
 
-	private record Cached(OutboundToken token, Instant refreshAt) {
+	private record Cached(OutboundToken token, long refreshAtMillis) {
 
 		Instant expiresAt() {
 			Instant expiresAt = this.token.expiresAt();

@@ -20,18 +20,24 @@ final class OutboundCredentialsInterceptor implements ClientHttpRequestIntercept
 
 	private final OutboundRegistration registration;
 
+	private final @Nullable CachingOutboundTokenProvider cache;
+
 	// The header value of the last token seen, so a cached token costs no string
 	// building per request.
 	private volatile @Nullable Written last;
 
 	OutboundCredentialsInterceptor(OutboundRegistration registration) {
 		this.registration = registration;
+		this.cache = (registration.provider() instanceof CachingOutboundTokenProvider caching) ? caching : null;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		OutboundToken token = OutboundCredentials.token(this.registration, false);
+		OutboundToken token = (this.cache != null) ? this.cache.freshOwnToken() : null;
+		if (token == null) {
+			token = OutboundCredentials.token(this.registration, false);
+		}
 		HttpHeaders headers = request.getHeaders();
 		headers.set(token.headerName(), headerValue(token));
 		ClientHttpResponse response = execution.execute(request, body);
