@@ -1,0 +1,53 @@
+package dev.gatehouse.auth.outbound;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
+import dev.gatehouse.auth.spi.SnapshotSignRequest;
+import dev.gatehouse.auth.spi.SnapshotSigner;
+
+/**
+ * Sends the signed snapshot of the caller's {@link AuthContext} as the outbound
+ * credential, so the service called learns who the caller is without receiving the
+ * caller's own token. Each request is signed for the context bound at that moment (the
+ * signer itself reuses the envelope of the same context), so a snapshot never carries
+ * another call's correlation id.
+ */
+public final class SnapshotOutboundTokenProvider implements OutboundTokenProvider {
+
+	private final Supplier<SnapshotSigner> signer;
+
+	private final String headerName;
+
+	/**
+	 * Creates the provider.
+	 * @param signer supplies the snapshot signer, asked per request
+	 * @param headerName the header the envelope travels in
+	 */
+	public SnapshotOutboundTokenProvider(Supplier<SnapshotSigner> signer, String headerName) {
+		this.signer = Objects.requireNonNull(signer, "signer must not be null");
+		this.headerName = Objects.requireNonNull(headerName, "headerName must not be null");
+		if (headerName.isBlank()) {
+			throw new IllegalArgumentException("headerName must not be blank");
+		}
+	}
+
+	@Override
+	public OutboundToken token(OutboundTokenRequest request) {
+		AuthContext caller = request.onBehalfOf();
+		if (caller == null) {
+			throw new OutboundCredentialUnavailableException("Outbound registration '" + request.registration()
+					+ "' sends the caller's snapshot, but no AuthContext is bound to this thread.", null);
+		}
+		AuthContextSnapshot snapshot = this.signer.get().sign(new SnapshotSignRequest(caller, null));
+		return new OutboundToken(snapshot.envelope(), snapshot.expiresAt(), "", this.headerName);
+	}
+
+	@Override
+	public String toString() {
+		return "SnapshotOutboundTokenProvider[headerName=" + this.headerName + "]";
+	}
+
+}
