@@ -8,6 +8,8 @@ import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Sends the signed snapshot of the caller's {@link AuthContext} as the outbound
  * credential, so the service called learns who the caller is without receiving the
@@ -23,11 +25,13 @@ public final class SnapshotOutboundTokenProvider implements OutboundTokenProvide
 
 	/**
 	 * Creates the provider.
-	 * @param signer supplies the snapshot signer, asked per request
+	 * @param signer supplies the snapshot signer, asked on first use and then kept
 	 * @param headerName the header the envelope travels in
 	 */
 	public SnapshotOutboundTokenProvider(Supplier<SnapshotSigner> signer, String headerName) {
-		this.signer = Objects.requireNonNull(signer, "signer must not be null");
+		// Asked once and then kept: a bean lookup per request would cost more than the
+		// signature.
+		this.signer = SingletonSupplier.of(Objects.requireNonNull(signer, "signer must not be null"));
 		this.headerName = Objects.requireNonNull(headerName, "headerName must not be null");
 		if (headerName.isBlank()) {
 			throw new IllegalArgumentException("headerName must not be blank");
