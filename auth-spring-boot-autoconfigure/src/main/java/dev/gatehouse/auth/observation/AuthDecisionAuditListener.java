@@ -43,7 +43,7 @@ public final class AuthDecisionAuditListener implements ApplicationListener<Auth
 
 	@Override
 	public void onApplicationEvent(AuthDecisionEvent event) {
-		Map<String, Object> data = new LinkedHashMap<>();
+		Map<String, @Nullable Object> data = new LinkedHashMap<>();
 		data.put("boundaryKind", event.getBoundaryKind().name());
 		data.put("boundary", event.getBoundary());
 		data.put("requirement", event.getRequirement());
@@ -65,7 +65,7 @@ public final class AuthDecisionAuditListener implements ApplicationListener<Auth
 		return (state == AuthorizationDecisionState.CHALLENGE) ? AUTHENTICATION_FAILURE : AUTHORIZATION_FAILURE;
 	}
 
-	private static void putIfPresent(Map<String, Object> data, String key, @Nullable String value) {
+	private static void putIfPresent(Map<String, @Nullable Object> data, String key, @Nullable String value) {
 		if (value != null) {
 			data.put(key, value);
 		}
