@@ -23,6 +23,7 @@ import dev.gatehouse.auth.observation.AuthBoundaryKind;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthObservationContext;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.CorrelationIdBinder;
 import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
@@ -74,7 +75,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * While the request is handled, its correlation id is in SLF4J's MDC as
  * {@link #CORRELATION_ID_MDC_KEY}: the verified context's, or a new one when this request
  * starts the call chain (an authenticated context without one then carries the new one
- * onwards); the previous value is restored afterwards.
+ * onwards); the previous value is restored afterwards. A {@link CorrelationIdBinder},
+ * when set, also gets it (Gatehouse sets one that puts it into Micrometer Tracing baggage
+ * when the application has a tracer).
  *
  * <p>
  * On the test class path only, a {@link RequestContextOverride} (from
@@ -137,6 +140,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private @Nullable AuthenticationObservationConvention observationConvention;
 
+	// Null unless something beyond the MDC (a tracer's baggage) takes the correlation id.
+	private @Nullable CorrelationIdBinder correlationIdBinder;
+
 	// Null unless decisions are audited; set once, before the first request.
 	private @Nullable AuthDecisionPublisher decisionPublisher;
 
@@ -194,6 +200,15 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		this.decisionPublisher = Objects.requireNonNull(publisher, "publisher must not be null");
 	}
 
+	/**
+	 * Also binds each request's correlation id with the given binder (a tracer's baggage,
+	 * for example) while the request is handled.
+	 * @param binder the binder
+	 */
+	public void setCorrelationIdBinder(CorrelationIdBinder binder) {
+		this.correlationIdBinder = Objects.requireNonNull(binder, "binder must not be null");
+	}
+
 	@Override
 	protected void initFilterBean() throws ServletException {
 		super.initFilterBean();
@@ -234,26 +249,42 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 				if (context.correlationId() == null) {
 					// This request starts the call chain: its id travels on with the
 					// context (in signed snapshots, for example).
-					context = context.toBuilder().correlationId(newCorrelationId()).build();
+					context = context.withCorrelationId(newCorrelationId());
 				}
 				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
 			}
 		}
 		AuthContextScope scope = AuthContextHolder.open(context);
-		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId(request, context)) : null;
+		String correlationId = correlationId(request, context);
+		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId) : null;
+		CorrelationIdBinder binder = this.correlationIdBinder;
+		CorrelationIdBinder.@Nullable Binding binding = null;
 		try {
+			if (binder != null) {
+				binding = binder.bind(correlationId);
+			}
 			chain.doFilter(request, response);
 		}
 		finally {
+			if (binding != null) {
+				binding.close();
+			}
 			close(scope, request);
 			if (MDC_PRESENT) {
 				CorrelationMdc.restore(previousCorrelationId);
+			}
+			if (context == null && request.isAsyncStarted()) {
+				// Kept only for the async re-dispatch, which must continue with the same
+				// id;
+				// a context carries its own. The container runs that dispatch only after
+				// this one has returned.
+				request.setAttribute(CORRELATION_ID_ATTRIBUTE, correlationId);
 			}
 		}
 	}
 
 	// The verified context's id continues the caller's chain; without one this request
-	// is the origin and gets a new id, kept for its async re-dispatch.
+	// is the origin and gets a new id (or the one kept for its async re-dispatch).
 	private static String correlationId(HttpServletRequest request, @Nullable AuthContext context) {
 		String id = (context != null) ? context.correlationId() : null;
 		if (id != null) {
@@ -262,9 +293,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		if (request.getAttribute(CORRELATION_ID_ATTRIBUTE) instanceof String kept) {
 			return kept;
 		}
-		String created = newCorrelationId();
-		request.setAttribute(CORRELATION_ID_ATTRIBUTE, created);
-		return created;
+		return newCorrelationId();
 	}
 
 	private static String newCorrelationId() {
