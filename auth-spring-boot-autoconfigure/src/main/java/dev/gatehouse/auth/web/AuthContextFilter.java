@@ -50,13 +50,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * MISSING_CREDENTIAL). With one, the single {@link Authenticator} bean verifies it
  * against an {@link AuthInvocation} from the {@link HttpInvocationResolver} (with the
  * handler's path pattern; when {@link Authenticator#readsInvocation} says the invocation
- * is ignored, the request path is used instead and the extra handler lookup is spared);
- * the resulting context is bound with {@link AuthContextHolder#open} and also stored as
- * the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the
- * authenticator does not {@linkplain Authenticator#supports support} are not read at all.
- * The scope is closed in {@code finally}, so a pooled thread never keeps a previous
- * request's identity; requests without a context bind "no context" explicitly for the
- * same reason.
+ * is ignored, the request path is used instead and the extra handler lookup is spared,
+ * and when the authentication is not observed either, a shared placeholder is passed and
+ * nothing is built for it); the resulting context is bound with
+ * {@link AuthContextHolder#open} and also stored as the request attribute
+ * {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the authenticator does not
+ * {@linkplain Authenticator#supports support} are not read at all. The scope is closed in
+ * {@code finally}, so a pooled thread never keeps a previous request's identity; requests
+ * without a context bind "no context" explicitly for the same reason.
  *
  * <p>
  * A rejected or malformed credential ({@link AuthException}) does not end the request: it
@@ -122,6 +123,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The credential could not be verified.");
 
 	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
+
+	private static final AuthInvocation UNREAD_INVOCATION = AuthInvocation.of(HttpInvocationResolver.BOUNDARY,
+			"an HTTP request (not described: the authenticator does not read it)");
 
 	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
@@ -312,10 +316,19 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			if (credential == null) {
 				return null;
 			}
-			AuthInvocation invocation = authenticator.readsInvocation(credential.kind())
-					? this.invocationResolver.resolve(request)
-					: this.invocationResolver.resolveWithoutHandlerLookup(request);
 			ObservationRegistry registry = this.observationRegistry;
+			AuthInvocation invocation;
+			if (authenticator.readsInvocation(credential.kind())) {
+				invocation = this.invocationResolver.resolve(request);
+			}
+			else if (registry != null) {
+				// The observation names the request by its path.
+				invocation = this.invocationResolver.resolveWithoutHandlerLookup(request);
+			}
+			else {
+				// Nobody reads it: no string is built for it.
+				invocation = UNREAD_INVOCATION;
+			}
 			AuthContext context = (registry != null)
 					? authenticateObserved(registry, authenticator, credential, invocation)
 					: authenticator.authenticate(credential, invocation);
@@ -345,7 +358,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private @Nullable AuthContext authenticateObserved(ObservationRegistry registry, Authenticator authenticator,
 			CredentialCarrier credential, AuthInvocation invocation) {
 		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.HTTP,
-				invocation.boundary());
+				invocation.operation());
 		Observation observation = Observation
 			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
 					registry)
