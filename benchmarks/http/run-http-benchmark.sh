@@ -12,7 +12,8 @@
 # shows medians over the rounds, and the ratio is the median of each round's ratio.
 # Every setting below can be overridden from the environment, e.g. PORT=9000 CONNECTIONS=64 ...
 #
-# Prints a Markdown table (requests/s, p99 latency, throughput relative to unprotected). Exits non-zero when
+# Prints a Markdown table (requests/s, p99 latency, throughput relative to unprotected, and the server's CPU time per
+# request from /proc, which the shared cores do not blur as much as throughput). Exits non-zero when
 # wrk is missing, the application does not start, an endpoint does not answer 200 with its credential, or wrk
 # saw non-2xx responses. Never run by `mvn verify` or CI: the numbers need a quiet machine.
 set -euo pipefail
@@ -145,6 +146,13 @@ to_ms() {
 		printf "%.2f", n }'
 }
 
+# CPU time (user + system, in clock ticks) the application process has used so far: read before and after each
+# wrk run, it gives the server's CPU time per request, which wrk's share of the two cores does not blur.
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
+app_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
+}
+
 echo "load before: $(uptime)"
 echo "wrk: $(wrk -v 2>&1 | awk 'NR == 1 {print $2}'); java: $(java -version 2>&1 | head -n 1)"
 echo "settings: warm-up $WARMUP, then $ROUNDS round(s) of $DURATION per endpoint," \
@@ -160,15 +168,19 @@ done
 # One list of values per endpoint, a value per round.
 rps=()
 p99=()
+cpu=()
 for _ in "${ENDPOINTS[@]}"; do
 	rps+=("")
 	p99+=("")
+	cpu+=("")
 done
 for ((round = 1; round <= ROUNDS; round++)); do
 	for i in "${!ENDPOINTS[@]}"; do
 		IFS='|' read -r name path header <<< "${ENDPOINTS[$i]}"
 		echo "round $round/$ROUNDS: measuring $path for $DURATION" >&2
+		ticks_before="$(app_ticks)"
 		output="$(run_wrk "$DURATION" "$path" "$header")"
+		ticks_after="$(app_ticks)"
 		echo "$output" | sed 's/^/    /' >&2
 		if grep -q "Non-2xx or 3xx responses" <<< "$output"; then
 			echo "$path answered non-2xx responses under load; the numbers would not be comparable." >&2
@@ -188,6 +200,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			exit 1
 		fi
 		rps[i]+=" $value"
+		requests="$(awk '/ requests in / {print $1}' <<< "$output")"
+		cpu[i]+=" $(awk -v t="$((ticks_after - ticks_before))" -v q="$requests" -v hz="$TICKS_PER_SECOND" \
+			'BEGIN { printf "%.2f", t * 1000000 / hz / q }')"
 		p99[i]+=" $(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$output")")"
 	done
 done
@@ -205,8 +220,8 @@ if ((ROUNDS > 1)); then
 	echo "Medians of $ROUNDS rounds."
 	echo
 fi
-echo "| endpoint | requests/s | p99 latency (ms) | throughput relative to unprotected |"
-echo "|---|---|---|---|"
+echo "| endpoint | requests/s | p99 latency (ms) | throughput relative to unprotected | server CPU µs/request | CPU µs/request above unprotected |"
+echo "|---|---|---|---|---|---|"
 # Each round's ratio to the unprotected endpoint of the same round, so that a slow round does not skew it.
 read -r -a base_rounds <<< "${rps[0]}"
 ratios=()
@@ -217,13 +232,16 @@ for i in "${!ENDPOINTS[@]}"; do
 		ratios[i]+=" $(awk -v a="${rounds[$r]}" -v b="${base_rounds[$r]}" 'BEGIN { printf "%.1f", 100 * a / b }')"
 	done
 	IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
-	printf '| %s | %.0f | %.2f | %.1f%% |\n' "$name" "$(median "${rps[$i]}")" "$(median "${p99[$i]}")" \
-		"$(median "${ratios[$i]}")"
+	cpu_median="$(median "${cpu[$i]}")"
+	printf '| %s | %.0f | %.2f | %.1f%% | %.2f | %+.2f |\n' "$name" "$(median "${rps[$i]}")" \
+		"$(median "${p99[$i]}")" "$(median "${ratios[$i]}")" "$cpu_median" \
+		"$(awk -v a="$cpu_median" -v b="$(median "${cpu[0]}")" 'BEGIN { print a - b }')"
 done
 if ((ROUNDS > 1)); then
 	echo
 	for i in "${!ENDPOINTS[@]}"; do
 		IFS='|' read -r name _ _ <<< "${ENDPOINTS[$i]}"
-		echo "- $name, per round: requests/s${rps[$i]}; p99 ms${p99[$i]}; % of unprotected${ratios[$i]}"
+		echo "- $name, per round: requests/s${rps[$i]}; p99 ms${p99[$i]}; % of unprotected${ratios[$i]};" \
+			"server CPU µs/request${cpu[$i]}"
 	done
 fi

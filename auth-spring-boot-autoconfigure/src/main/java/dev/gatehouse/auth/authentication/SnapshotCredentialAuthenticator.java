@@ -75,7 +75,7 @@ public final class SnapshotCredentialAuthenticator implements CredentialAuthenti
 		// can tell how the caller
 		// was authenticated (and an outbound exchange never mistakes it for a bearer
 		// token).
-		return context.toBuilder().credentialCarrier(credential).build();
+		return context.withCredentialCarrier(credential);
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package dev.gatehouse.auth.autoconfigure;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.BaggageCorrelationIdBinder;
+import dev.gatehouse.auth.observation.CorrelationIdBinder;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;
@@ -10,6 +12,7 @@ import dev.gatehouse.auth.web.CredentialCarrierExtractor;
 import dev.gatehouse.auth.web.ExplicitAccessValidator;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -25,6 +28,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -71,13 +75,17 @@ public final class GatehouseWebAutoConfiguration {
 			CredentialCarrierExtractor extractor, HttpInvocationResolver invocationResolver,
 			GatehouseProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AuthenticationObservationConvention> observationConvention,
-			ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<CorrelationIdBinder> correlationIdBinder, ApplicationEventPublisher eventPublisher) {
 		AuthContextFilter filter = new AuthContextFilter(authenticator::getIfUnique, extractor, invocationResolver);
 		filter.setDecisionPublisher(new AuthDecisionPublisher(eventPublisher));
 		ObservationRegistry registry = properties.getObservation().isEnabled() ? observationRegistry.getIfUnique()
 				: null;
 		if (registry != null) {
 			filter.setObservationRegistry(registry, observationConvention.getIfUnique());
+		}
+		CorrelationIdBinder binder = correlationIdBinder.getIfUnique();
+		if (binder != null) {
+			filter.setCorrelationIdBinder(binder);
 		}
 		FilterRegistrationBean<AuthContextFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("gatehouseAuthContextFilter");
@@ -96,6 +104,23 @@ public final class GatehouseWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthExceptionHandler gatehouseAuthExceptionHandler() {
 		return new AuthExceptionHandler();
+	}
+
+	/**
+	 * Puts each request's correlation id into Micrometer Tracing baggage when the
+	 * application traces.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	@ConditionalOnBooleanProperty(name = "gatehouse.observation.enabled", matchIfMissing = true)
+	static class TracingBaggageConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorrelationIdBinder gatehouseBaggageCorrelationIdBinder(ObjectProvider<Tracer> tracer) {
+			return new BaggageCorrelationIdBinder(tracer::getIfUnique);
+		}
+
 	}
 
 }

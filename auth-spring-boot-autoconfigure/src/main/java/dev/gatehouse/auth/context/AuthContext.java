@@ -73,6 +73,30 @@ public record AuthContext(AuthSubject subject, @Nullable String issuer, @Nullabl
 	}
 
 	/**
+	 * Returns this context with another correlation id. Cheaper than
+	 * {@link #toBuilder()}: the copy shares this context's immutable lists (and the role
+	 * and scope lookup sets already built for them), which matters because the servlet
+	 * filter gives every request that starts a call chain a new id.
+	 * @param correlationId the new correlation id, or {@code null}
+	 * @return a context equal to this one except for its correlation id
+	 */
+	public AuthContext withCorrelationId(@Nullable String correlationId) {
+		return new AuthContext(this.subject, this.issuer, this.tenant, this.roles, this.scopes, this.claims,
+				this.credentialCarrier, this.metadata, correlationId, this.delegationChain);
+	}
+
+	/**
+	 * Returns this context with another credential carrier, sharing its immutable lists
+	 * as {@link #withCorrelationId(String)} does.
+	 * @param credentialCarrier the credential the caller presented, or {@code null}
+	 * @return a context equal to this one except for its credential carrier
+	 */
+	public AuthContext withCredentialCarrier(@Nullable CredentialCarrier credentialCarrier) {
+		return new AuthContext(this.subject, this.issuer, this.tenant, this.roles, this.scopes, this.claims,
+				credentialCarrier, this.metadata, this.correlationId, this.delegationChain);
+	}
+
+	/**
 	 * Whether the caller has the given role (exact match, constant time).
 	 * @param role the role
 	 * @return {@code true} if the role was granted

@@ -46,7 +46,7 @@ public interface Authenticator {
 	 * Whether {@link #authenticate(CredentialCarrier, AuthInvocation)} reads the
 	 * {@link AuthInvocation} for credentials of the kind. When it does not, boundaries
 	 * skip building the detailed description (for HTTP, a second handler-mapping lookup
-	 * to find the path pattern).
+	 * to find the path pattern) and may pass a shared placeholder that names no call.
 	 * @param kind the credential kind
 	 * @return {@code true} (the safe default) unless the invocation is ignored for this
 	 * kind

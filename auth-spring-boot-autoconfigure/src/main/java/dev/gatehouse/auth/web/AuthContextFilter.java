@@ -23,6 +23,7 @@ import dev.gatehouse.auth.observation.AuthBoundaryKind;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthObservationContext;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.CorrelationIdBinder;
 import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
@@ -49,13 +50,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * MISSING_CREDENTIAL). With one, the single {@link Authenticator} bean verifies it
  * against an {@link AuthInvocation} from the {@link HttpInvocationResolver} (with the
  * handler's path pattern; when {@link Authenticator#readsInvocation} says the invocation
- * is ignored, the request path is used instead and the extra handler lookup is spared);
- * the resulting context is bound with {@link AuthContextHolder#open} and also stored as
- * the request attribute {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the
- * authenticator does not {@linkplain Authenticator#supports support} are not read at all.
- * The scope is closed in {@code finally}, so a pooled thread never keeps a previous
- * request's identity; requests without a context bind "no context" explicitly for the
- * same reason.
+ * is ignored, the request path is used instead and the extra handler lookup is spared,
+ * and when the authentication is not observed either, a shared placeholder is passed and
+ * nothing is built for it); the resulting context is bound with
+ * {@link AuthContextHolder#open} and also stored as the request attribute
+ * {@link #AUTH_CONTEXT_ATTRIBUTE}. Credentials of a kind the authenticator does not
+ * {@linkplain Authenticator#supports support} are not read at all. The scope is closed in
+ * {@code finally}, so a pooled thread never keeps a previous request's identity; requests
+ * without a context bind "no context" explicitly for the same reason.
  *
  * <p>
  * A rejected or malformed credential ({@link AuthException}) does not end the request: it
@@ -74,7 +76,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * While the request is handled, its correlation id is in SLF4J's MDC as
  * {@link #CORRELATION_ID_MDC_KEY}: the verified context's, or a new one when this request
  * starts the call chain (an authenticated context without one then carries the new one
- * onwards); the previous value is restored afterwards.
+ * onwards); the previous value is restored afterwards. A {@link CorrelationIdBinder},
+ * when set, also gets it (Gatehouse sets one that puts it into Micrometer Tracing baggage
+ * when the application has a tracer).
  *
  * <p>
  * On the test class path only, a {@link RequestContextOverride} (from
@@ -120,6 +124,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
 
+	private static final AuthInvocation UNREAD_INVOCATION = AuthInvocation.of(HttpInvocationResolver.BOUNDARY,
+			"an HTTP request (not described: the authenticator does not read it)");
+
 	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
 	private final SingletonSupplier<BoundAuthenticator> authenticator;
@@ -136,6 +143,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private @Nullable ObservationRegistry observationRegistry;
 
 	private @Nullable AuthenticationObservationConvention observationConvention;
+
+	// Null unless something beyond the MDC (a tracer's baggage) takes the correlation id.
+	private @Nullable CorrelationIdBinder correlationIdBinder;
 
 	// Null unless decisions are audited; set once, before the first request.
 	private @Nullable AuthDecisionPublisher decisionPublisher;
@@ -194,6 +204,15 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		this.decisionPublisher = Objects.requireNonNull(publisher, "publisher must not be null");
 	}
 
+	/**
+	 * Also binds each request's correlation id with the given binder (a tracer's baggage,
+	 * for example) while the request is handled.
+	 * @param binder the binder
+	 */
+	public void setCorrelationIdBinder(CorrelationIdBinder binder) {
+		this.correlationIdBinder = Objects.requireNonNull(binder, "binder must not be null");
+	}
+
 	@Override
 	protected void initFilterBean() throws ServletException {
 		super.initFilterBean();
@@ -234,26 +253,42 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 				if (context.correlationId() == null) {
 					// This request starts the call chain: its id travels on with the
 					// context (in signed snapshots, for example).
-					context = context.toBuilder().correlationId(newCorrelationId()).build();
+					context = context.withCorrelationId(newCorrelationId());
 				}
 				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
 			}
 		}
 		AuthContextScope scope = AuthContextHolder.open(context);
-		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId(request, context)) : null;
+		String correlationId = correlationId(request, context);
+		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId) : null;
+		CorrelationIdBinder binder = this.correlationIdBinder;
+		CorrelationIdBinder.@Nullable Binding binding = null;
 		try {
+			if (binder != null) {
+				binding = binder.bind(correlationId);
+			}
 			chain.doFilter(request, response);
 		}
 		finally {
+			if (binding != null) {
+				binding.close();
+			}
 			close(scope, request);
 			if (MDC_PRESENT) {
 				CorrelationMdc.restore(previousCorrelationId);
+			}
+			if (context == null && request.isAsyncStarted()) {
+				// Kept only for the async re-dispatch, which must continue with the same
+				// id;
+				// a context carries its own. The container runs that dispatch only after
+				// this one has returned.
+				request.setAttribute(CORRELATION_ID_ATTRIBUTE, correlationId);
 			}
 		}
 	}
 
 	// The verified context's id continues the caller's chain; without one this request
-	// is the origin and gets a new id, kept for its async re-dispatch.
+	// is the origin and gets a new id (or the one kept for its async re-dispatch).
 	private static String correlationId(HttpServletRequest request, @Nullable AuthContext context) {
 		String id = (context != null) ? context.correlationId() : null;
 		if (id != null) {
@@ -262,9 +297,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		if (request.getAttribute(CORRELATION_ID_ATTRIBUTE) instanceof String kept) {
 			return kept;
 		}
-		String created = newCorrelationId();
-		request.setAttribute(CORRELATION_ID_ATTRIBUTE, created);
-		return created;
+		return newCorrelationId();
 	}
 
 	private static String newCorrelationId() {
@@ -283,10 +316,19 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			if (credential == null) {
 				return null;
 			}
-			AuthInvocation invocation = authenticator.readsInvocation(credential.kind())
-					? this.invocationResolver.resolve(request)
-					: this.invocationResolver.resolveWithoutHandlerLookup(request);
 			ObservationRegistry registry = this.observationRegistry;
+			AuthInvocation invocation;
+			if (authenticator.readsInvocation(credential.kind())) {
+				invocation = this.invocationResolver.resolve(request);
+			}
+			else if (registry != null) {
+				// The observation names the request by its path.
+				invocation = this.invocationResolver.resolveWithoutHandlerLookup(request);
+			}
+			else {
+				// Nobody reads it: no string is built for it.
+				invocation = UNREAD_INVOCATION;
+			}
 			AuthContext context = (registry != null)
 					? authenticateObserved(registry, authenticator, credential, invocation)
 					: authenticator.authenticate(credential, invocation);
@@ -316,7 +358,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private @Nullable AuthContext authenticateObserved(ObservationRegistry registry, Authenticator authenticator,
 			CredentialCarrier credential, AuthInvocation invocation) {
 		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.HTTP,
-				invocation.boundary());
+				invocation.operation());
 		Observation observation = Observation
 			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
 					registry)

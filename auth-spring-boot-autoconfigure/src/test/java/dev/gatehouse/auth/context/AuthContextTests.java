@@ -53,6 +53,32 @@ class AuthContextTests {
 	}
 
 	@Test
+	void withCorrelationIdChangesOnlyTheCorrelationIdAndSharesTheLookupLists() {
+		AuthContext context = fullContext();
+		AuthContext copy = context.withCorrelationId("corr-8");
+		assertThat(copy).isEqualTo(context.toBuilder().correlationId("corr-8").build());
+		assertThat(copy.roles()).isSameAs(context.roles());
+		assertThat(copy.scopes()).isSameAs(context.scopes());
+		assertThat(copy.claims()).isSameAs(context.claims());
+		assertThat(copy.hasRole("editor")).isTrue();
+		assertThat(context.correlationId()).isEqualTo("corr-7");
+		assertThat(context.withCorrelationId(null).correlationId()).isNull();
+	}
+
+	@Test
+	void withCredentialCarrierChangesOnlyTheCarrier() {
+		AuthContext context = fullContext();
+		CredentialCarrier other = new CredentialCarrier(CredentialCarrierKind.API_KEY, CredentialCarrierLocation.HEADER,
+				"another-key", "X-API-Key", null);
+		AuthContext copy = context.withCredentialCarrier(other);
+		assertThat(copy).isEqualTo(context.toBuilder().credentialCarrier(other).build());
+		assertThat(copy.credentialCarrier()).isSameAs(other);
+		assertThat(copy.delegationChain()).isSameAs(context.delegationChain());
+		assertThat(context.credentialCarrier()).isSameAs(CARRIER);
+		assertThat(context.withCredentialCarrier(null).credentialCarrier()).isNull();
+	}
+
+	@Test
 	void builderDefaultsToNothingButTheSubject() {
 		AuthContext context = AuthContext.builder("user-1").build();
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.spi.Authenticator;
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -17,6 +18,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The request's correlation id in the logging MDC: the verified context's when it has
@@ -83,6 +85,67 @@ class AuthContextFilterCorrelationTests {
 		finally {
 			MDC.remove(KEY);
 		}
+	}
+
+	@Test
+	void keepsAnAnonymousOriginsIdForItsAsyncRedispatch() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/things");
+		request.setAsyncSupported(true);
+		AtomicReference<String> first = new AtomicReference<>();
+		this.filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+			first.set(MDC.get(KEY));
+			req.startAsync();
+		});
+		request.setDispatcherType(DispatcherType.ASYNC);
+		assertThat(handle(request).mdc()).isNotBlank().isEqualTo(first.get());
+	}
+
+	@Test
+	void keepsNoIdOnARequestThatDoesNotGoAsync() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/things");
+		handle(request);
+		assertThat(request.getAttribute(AuthContextFilter.CORRELATION_ID_ATTRIBUTE)).isNull();
+	}
+
+	@Test
+	void bindsTheIdWithTheBinderForExactlyTheRequest() throws Exception {
+		List<String> events = new ArrayList<>();
+		this.filter.setCorrelationIdBinder((id) -> {
+			events.add("bind " + id);
+			return () -> events.add("close " + id);
+		});
+		AtomicReference<String> mdc = new AtomicReference<>();
+		this.filter.doFilter(request("chained"), new MockHttpServletResponse(), (req, res) -> {
+			mdc.set(MDC.get(KEY));
+			events.add("handler");
+		});
+		assertThat(mdc.get()).isEqualTo("corr-from-snapshot");
+		assertThat(events).containsExactly("bind corr-from-snapshot", "handler", "close corr-from-snapshot");
+	}
+
+	@Test
+	void closesTheBindingAndTheScopeWhenTheHandlerFails() throws Exception {
+		List<String> events = new ArrayList<>();
+		this.filter.setCorrelationIdBinder((id) -> () -> events.add("closed"));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.filter.doFilter(request("plain"), new MockHttpServletResponse(), (req, res) -> {
+				throw new IllegalStateException("handler failed");
+			}));
+		assertThat(events).containsExactly("closed");
+		assertThat(AuthContextHolder.current()).isEmpty();
+		assertThat(MDC.get(KEY)).isNull();
+	}
+
+	@Test
+	void unwindsTheScopeWhenTheBinderFails() throws Exception {
+		this.filter.setCorrelationIdBinder((id) -> {
+			throw new IllegalStateException("binder failed");
+		});
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.filter.doFilter(request("plain"), new MockHttpServletResponse(), (req, res) -> {
+			}));
+		assertThat(AuthContextHolder.current()).isEmpty();
+		assertThat(MDC.get(KEY)).isNull();
 	}
 
 	private Seen handle(MockHttpServletRequest request) throws Exception {

@@ -11,6 +11,8 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -53,13 +55,34 @@ class AuthContextFilterInvocationTests {
 	}
 
 	@Test
-	void builtInHandlerThatIgnoresTheInvocationIsSparedTheHandlerLookup() throws Exception {
+	void builtInHandlerThatIgnoresTheInvocationIsSparedDescribingTheRequest() throws Exception {
 		CompositeAuthenticator composite = new CompositeAuthenticator(List.of(handler(false)));
-		filter(composite).doFilter(request(), new MockHttpServletResponse(), (req, res) -> {
+		AuthContextFilter filter = filter(composite);
+		filter.doFilter(request(), new MockHttpServletResponse(), (req, res) -> {
 		});
-		assertThat(this.seen.get().boundary()).isEqualTo("HTTP");
+		AuthInvocation first = this.seen.get();
+		filter.doFilter(request(), new MockHttpServletResponse(), (req, res) -> {
+		});
+		assertThat(first.boundary()).isEqualTo("HTTP");
+		assertThat(first.operation()).doesNotContain("/documents");
+		assertThat(this.seen.get()).isSameAs(first);
+		assertThat(this.handlerLookups).hasValue(0);
+	}
+
+	@Test
+	void observedRequestIsDescribedByItsPathWithoutTheHandlerLookup() throws Exception {
+		CompositeAuthenticator composite = new CompositeAuthenticator(List.of(handler(false)));
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		AuthContextFilter filter = filter(composite);
+		filter.setObservationRegistry(registry, null);
+		filter.doFilter(request(), new MockHttpServletResponse(), (req, res) -> {
+		});
 		assertThat(this.seen.get().operation()).isEqualTo("GET /documents/42");
 		assertThat(this.handlerLookups).hasValue(0);
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasObservationWithNameEqualTo("gatehouse.authentication")
+			.that()
+			.hasHighCardinalityKeyValue("gatehouse.boundary", "GET /documents/42");
 	}
 
 	@Test

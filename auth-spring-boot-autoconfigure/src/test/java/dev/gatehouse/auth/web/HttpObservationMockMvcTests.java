@@ -67,7 +67,8 @@ class HttpObservationMockMvcTests {
 			.hasObservationWithNameEqualTo("gatehouse.authentication")
 			.that()
 			.hasLowCardinalityKeyValue("gatehouse.decision.state", "ALLOW")
-			.hasLowCardinalityKeyValue("gatehouse.boundary.kind", "HTTP");
+			.hasLowCardinalityKeyValue("gatehouse.boundary.kind", "HTTP")
+			.hasHighCardinalityKeyValue("gatehouse.boundary", "GET /admin");
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasObservationWithNameEqualTo("gatehouse.authorization")
 			.that()

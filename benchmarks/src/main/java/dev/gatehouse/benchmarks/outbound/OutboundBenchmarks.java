@@ -69,6 +69,10 @@ public class OutboundBenchmarks {
 
 	final InMemoryRequestFactory requests = new InMemoryRequestFactory();
 
+	RestClient noInterceptor;
+
+	RestClient constantHeaderInitializer;
+
 	RestClient noOp;
 
 	RestClient constantHeader;
@@ -80,6 +84,11 @@ public class OutboundBenchmarks {
 	/** Builds the three clients and fetches each token once, so every call is cached. */
 	@Setup
 	public void setUp() {
+		this.noInterceptor = RestClient.builder().requestFactory(this.requests).build();
+		this.constantHeaderInitializer = RestClient.builder()
+			.requestFactory(this.requests)
+			.requestInitializer((request) -> request.getHeaders().set(HttpHeaders.AUTHORIZATION, CONSTANT_HEADER))
+			.build();
 		this.noOp = client((request, body, execution) -> execution.execute(request, body));
 		this.constantHeader = client((request, body, execution) -> {
 			request.getHeaders().set(HttpHeaders.AUTHORIZATION, CONSTANT_HEADER);
@@ -134,6 +143,24 @@ public class OutboundBenchmarks {
 
 	static int call(RestClient client) {
 		return client.get().uri(URL).retrieve().toBodilessEntity().getStatusCode().value();
+	}
+
+	/**
+	 * The request without any interceptor: what the interceptor chain itself costs is the
+	 * difference to {@link #noOpInterceptor()}.
+	 */
+	@Benchmark
+	public int noInterceptor() {
+		return call(this.noInterceptor);
+	}
+
+	/**
+	 * A constant header set by a request initializer on a client without interceptors:
+	 * the least that putting one header on a {@code RestClient} request costs.
+	 */
+	@Benchmark
+	public int constantHeaderInitializer() {
+		return call(this.constantHeaderInitializer);
 	}
 
 	/** The request through a no-op interceptor: the baseline. */
