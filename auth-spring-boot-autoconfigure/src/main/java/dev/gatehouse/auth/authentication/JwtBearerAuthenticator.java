@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -566,8 +567,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 					};
 					// The application's decoder holds its keys; Gatehouse cannot look
 					// into it.
-					yield new Keys(decoder,
-							() -> VerifierHealth.Status.up(Map.of("keySource", "decoder", "checked", false)));
+					Map<String, Object> details = new LinkedHashMap<>();
+					details.put("keySource", "decoder");
+					details.put("checked", false);
+					yield new Keys(decoder, () -> VerifierHealth.Status.up(details));
 				}
 			};
 		}
@@ -578,8 +581,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 				keySource = discovery.keySource();
 			}
 			catch (RuntimeException ex) {
-				return VerifierHealth.Status.down(
-						Map.of("keySource", "issuer-uri", "error", "The issuer's JWK set URI could not be discovered"));
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("keySource", "issuer-uri");
+				details.put("error", "The issuer's JWK set URI could not be discovered");
+				return VerifierHealth.Status.down(details);
 			}
 			return keySource.health("issuer-uri");
 		}
