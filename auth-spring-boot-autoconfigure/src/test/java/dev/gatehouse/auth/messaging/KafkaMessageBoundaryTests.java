@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +68,6 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -233,7 +235,11 @@ class KafkaMessageBoundaryTests {
 			.filter((container) -> "billing-bleed".equals(container.getGroupId()))
 			.findFirst()
 			.orElseThrow();
-		ContainerTestUtils.waitForAssignment(bleedContainer, 3);
+		// Three partitions assigned is not enough: the first consumer to join may hold
+		// all three until the others' rebalance, so wait until each consumer holds one.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> eachOfThreeConsumersHoldsAPartition(bleedContainer));
 		ExecutorService senders = Executors.newFixedThreadPool(producers);
 		try {
 			List<Future<?>> sent = new ArrayList<>();
@@ -300,6 +306,12 @@ class KafkaMessageBoundaryTests {
 		int middle = envelope.length() / 2;
 		return envelope.substring(0, middle) + ((envelope.charAt(middle) == 'A') ? 'B' : 'A')
 				+ envelope.substring(middle + 1);
+	}
+
+	private static boolean eachOfThreeConsumersHoldsAPartition(MessageListenerContainer container) {
+		Map<String, Collection<TopicPartition>> assignments = container.getAssignmentsByClientId();
+		return assignments != null && assignments.size() == 3
+				&& assignments.values().stream().allMatch((partitions) -> partitions != null && !partitions.isEmpty());
 	}
 
 	private static void sendRaw(String topic, String key, byte[] header) throws Exception {
