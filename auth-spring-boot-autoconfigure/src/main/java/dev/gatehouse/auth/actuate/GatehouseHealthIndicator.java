@@ -3,41 +3,94 @@ package dev.gatehouse.auth.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistrationState;
 import dev.gatehouse.auth.outbound.OutboundRegistrationStatus;
+import dev.gatehouse.auth.spi.VerifierHealth;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Health {@code gatehouse}: DOWN when an outbound registration is DOWN (its last token
- * request failed and no unexpired token is held), otherwise UP, with each registration's
- * state as a detail. It never shows a token or secret.
+ * Health {@code gatehouse}: DOWN when a verifier ({@link VerifierHealth}: the JWT
+ * verifier's keys, the snapshot verifier's keys) or an outbound registration is DOWN (its
+ * last token request failed and no unexpired token is held), otherwise UP. Each
+ * verifier's status and details appear under {@code verifiers} by bean name, each
+ * registration's state under {@code outbound}. It never shows a key, token, secret or
+ * URL.
  */
 public final class GatehouseHealthIndicator implements HealthIndicator {
 
-	private final OutboundCredentials credentials;
+	private final @Nullable OutboundCredentials credentials;
+
+	private final SingletonSupplier<Map<String, VerifierHealth>> verifiers;
 
 	/**
-	 * Creates the indicator.
+	 * Creates an indicator of the outbound registrations only.
 	 * @param credentials the outbound registrations
 	 */
 	public GatehouseHealthIndicator(OutboundCredentials credentials) {
-		this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+		this(Objects.requireNonNull(credentials, "credentials must not be null"), Map::of);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param credentials the outbound registrations, or {@code null} when there are none
+	 * @param verifiers supplies the verifiers by bean name; asked once, on the first
+	 * check, so that verifiers created after the indicator are included
+	 */
+	public GatehouseHealthIndicator(@Nullable OutboundCredentials credentials,
+			Supplier<Map<String, VerifierHealth>> verifiers) {
+		Objects.requireNonNull(verifiers, "verifiers must not be null");
+		this.credentials = credentials;
+		this.verifiers = SingletonSupplier.of(() -> new TreeMap<>(verifiers.get()));
 	}
 
 	@Override
 	public Health health() {
-		Map<String, Object> registrations = new LinkedHashMap<>();
 		boolean down = false;
-		for (OutboundRegistrationStatus status : this.credentials.status()) {
-			registrations.put(status.name(), status.state().name());
-			down |= status.state() == OutboundRegistrationState.DOWN;
+		Map<String, Object> details = new LinkedHashMap<>();
+		Map<String, VerifierHealth> verifiers = this.verifiers.obtain();
+		if (!verifiers.isEmpty()) {
+			Map<String, Object> verifierDetails = new LinkedHashMap<>();
+			for (Map.Entry<String, VerifierHealth> verifier : verifiers.entrySet()) {
+				VerifierHealth.Status status = check(verifier.getValue());
+				Map<String, Object> shown = new LinkedHashMap<>();
+				shown.put("status", status.up() ? "UP" : "DOWN");
+				shown.putAll(status.details());
+				verifierDetails.put(verifier.getKey(), shown);
+				down |= !status.up();
+			}
+			details.put("verifiers", verifierDetails);
+		}
+		OutboundCredentials credentials = this.credentials;
+		if (credentials != null) {
+			Map<String, Object> registrations = new LinkedHashMap<>();
+			for (OutboundRegistrationStatus status : credentials.status()) {
+				registrations.put(status.name(), status.state().name());
+				down |= status.state() == OutboundRegistrationState.DOWN;
+			}
+			details.put("outbound", registrations);
 		}
 		Health.Builder builder = down ? Health.down() : Health.up();
-		return builder.withDetail("outbound", registrations).build();
+		return builder.withDetails(details).build();
+	}
+
+	// An implementation that breaks its promise not to throw is DOWN, and its exception
+	// (whose message might quote anything) is not shown.
+	private static VerifierHealth.Status check(VerifierHealth verifier) {
+		try {
+			return verifier.verifierHealth();
+		}
+		catch (RuntimeException ex) {
+			return VerifierHealth.Status
+				.down(Map.of("error", "The health check failed (" + ex.getClass().getSimpleName() + ")"));
+		}
 	}
 
 }

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * document must name the issuer exactly, as OpenID Connect Discovery requires, so a
  * document served for another issuer is not trusted. After a failed discovery the
  * identity provider is not asked again before the retry interval has passed, so that
- * tokens arriving during an outage do not each become a request to it. Thread-safe.
+ * tokens arriving during an outage do not each become a request to it. The
+ * {@link JwkSetKeySource} of the discovered set is created once and shared by the decoder
+ * and the health check. Thread-safe.
  */
 final class IssuerDiscovery {
 
@@ -27,9 +29,13 @@ final class IssuerDiscovery {
 
 	private final Duration timeout;
 
+	private final Duration retryInterval;
+
 	private final long retryIntervalNanos;
 
 	private @Nullable URL jwkSetUrl;
+
+	private @Nullable JwkSetKeySource keySource;
 
 	private boolean failed;
 
@@ -38,7 +44,23 @@ final class IssuerDiscovery {
 	IssuerDiscovery(String issuer, Duration timeout, Duration retryInterval) {
 		this.issuer = issuer;
 		this.timeout = timeout;
+		this.retryInterval = retryInterval;
 		this.retryIntervalNanos = retryInterval.toNanos();
+	}
+
+	/**
+	 * Returns the keys of the discovered JWK set, discovering it first if need be (at
+	 * most once per retry interval after a failure); the set is fetched with the same
+	 * timeout, refetched at most twice per retry interval.
+	 * @return the key source
+	 * @throws IllegalStateException when discovery fails, or failed less than the retry
+	 * interval ago
+	 */
+	synchronized JwkSetKeySource keySource() {
+		if (this.keySource == null) {
+			this.keySource = new JwkSetKeySource(jwkSetUrl(), this.timeout, this.retryInterval);
+		}
+		return this.keySource;
 	}
 
 	/**

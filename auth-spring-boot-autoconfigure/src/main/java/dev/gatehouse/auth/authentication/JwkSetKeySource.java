@@ -2,17 +2,21 @@ package dev.gatehouse.auth.authentication;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.gatehouse.auth.spi.VerifierHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * second request for a key rotation). A token whose key id is unknown while the refetch
  * is rate limited finds no key and is rejected as invalid, so forged key ids never turn
  * requests into calls to the identity provider. Until a set has been obtained once, a
- * rate-limited refetch still means "keys unavailable". Thread-safe.
+ * rate-limited refetch still means "keys unavailable". {@link #health(String)} asks the
+ * same cached, rate-limited source, so health probes add no requests while the set is
+ * cached and at most the rate limit's while it cannot be obtained. Thread-safe.
  */
 final class JwkSetKeySource implements JWKSource<SecurityContext> {
 
@@ -31,6 +37,8 @@ final class JwkSetKeySource implements JWKSource<SecurityContext> {
 	 * Nimbus's default time-to-live, kept unless the refetch interval needs a longer one.
 	 */
 	private static final long MIN_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5).toMillis();
+
+	private static final JWKSelector ANY_KEY = new JWKSelector(new JWKMatcher.Builder().build());
 
 	private final JWKSource<SecurityContext> delegate;
 
@@ -69,6 +77,33 @@ final class JwkSetKeySource implements JWKSource<SecurityContext> {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Reports UP with the key ids while the set has keys (cached, or fetched now within
+	 * the rate limit), DOWN when it cannot be obtained, cannot be parsed or is empty.
+	 * Neither the URI nor the keys appear in the details.
+	 * @param keySource names the configured key source in the details
+	 * @return the status
+	 */
+	VerifierHealth.Status health(String keySource) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("keySource", keySource);
+		List<JWK> keys;
+		try {
+			keys = get(ANY_KEY, null);
+		}
+		catch (KeySourceException | RuntimeException ex) {
+			// Nimbus's messages may quote the URI; only the kind of failure is shown.
+			details.put("error", "The JWK set could not be obtained (" + ex.getClass().getSimpleName() + ")");
+			return VerifierHealth.Status.down(details);
+		}
+		if (keys.isEmpty()) {
+			details.put("error", "The JWK set has no keys");
+			return VerifierHealth.Status.down(details);
+		}
+		details.put("keyIds", keys.stream().map(JWK::getKeyID).filter(Objects::nonNull).toList());
+		return VerifierHealth.Status.up(details);
 	}
 
 	private static boolean isRateLimited(Throwable failure) {

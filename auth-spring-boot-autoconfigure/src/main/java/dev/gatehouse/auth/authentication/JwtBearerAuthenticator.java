@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +32,7 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.VerifierHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -84,8 +87,15 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * {@link AuthenticationProviderUnavailableException}
  * (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). No message or decision contains the token.
  * Thread-safe.
+ *
+ * <p>
+ * {@link #verifierHealth() Health}: with a JWK set URI or issuer URI, UP while keys can
+ * be obtained through the same cached, rate-limited source the tokens use (a cached set
+ * stays usable until its cache expires), DOWN when discovery fails or the set is
+ * unreachable, unparsable or empty; a shared secret is always UP; an application
+ * {@link JwtDecoder} is reported UP as not checked.
  */
-public final class JwtBearerAuthenticator implements CredentialAuthenticator {
+public final class JwtBearerAuthenticator implements CredentialAuthenticator, VerifierHealth {
 
 	private static final Log logger = LogFactory.getLog(JwtBearerAuthenticator.class);
 
@@ -122,9 +132,12 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 
 	private final JwtClaimMapper claimMapper;
 
-	private JwtBearerAuthenticator(JwtDecoder decoder, JwtClaimMapper claimMapper) {
+	private final VerifierHealth keyHealth;
+
+	private JwtBearerAuthenticator(JwtDecoder decoder, JwtClaimMapper claimMapper, VerifierHealth keyHealth) {
 		this.decoder = decoder;
 		this.claimMapper = claimMapper;
+		this.keyHealth = keyHealth;
 	}
 
 	/**
@@ -189,6 +202,16 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 	@Override
 	public boolean readsInvocation() {
 		return false;
+	}
+
+	/**
+	 * Reports whether the verification keys are available; never fetches more often than
+	 * the JWK set's cache and rate limit allow, and never shows a key or URI.
+	 * @return the status
+	 */
+	@Override
+	public Status verifierHealth() {
+		return this.keyHealth.verifierHealth();
 	}
 
 	@Override
@@ -499,23 +522,26 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 		public JwtBearerAuthenticator build() {
 			JwtClaimMapper claimMapper = new JwtClaimMapper(this.rolesClaim, this.tenantClaim, this.copiedClaims);
 			OAuth2TokenValidator<Jwt> validator = validator();
-			return new JwtBearerAuthenticator(decoder(validator), claimMapper);
+			Keys keys = keys(validator);
+			return new JwtBearerAuthenticator(keys.decoder(), claimMapper, keys.health());
 		}
 
-		private JwtDecoder decoder(OAuth2TokenValidator<Jwt> validator) {
+		private Keys keys(OAuth2TokenValidator<Jwt> validator) {
 			return switch (this.keySource) {
 				case SECRET -> {
 					NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(Objects.requireNonNull(this.secretKey))
 						.macAlgorithm(MacAlgorithm.HS256)
 						.build();
 					decoder.setJwtValidator(validator);
-					yield decoder;
+					yield new Keys(decoder, () -> VerifierHealth.Status.up(Map.of("keySource", "secret")));
 				}
 				case JWK_SET_URI -> {
 					// Building makes no request: the algorithms are given, so none are
 					// discovered, and the JWK
 					// set is fetched (and cached) when the first token needs it.
-					yield jwkSetDecoder(toUrl(Objects.requireNonNull(this.uri)), validator);
+					JwkSetKeySource keySource = new JwkSetKeySource(toUrl(Objects.requireNonNull(this.uri)),
+							this.jwkSetTimeout, this.jwkSetRefetchInterval);
+					yield new Keys(jwkSetDecoder(keySource, validator), () -> keySource.health("jwk-set-uri"));
 				}
 				case ISSUER_URI -> {
 					String issuerUri = Objects.requireNonNull(this.uri);
@@ -526,11 +552,12 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 					// per refetch interval.
 					IssuerDiscovery discovery = new IssuerDiscovery(issuerUri, this.jwkSetTimeout,
 							this.jwkSetRefetchInterval);
-					yield new SupplierJwtDecoder(() -> jwkSetDecoder(discovery.jwkSetUrl(), validator));
+					yield new Keys(new SupplierJwtDecoder(() -> jwkSetDecoder(discovery.keySource(), validator)),
+							() -> issuerKeyHealth(discovery));
 				}
 				case DECODER -> {
 					JwtDecoder applicationDecoder = Objects.requireNonNull(this.decoder);
-					yield (token) -> {
+					JwtDecoder decoder = (token) -> {
 						Jwt jwt = applicationDecoder.decode(token);
 						OAuth2TokenValidatorResult result = validator.validate(jwt);
 						if (result.hasErrors()) {
@@ -538,13 +565,31 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 						}
 						return jwt;
 					};
+					// The application's decoder holds its keys; Gatehouse cannot look
+					// into it.
+					Map<String, Object> details = new LinkedHashMap<>();
+					details.put("keySource", "decoder");
+					details.put("checked", false);
+					yield new Keys(decoder, () -> VerifierHealth.Status.up(details));
 				}
 			};
 		}
 
-		private NimbusJwtDecoder jwkSetDecoder(URL jwkSetUrl, OAuth2TokenValidator<Jwt> validator) {
-			JWKSource<SecurityContext> keys = new JwkSetKeySource(jwkSetUrl, this.jwkSetTimeout,
-					this.jwkSetRefetchInterval);
+		private static VerifierHealth.Status issuerKeyHealth(IssuerDiscovery discovery) {
+			JwkSetKeySource keySource;
+			try {
+				keySource = discovery.keySource();
+			}
+			catch (RuntimeException ex) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("keySource", "issuer-uri");
+				details.put("error", "The issuer's JWK set URI could not be discovered");
+				return VerifierHealth.Status.down(details);
+			}
+			return keySource.health("issuer-uri");
+		}
+
+		private NimbusJwtDecoder jwkSetDecoder(JWKSource<SecurityContext> keys, OAuth2TokenValidator<Jwt> validator) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 				.jwsAlgorithms((algorithms) -> algorithms.addAll(ASYMMETRIC_ALGORITHMS))
 				.build();
@@ -605,6 +650,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator {
 				}
 				return result;
 			};
+		}
+
+		/** The decoder and the health of the keys it verifies with. */
+		private record Keys(JwtDecoder decoder, VerifierHealth health) {
 		}
 
 	}

@@ -3,24 +3,30 @@ package dev.gatehouse.auth.autoconfigure;
 import dev.gatehouse.auth.actuate.GatehouseEndpoint;
 import dev.gatehouse.auth.actuate.GatehouseHealthIndicator;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
+import dev.gatehouse.auth.spi.VerifierHealth;
 import dev.gatehouse.auth.startup.AuthCapabilityReport;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator views of Gatehouse, when spring-boot-actuator is on the classpath: the
  * {@code gatehouse} endpoint (exposed only through Boot's usual
  * {@code management.endpoints.web.exposure.include}) and, with spring-boot-health, the
- * {@code gatehouse} health indicator.
+ * {@code gatehouse} health indicator of the verifiers and outbound registrations.
  */
 @AutoConfiguration(
-		after = { GatehouseStartupValidationAutoConfiguration.class, GatehouseOutboundAutoConfiguration.class })
+		after = { GatehouseStartupValidationAutoConfiguration.class, GatehouseOutboundAutoConfiguration.class,
+				GatehouseJwtAutoConfiguration.class, GatehouseSnapshotAutoConfiguration.class })
 @ConditionalOnGatehouseEnabled
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 public final class GatehouseActuatorAutoConfiguration {
@@ -38,11 +44,43 @@ public final class GatehouseActuatorAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 	static class HealthConfiguration {
 
+		// The verifiers are collected on the first check, from the singletons by then
+		// created: a verifier bean declared as SnapshotVerifier is a VerifierHealth
+		// only once it exists.
 		@Bean
 		@ConditionalOnMissingBean(name = "gatehouseHealthIndicator")
+		@Conditional(OnHealthSubject.class)
+		GatehouseHealthIndicator gatehouseHealthIndicator(ObjectProvider<OutboundCredentials> credentials,
+				ListableBeanFactory beanFactory) {
+			return new GatehouseHealthIndicator(credentials.getIfAvailable(),
+					() -> beanFactory.getBeansOfType(VerifierHealth.class, false, false));
+		}
+
+	}
+
+	/**
+	 * Matches when there is something to report: outbound registrations, a verifier that
+	 * reports its health, or a snapshot verifier (which may, once created).
+	 */
+	static final class OnHealthSubject extends AnyNestedCondition {
+
+		OnHealthSubject() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
 		@ConditionalOnBean(OutboundCredentials.class)
-		GatehouseHealthIndicator gatehouseHealthIndicator(OutboundCredentials credentials) {
-			return new GatehouseHealthIndicator(credentials);
+		static final class Outbound {
+
+		}
+
+		@ConditionalOnBean(VerifierHealth.class)
+		static final class Verifier {
+
+		}
+
+		@ConditionalOnBean(SnapshotVerifier.class)
+		static final class Snapshot {
+
 		}
 
 	}

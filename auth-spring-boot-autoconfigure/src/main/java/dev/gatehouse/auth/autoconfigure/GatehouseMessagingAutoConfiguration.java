@@ -6,8 +6,10 @@ import java.time.Duration;
 import dev.gatehouse.auth.messaging.AuthSnapshotChannelInterceptor;
 import dev.gatehouse.auth.messaging.GatehouseKafkaConfigurer;
 import dev.gatehouse.auth.messaging.SnapshotPropagator;
+import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -36,7 +38,9 @@ import org.springframework.kafka.listener.ExceptionClassifier;
  * {@link SnapshotPropagator} for any carrier, an {@link AuthSnapshotChannelInterceptor}
  * when spring-messaging is present, and, when spring-kafka is present, the snapshot
  * header on Boot's {@code KafkaTemplate} and its verification around the listeners of
- * Boot's listener container factory.
+ * Boot's listener container factory. With an {@code ObservationRegistry} bean and
+ * {@code gatehouse.observation.enabled} (the default), every verification of an inbound
+ * message's snapshot is observed as {@code gatehouse.authentication}.
  */
 @AutoConfiguration(after = GatehouseSnapshotAutoConfiguration.class)
 @ConditionalOnGatehouseEnabled
@@ -54,10 +58,19 @@ public final class GatehouseMessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SnapshotPropagator snapshotPropagator(GatehouseProperties properties, ObjectProvider<SnapshotSigner> signer,
-			ObjectProvider<SnapshotVerifier> verifier) {
+			ObjectProvider<SnapshotVerifier> verifier, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AuthenticationObservationConvention> observationConvention) {
 		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
-		return new SnapshotPropagator(signer::getObject, verifier::getObject,
+		SnapshotPropagator propagator = new SnapshotPropagator(signer::getObject, verifier::getObject,
 				snapshot.getPropagation().getMessageHeader(), snapshot.getMaxEnvelopeLength(), ENVELOPE_REUSE);
+		// Decided once: without a registry, or with observations off, the propagator
+		// has no registry and verifies each message exactly as it always did.
+		ObservationRegistry registry = properties.getObservation().isEnabled() ? observationRegistry.getIfUnique()
+				: null;
+		if (registry != null) {
+			propagator.setObservationRegistry(registry, observationConvention.getIfUnique());
+		}
+		return propagator;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -686,6 +687,12 @@ public class GatehouseProperties {
 			 */
 			private @Nullable String publicKey;
 
+			/**
+			 * Instant (ISO-8601) after which envelopes naming this key are refused, to
+			 * retire a rotated-out key on schedule; unset for no limit.
+			 */
+			private @Nullable Instant notAfter;
+
 			public String getAlgorithm() {
 				return this.algorithm;
 			}
@@ -710,10 +717,18 @@ public class GatehouseProperties {
 				this.publicKey = publicKey;
 			}
 
+			public @Nullable Instant getNotAfter() {
+				return this.notAfter;
+			}
+
+			public void setNotAfter(@Nullable Instant notAfter) {
+				this.notAfter = notAfter;
+			}
+
 			@Override
 			public String toString() {
 				return "VerificationKey[algorithm=" + this.algorithm + ", secret=" + mask(this.secret) + ", publicKey="
-						+ ((this.publicKey != null) ? "(set)" : null) + "]";
+						+ ((this.publicKey != null) ? "(set)" : null) + ", notAfter=" + this.notAfter + "]";
 			}
 
 		}

@@ -2,6 +2,7 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -256,6 +257,13 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	private static SnapshotVerificationKey verificationKey(String keyId,
+			GatehouseProperties.Snapshot.VerificationKey key) {
+		SnapshotVerificationKey verificationKey = verificationKeyMaterial(keyId, key);
+		Instant notAfter = key.getNotAfter();
+		return (notAfter != null) ? verificationKey.withNotAfter(notAfter) : verificationKey;
+	}
+
+	private static SnapshotVerificationKey verificationKeyMaterial(String keyId,
 			GatehouseProperties.Snapshot.VerificationKey key) {
 		SnapshotAlgorithm algorithm = algorithm(key.getAlgorithm(), keyProperty(keyId, "algorithm"));
 		if (algorithm == SnapshotAlgorithm.HS256) {

@@ -30,6 +30,9 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 public final class AuthSnapshotChannelInterceptor implements ExecutorChannelInterceptor {
 
+	/** Observed boundaries are {@code channel:<bean name>}. */
+	private static final String CARRIER = "channel";
+
 	private final SnapshotPropagator propagator;
 
 	private final boolean requireSnapshot;
@@ -60,7 +63,7 @@ public final class AuthSnapshotChannelInterceptor implements ExecutorChannelInte
 	@Override
 	public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
 		Object header = message.getHeaders().get(this.propagator.headerName());
-		AuthContext context = this.propagator.verifyHeader(header, channelName(channel), this.requireSnapshot);
+		AuthContext context = this.propagator.verifyHeader(header, channelName(channel), CARRIER, this.requireSnapshot);
 		// Bind even "no context", so a handler never sees an identity left on a pooled
 		// thread.
 		this.scopes.get().push(AuthContextHolder.open(context));

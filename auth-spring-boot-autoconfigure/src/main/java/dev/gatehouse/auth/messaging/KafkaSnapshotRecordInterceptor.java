@@ -32,6 +32,9 @@ import org.springframework.kafka.listener.RecordInterceptor;
  */
 public final class KafkaSnapshotRecordInterceptor<K, V> implements RecordInterceptor<K, V> {
 
+	/** Observed boundaries are {@code kafka:<topic>}. */
+	private static final String CARRIER = "kafka";
+
 	private final SnapshotPropagator propagator;
 
 	private final boolean requireSnapshot;
@@ -52,7 +55,7 @@ public final class KafkaSnapshotRecordInterceptor<K, V> implements RecordInterce
 	public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
 		Header header = record.headers().lastHeader(this.propagator.headerName());
 		AuthContext context = this.propagator.verifyHeader((header != null) ? header.value() : null, record.topic(),
-				this.requireSnapshot);
+				CARRIER, this.requireSnapshot);
 		// A scope left over (a container that skipped the callbacks) is closed before the
 		// next record binds.
 		closeScope();

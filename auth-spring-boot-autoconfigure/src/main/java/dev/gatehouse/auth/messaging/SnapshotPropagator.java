@@ -13,15 +13,22 @@ import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthContextSnapshotException;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
+import dev.gatehouse.auth.observation.AuthBoundaryKind;
+import dev.gatehouse.auth.observation.AuthObservationContext;
+import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +53,15 @@ import org.springframework.util.function.SingletonSupplier;
  * the maximum envelope length, or one with a character outside the base64url alphabet is
  * refused as invalid at once. A refusal is logged with the reason code and the key id
  * only, never the envelope. Thread-safe.
+ *
+ * <p>
+ * With {@link #setObservationRegistry observations} on, each verification of a message's
+ * snapshot is a {@code gatehouse.authentication} observation with boundary kind
+ * {@code MESSAGE} and, as {@code gatehouse.boundary}, {@code kafka:<topic>} for a Kafka
+ * record, {@code channel:<bean name>} for a spring-messaging channel, or the destination
+ * given to {@link #extract(Function, String)}. A message without the header that is not
+ * required is not observed: nothing was authenticated, as for an HTTP request without a
+ * credential.
  */
 public final class SnapshotPropagator {
 
@@ -55,6 +71,10 @@ public final class SnapshotPropagator {
 	private static final Log logger = LogFactory.getLog(SnapshotPropagator.class);
 
 	private static final String UNSPECIFIED_DESTINATION = "message";
+
+	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
+
+	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
 	private static final boolean[] BASE64URL = base64UrlAlphabet();
 
@@ -71,6 +91,11 @@ public final class SnapshotPropagator {
 	// Per sending thread: the last context signed and its envelope, so a burst under one
 	// context signs once.
 	private final ThreadLocal<@Nullable SignedEnvelope> lastSigned = new ThreadLocal<>();
+
+	// Null unless observations are on; set once, before the first message.
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable AuthenticationObservationConvention observationConvention;
 
 	/**
 	 * Creates a propagator.
@@ -118,6 +143,20 @@ public final class SnapshotPropagator {
 	}
 
 	/**
+	 * Observes each verification of an inbound snapshot as
+	 * {@code gatehouse.authentication} (boundary kind {@code MESSAGE}); without this call
+	 * verification is not observed at all. Call it once, before the first message.
+	 * @param registry the registry that records the observations
+	 * @param convention the convention that names and tags them, or {@code null} for
+	 * {@link DefaultAuthenticationObservationConvention}
+	 */
+	public void setObservationRegistry(ObservationRegistry registry,
+			@Nullable AuthenticationObservationConvention convention) {
+		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+		this.observationConvention = convention;
+	}
+
+	/**
 	 * Writes the snapshot of the bound context through the given writer; writes nothing
 	 * when no context is bound.
 	 * @param headerWriter receives the header name and the envelope
@@ -155,7 +194,7 @@ public final class SnapshotPropagator {
 	 */
 	public AuthContext extract(Function<String, @Nullable String> headerReader, String destination) {
 		Objects.requireNonNull(headerReader, "headerReader must not be null");
-		AuthContext context = verifyHeader(headerReader.apply(this.headerName), destination, true);
+		AuthContext context = verifyHeader(headerReader.apply(this.headerName), destination, null, true);
 		return Objects.requireNonNull(context);
 	}
 
@@ -197,15 +236,54 @@ public final class SnapshotPropagator {
 	 * Verifies a header value as it arrived on a message: a {@code String}, or the raw
 	 * bytes of a broker header. An absent header ({@code null}) yields {@code null}
 	 * unless a snapshot is required; a present one is always verified, so an empty or
-	 * malformed value is refused rather than treated as absent.
+	 * malformed value is refused rather than treated as absent. Observed when
+	 * observations are on and there is something to authenticate.
 	 * @param value the header value, or {@code null} when absent
 	 * @param destination the topic or channel, for the invocation and the log
+	 * @param carrier the carrier's prefix of the observed boundary ({@code kafka},
+	 * {@code channel}), or {@code null} to observe the destination as it is
 	 * @param required whether a message without the header is refused
 	 * @return the verified context, or {@code null} when the header is absent and not
 	 * required
 	 * @throws AuthContextSnapshotException when the snapshot is refused
 	 */
-	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, boolean required) {
+	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, @Nullable String carrier, boolean required) {
+		ObservationRegistry registry = this.observationRegistry;
+		if (registry == null || (value == null && !required)) {
+			return verify(value, destination, required);
+		}
+		return verifyObserved(registry, value, destination, carrier, required);
+	}
+
+	private @Nullable AuthContext verifyObserved(ObservationRegistry registry, @Nullable Object value,
+			String destination, @Nullable String carrier, boolean required) {
+		// Built only here, so a boundary without observations builds no string per
+		// message.
+		String boundary = (carrier != null) ? carrier + ":" + destination : destination;
+		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.MESSAGE, boundary);
+		Observation observation = Observation
+			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
+					registry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			AuthContext context = verify(value, destination, required);
+			observationContext.setDecision(AUTHENTICATED);
+			return context;
+		}
+		catch (AuthContextSnapshotException ex) {
+			observationContext.setDecision(ex.decision());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private @Nullable AuthContext verify(@Nullable Object value, String destination, boolean required) {
 		if (value == null) {
 			if (required) {
 				throw refused(new MissingAuthContextSnapshotException(), destination, null);

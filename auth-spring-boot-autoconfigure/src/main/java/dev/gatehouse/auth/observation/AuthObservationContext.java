@@ -21,7 +21,8 @@ public final class AuthObservationContext extends Observation.Context {
 	/**
 	 * Creates a context for one boundary.
 	 * @param boundaryKind the kind of boundary
-	 * @param boundary the boundary: {@code Class#method} or the HTTP pattern
+	 * @param boundary the boundary: {@code Class#method}, the HTTP pattern, or a message
+	 * destination such as {@code kafka:<topic>}
 	 */
 	public AuthObservationContext(AuthBoundaryKind boundaryKind, String boundary) {
 		this.boundaryKind = Objects.requireNonNull(boundaryKind, "boundaryKind must not be null");
@@ -37,7 +38,8 @@ public final class AuthObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Returns the boundary: {@code Class#method} or the HTTP pattern.
+	 * Returns the boundary: {@code Class#method}, the HTTP pattern, or a message
+	 * destination.
 	 * @return the boundary
 	 */
 	public String getBoundary() {

@@ -22,7 +22,11 @@ public final class AuthObservationKeys {
 	 */
 	public static final String BOUNDARY_KIND = "gatehouse.boundary.kind";
 
-	/** High cardinality: the boundary, {@code Class#method} or the HTTP pattern. */
+	/**
+	 * High cardinality: the boundary, {@code Class#method}, the HTTP pattern, or for a
+	 * message {@code kafka:<topic>}, {@code channel:<bean name>} or the destination given
+	 * to the snapshot propagator.
+	 */
 	public static final String BOUNDARY = "gatehouse.boundary";
 
 	// An observation whose step failed unexpectedly has no decision: tagged so, the

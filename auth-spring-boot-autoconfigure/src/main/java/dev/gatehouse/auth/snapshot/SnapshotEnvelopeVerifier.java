@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import dev.gatehouse.auth.spi.VerifierHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +42,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the
- * old one here until its snapshots have expired. Envelopes verified with an Ed25519 key
- * are remembered in a bounded cache until they expire. The returned context keeps the
- * correlation id and delegation chain and has no credential carrier; an inbound adapter
- * adds the one it read. Thread-safe.
+ * old one here until its snapshots have expired (a key's not-after instant retires it on
+ * schedule). Its {@link #verifierHealth() health} is DOWN when no key is accepted any
+ * more. Envelopes verified with an Ed25519 key are remembered in a bounded cache until
+ * they expire. The returned context keeps the correlation id and delegation chain and has
+ * no credential carrier; an inbound adapter adds the one it read. Thread-safe.
  */
-public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
+public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, VerifierHealth {
 
 	private static final Set<String> FIELDS = Set.of("correlation_id", "delegation_chain", "expires_at", "issued_at",
 			"issuer", "roles", "schema_version", "scopes", "selected_claims", "subject", "tenant");
@@ -127,17 +130,19 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		}
 		SnapshotEnvelopeDecoder.DecodedEnvelope decoded = this.decoder.decodeEnvelope(envelope);
 		Map<String, @Nullable Object> json = decoded.json();
-		SnapshotVerificationKey key = verifySignature(decoded);
+		SnapshotVerificationKey key = verifySignature(decoded, now);
 		AuthContext context = readContext(json, now);
 		VerifiedSnapshotCache cache = this.cache;
 		if (digest != null && cache != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
 			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
-			cache.put(digest, context, expiresAt, now);
+			// A cached envelope must not outlive its key's acceptance.
+			Instant notAfter = key.notAfter();
+			cache.put(digest, context, (notAfter != null && notAfter.isBefore(expiresAt)) ? notAfter : expiresAt, now);
 		}
 		return context;
 	}
 
-	private SnapshotVerificationKey verifySignature(SnapshotEnvelopeDecoder.DecodedEnvelope decoded) {
+	private SnapshotVerificationKey verifySignature(SnapshotEnvelopeDecoder.DecodedEnvelope decoded, Instant now) {
 		Map<String, @Nullable Object> json = decoded.json();
 		Object block = json.get("signature");
 		if (!(block instanceof Map<?, ?> signature) || !signature.keySet().equals(SIGNATURE_FIELDS)
@@ -149,6 +154,9 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 		SnapshotVerificationKey key = this.keys.get(keyId);
 		if (key == null) {
 			throw new InvalidAuthContextSnapshotException("the snapshot names an unknown key id");
+		}
+		if (!key.isValidAt(now)) {
+			throw new InvalidAuthContextSnapshotException("the snapshot names a key that is no longer accepted");
 		}
 		if (!key.algorithm().wireName().equals(algorithm)) {
 			throw new InvalidAuthContextSnapshotException("the snapshot's algorithm is not its key's algorithm");
@@ -306,6 +314,37 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier {
 
 	private static InvalidAuthContextSnapshotException wrongType(String field) {
 		return new InvalidAuthContextSnapshotException("the snapshot's " + field + " field has the wrong type");
+	}
+
+	/**
+	 * Reports UP while at least one key is accepted (none is past its not-after instant),
+	 * with each key's id, algorithm, state and not-after instant; never key material.
+	 * @return the status
+	 */
+	@Override
+	public Status verifierHealth() {
+		Instant now = this.clock.instant();
+		Map<String, Object> keys = new TreeMap<>();
+		boolean anyValid = false;
+		for (SnapshotVerificationKey key : this.keys.values()) {
+			boolean valid = key.isValidAt(now);
+			anyValid |= valid;
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("algorithm", key.algorithm().wireName());
+			details.put("state", valid ? "VALID" : "EXPIRED");
+			Instant notAfter = key.notAfter();
+			if (notAfter != null) {
+				details.put("notAfter", notAfter.toString());
+			}
+			keys.put(key.keyId(), details);
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("keys", keys);
+		if (!anyValid) {
+			details.put("error", "No verification key is accepted any more");
+			return Status.down(details);
+		}
+		return Status.up(details);
 	}
 
 	int cachedEnvelopes() {

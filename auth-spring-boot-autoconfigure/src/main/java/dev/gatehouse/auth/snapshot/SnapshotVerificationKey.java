@@ -6,14 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.time.Instant;
 import java.util.Objects;
 
 import javax.crypto.Mac;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A key a {@link SnapshotEnvelopeVerifier} accepts: a key id, the one algorithm allowed
- * with it, and the shared secret or public key. Thread-safe; {@link #toString()} never
- * shows key material.
+ * with it, the shared secret or public key and, for a key being retired, the instant
+ * after which it is no longer accepted ({@link #withNotAfter(Instant)}). Thread-safe;
+ * {@link #toString()} never shows key material.
  */
 public final class SnapshotVerificationKey {
 
@@ -25,12 +29,15 @@ public final class SnapshotVerificationKey {
 
 	private final ThreadLocal<Signature> signature;
 
+	private final @Nullable Instant notAfter;
+
 	private SnapshotVerificationKey(String keyId, SnapshotAlgorithm algorithm, ThreadLocal<Mac> mac,
-			ThreadLocal<Signature> signature) {
+			ThreadLocal<Signature> signature, @Nullable Instant notAfter) {
 		this.keyId = requireKeyId(keyId);
 		this.algorithm = algorithm;
 		this.mac = mac;
 		this.signature = signature;
+		this.notAfter = notAfter;
 	}
 
 	/**
@@ -41,7 +48,7 @@ public final class SnapshotVerificationKey {
 	 * @throws IllegalArgumentException when the secret is shorter than 32 bytes
 	 */
 	public static SnapshotVerificationKey hs256(String keyId, byte[] secret) {
-		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.HS256, hmac(secret), unused());
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.HS256, hmac(secret), unused(), null);
 	}
 
 	/**
@@ -69,7 +76,7 @@ public final class SnapshotVerificationKey {
 			}
 			return verifier;
 		});
-		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, unused(), signature);
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, unused(), signature, null);
 	}
 
 	/**
@@ -78,6 +85,35 @@ public final class SnapshotVerificationKey {
 	 */
 	public String keyId() {
 		return this.keyId;
+	}
+
+	/**
+	 * Returns this key accepted only until the given instant: envelopes that name it are
+	 * refused as invalid afterwards, so a rotated-out key stops being trusted on a
+	 * schedule rather than when the configuration is next changed.
+	 * @param notAfter the last instant at which the key is accepted
+	 * @return a key with the same id, algorithm and key material
+	 */
+	public SnapshotVerificationKey withNotAfter(Instant notAfter) {
+		Objects.requireNonNull(notAfter, "notAfter must not be null");
+		return new SnapshotVerificationKey(this.keyId, this.algorithm, this.mac, this.signature, notAfter);
+	}
+
+	/**
+	 * Returns the last instant at which this key is accepted.
+	 * @return the instant, or {@code null} when the key does not expire
+	 */
+	public @Nullable Instant notAfter() {
+		return this.notAfter;
+	}
+
+	/**
+	 * Returns whether this key is accepted at the given instant.
+	 * @param now the instant
+	 * @return {@code false} once {@code now} is after {@link #notAfter()}
+	 */
+	public boolean isValidAt(Instant now) {
+		return this.notAfter == null || !now.isAfter(this.notAfter);
 	}
 
 	/**
@@ -125,7 +161,7 @@ public final class SnapshotVerificationKey {
 	@Override
 	public String toString() {
 		return "SnapshotVerificationKey[keyId=" + this.keyId + ", algorithm=" + this.algorithm.wireName()
-				+ ", key=[REDACTED]]";
+				+ ((this.notAfter != null) ? ", notAfter=" + this.notAfter : "") + ", key=[REDACTED]]";
 	}
 
 	static String requireKeyId(String keyId) {

@@ -2,6 +2,11 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextScope;
 
 import dev.gatehouse.auth.error.ExpiredAuthContextSnapshotException;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
@@ -12,6 +17,11 @@ import dev.gatehouse.auth.messaging.GatehouseKafkaConfigurer;
 import dev.gatehouse.auth.messaging.KafkaSnapshotProducerInterceptor;
 import dev.gatehouse.auth.messaging.KafkaSnapshotRecordInterceptor;
 import dev.gatehouse.auth.messaging.SnapshotPropagator;
+import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -20,6 +30,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -30,6 +41,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExceptionMatcher;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,8 +160,84 @@ class GatehouseMessagingAutoConfigurationTests {
 				.hasSingleBean(GatehouseKafkaConfigurer.class));
 	}
 
+	@Test
+	void observesEachMessageAuthenticationWithTheApplicationsRegistry() {
+		this.enabled.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
+			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+			assertThat(sendSignedMessage(context)).isEqualTo("alice");
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasNumberOfObservationsWithNameEqualTo("gatehouse.authentication", 1)
+				.hasObservationWithNameEqualTo("gatehouse.authentication")
+				.that()
+				.hasLowCardinalityKeyValue("gatehouse.decision.state", "ALLOW")
+				.hasLowCardinalityKeyValue("gatehouse.boundary.kind", "MESSAGE")
+				.hasHighCardinalityKeyValue("gatehouse.boundary", "channel:inbound");
+		});
+	}
+
+	@Test
+	void namesMessageObservationsWithTheApplicationsConvention() {
+		this.enabled.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(AuthenticationObservationConvention.class, RenamedConvention::new)
+			.run((context) -> {
+				sendSignedMessage(context);
+				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+					.hasNumberOfObservationsWithNameEqualTo("orders.authentication", 1)
+					.hasNumberOfObservationsWithNameEqualTo("gatehouse.authentication", 0);
+			});
+	}
+
+	@Test
+	void observesNothingWithoutAnObservationRegistry() {
+		this.enabled.run((context) -> {
+			assertThat(context).doesNotHaveBean(ObservationRegistry.class);
+			SnapshotPropagator propagator = context.getBean(SnapshotPropagator.class);
+			assertThat(ReflectionTestUtils.getField(propagator, "observationRegistry")).isNull();
+			assertThat(sendSignedMessage(context)).isEqualTo("alice");
+		});
+	}
+
+	@Test
+	void observesNothingWhenObservationsAreDisabled() {
+		this.enabled.withPropertyValues("gatehouse.observation.enabled=false")
+			.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.run((context) -> {
+				assertThat(
+						ReflectionTestUtils.getField(context.getBean(SnapshotPropagator.class), "observationRegistry"))
+					.isNull();
+				assertThat(sendSignedMessage(context)).isEqualTo("alice");
+				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+					.doesNotHaveAnyObservation();
+			});
+	}
+
+	/**
+	 * Sends a message under a bound context through a channel with the auto-configured
+	 * interceptor and returns the subject its handler saw.
+	 */
+	private static String sendSignedMessage(ApplicationContext context) {
+		ExecutorSubscribableChannel channel = new ExecutorSubscribableChannel();
+		channel.setBeanName("inbound");
+		channel.addInterceptor(context.getBean(AuthSnapshotChannelInterceptor.class));
+		AtomicReference<String> seen = new AtomicReference<>();
+		channel.subscribe((message) -> seen.set(AuthContextHolder.require().subject().id()));
+		try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("alice").build())) {
+			channel.send(MessageBuilder.withPayload("order").build());
+		}
+		return seen.get();
+	}
+
 	private static Object producerInterceptor(KafkaTemplate<?, ?> template) {
 		return ReflectionTestUtils.getField(template, "producerInterceptor");
+	}
+
+	static final class RenamedConvention extends DefaultAuthenticationObservationConvention {
+
+		@Override
+		public String getName() {
+			return "orders.authentication";
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

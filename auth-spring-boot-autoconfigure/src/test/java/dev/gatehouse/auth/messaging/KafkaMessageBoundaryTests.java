@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,21 @@ import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
+import dev.gatehouse.auth.observation.AuthObservationContext;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,16 +68,17 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A producer service and a consumer service, each a Boot application with Gatehouse,
  * talking through a real Kafka broker (embedded KRaft) with Boot's auto-configured
- * template and listener container factory.
+ * template and listener container factory. The consumer has an observation registry, so
+ * its snapshot verifications are observed.
  */
 class KafkaMessageBoundaryTests {
 
@@ -86,7 +95,7 @@ class KafkaMessageBoundaryTests {
 	@BeforeAll
 	static void start() {
 		broker = new EmbeddedKafkaKraftBroker(1, 1, "orders", "audit", "guarded", "guarded-dlt", "refused",
-				"refused-dlt");
+				"refused-dlt", "observed", "observed-dlt");
 		broker.afterPropertiesSet();
 		broker.addTopics(new NewTopic("bleed", 3, (short) 1));
 		producer = app(ProducerApp.class, "orders").run();
@@ -226,7 +235,11 @@ class KafkaMessageBoundaryTests {
 			.filter((container) -> "billing-bleed".equals(container.getGroupId()))
 			.findFirst()
 			.orElseThrow();
-		ContainerTestUtils.waitForAssignment(bleedContainer, 3);
+		// Three partitions assigned is not enough: the first consumer to join may hold
+		// all three until the others' rebalance, so wait until each consumer holds one.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> eachOfThreeConsumersHoldsAPartition(bleedContainer));
 		ExecutorService senders = Executors.newFixedThreadPool(producers);
 		try {
 			List<Future<?>> sent = new ArrayList<>();
@@ -252,6 +265,53 @@ class KafkaMessageBoundaryTests {
 		assertThat(listeners().bleedMismatches).isEmpty();
 		assertThat(listeners().bleedCount).hasValue(producers * perProducer);
 		assertThat(listeners().bleedThreads).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void eachConsumedRecordsSnapshotVerificationIsOneAuthenticationObservationOfItsTopic() throws Exception {
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
+			template().send("observed", "admitted", "payload").get(10, TimeUnit.SECONDS);
+		}
+		String forged;
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
+			forged = flipMiddle(consumer.getBean(SnapshotPropagator.class).currentEnvelope());
+		}
+		// Keys are unique across topics: the application's interceptor counts attempts by
+		// key.
+		sendRaw("observed", "forged", forged.getBytes(StandardCharsets.US_ASCII));
+		assertThat(listeners().observedRuns.poll(30, TimeUnit.SECONDS)).isEqualTo("admitted:alice");
+		assertThat(readAll("observed-dlt", 1)).containsOnlyKeys("forged");
+		// One attempt, so one observation; removed so the other tests' attempt counts
+		// stay theirs.
+		assertThat(listeners().attempts.remove("forged")).isEqualTo(1);
+		// The listener ran and the dead letter was published after the observations
+		// stopped.
+		TestObservationRegistryAssert.assertThat(consumer.getBean(TestObservationRegistry.class))
+			.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+				.filteredOn((context) -> context instanceof AuthObservationContext observed
+						&& observed.getBoundary().equals("kafka:observed"))
+				.extracting(Observation.Context::getName, (context) -> tag(context, "gatehouse.decision.state"),
+						(context) -> tag(context, "gatehouse.reason.code"),
+						(context) -> tag(context, "gatehouse.boundary.kind"))
+				.containsExactlyInAnyOrder(tuple("gatehouse.authentication", "ALLOW", "AUTHORIZED", "MESSAGE"),
+						tuple("gatehouse.authentication", "CHALLENGE", "SNAPSHOT_INVALID", "MESSAGE")));
+	}
+
+	private static String tag(Observation.Context context, String key) {
+		KeyValue keyValue = context.getLowCardinalityKeyValue(key);
+		return (keyValue != null) ? keyValue.getValue() : null;
+	}
+
+	private static String flipMiddle(String envelope) {
+		int middle = envelope.length() / 2;
+		return envelope.substring(0, middle) + ((envelope.charAt(middle) == 'A') ? 'B' : 'A')
+				+ envelope.substring(middle + 1);
+	}
+
+	private static boolean eachOfThreeConsumersHoldsAPartition(MessageListenerContainer container) {
+		Map<String, Collection<TopicPartition>> assignments = container.getAssignmentsByClientId();
+		return assignments != null && assignments.size() == 3
+				&& assignments.values().stream().allMatch((partitions) -> partitions != null && !partitions.isEmpty());
 	}
 
 	private static void sendRaw(String topic, String key, byte[] header) throws Exception {
@@ -305,6 +365,11 @@ class KafkaMessageBoundaryTests {
 		}
 
 		@Bean
+		TestObservationRegistry observationRegistry() {
+			return TestObservationRegistry.create();
+		}
+
+		@Bean
 		Listeners listeners(Recorder recorder) {
 			return new Listeners(recorder);
 		}
@@ -353,6 +418,8 @@ class KafkaMessageBoundaryTests {
 
 		final BlockingQueue<String> refusedRuns = new LinkedBlockingQueue<>();
 
+		final BlockingQueue<String> observedRuns = new LinkedBlockingQueue<>();
+
 		final AtomicInteger guardedBodyRuns = new AtomicInteger();
 
 		final AtomicInteger bleedCount = new AtomicInteger();
@@ -395,6 +462,11 @@ class KafkaMessageBoundaryTests {
 		@KafkaListener(topics = "refused", groupId = "billing-refused")
 		public void onRefused(ConsumerRecord<String, String> record) {
 			this.recorder.refusedRuns.add(record.key() + ":" + AuthContextHolder.require().subject().id());
+		}
+
+		@KafkaListener(topics = "observed", groupId = "billing-observed")
+		public void onObserved(ConsumerRecord<String, String> record) {
+			this.recorder.observedRuns.add(record.key() + ":" + AuthContextHolder.require().subject().id());
 		}
 
 		@KafkaListener(topics = "bleed", groupId = "billing-bleed", concurrency = "3")

@@ -95,9 +95,9 @@ class SnapshotPropagatorTests {
 
 	@Test
 	void anAbsentHeaderYieldsNoContextUnlessRequired() {
-		assertThat(this.propagator.verifyHeader(null, "t", false)).isNull();
+		assertThat(this.propagator.verifyHeader(null, "t", null, false)).isNull();
 		assertThatExceptionOfType(MissingAuthContextSnapshotException.class)
-			.isThrownBy(() -> this.propagator.verifyHeader(null, "t", true));
+			.isThrownBy(() -> this.propagator.verifyHeader(null, "t", null, true));
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class SnapshotPropagatorTests {
 		List<Object> values = List.of(new byte[0], "", huge, "A".repeat(8193), junk, notUtf8, "eyJ=", "eyJ\u00e9", 42L);
 		for (Object value : values) {
 			assertThatExceptionOfType(AuthContextSnapshotException.class)
-				.isThrownBy(() -> this.propagator.verifyHeader(value, "orders", false))
+				.isThrownBy(() -> this.propagator.verifyHeader(value, "orders", null, false))
 				.satisfies((ex) -> assertThat(ex.decision().reasonCode()).isIn(AuthorizationReasonCode.SNAPSHOT_INVALID,
 						AuthorizationReasonCode.SNAPSHOT_MISSING));
 		}
@@ -124,7 +124,7 @@ class SnapshotPropagatorTests {
 		String tampered = envelope.substring(0, 10) + ((envelope.charAt(10) == 'x') ? 'y' : 'x')
 				+ envelope.substring(11);
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
-			.isThrownBy(() -> this.propagator.verifyHeader(tampered, "orders", false));
+			.isThrownBy(() -> this.propagator.verifyHeader(tampered, "orders", null, false));
 		assertThat(output).contains("'orders'")
 			.contains("reasonCode=SNAPSHOT_INVALID, keyId=" + MessagingFixtures.KEY_ID)
 			.doesNotContain(tampered.substring(0, 20));
