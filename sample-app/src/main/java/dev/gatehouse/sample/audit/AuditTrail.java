@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("audit")
-public class AuditTrail {
+public final class AuditTrail {
 
 	private final List<AuditRecord> records = new CopyOnWriteArrayList<>();
 

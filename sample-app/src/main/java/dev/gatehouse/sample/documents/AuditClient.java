@@ -15,7 +15,7 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 @Profile("!audit")
-public class AuditClient {
+public final class AuditClient {
 
 	private final RestClient client;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!audit")
-public class DocumentStore {
+public final class DocumentStore {
 
 	private final Map<String, Document> documents = new ConcurrentHashMap<>();
 
