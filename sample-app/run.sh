@@ -40,6 +40,7 @@ pids+=($!)
 
 if command -v curl >/dev/null; then
 	for _ in $(seq 1 120); do
+		kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null || break
 		if curl -fs "http://localhost:$documents_port/api/health" >/dev/null \
 			&& curl -fs "http://localhost:$audit_management_port/actuator/health" >/dev/null; then
 			echo "Ready: documents on http://localhost:$documents_port, audit on http://localhost:$audit_port."
@@ -50,5 +51,10 @@ if command -v curl >/dev/null; then
 	done
 fi
 
-# Returns when either service exits (a port already in use, say); the EXIT trap stops the other.
-wait -n "${pids[@]}"
+# Runs until either service exits (a port already in use, say); the EXIT trap then stops the other. A loop
+# rather than `wait -n`, which the bash 3.2 of macOS does not have.
+while kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null; do
+	sleep 1
+done
+echo "A service stopped on its own; see its log above." >&2
+exit 1
