@@ -7,9 +7,10 @@
 #   mvn -B -q package -pl benchmarks -am -DskipTests
 # Run from anywhere:
 #   benchmarks/http/run-http-benchmark.sh          # published settings: 10 s warm-up, 3 rounds of 30 s each
+#                                                  # per endpoint, taken in 5 slices of 6 s
 #   QUICK=1 benchmarks/http/run-http-benchmark.sh  # a quick look: 2 s warm-up, 1 round of 5 s (not publishable)
-# In each round the endpoints take turns, so drift in the machine's load spreads over all of them; the table
-# shows medians over the rounds, and the ratio is the median of each round's ratio.
+# In each round the endpoints take turns slice by slice, so drift in the machine's speed spreads over all of
+# them; the table shows medians over the rounds, and the ratio is the median of each round's ratio.
 # Every setting below can be overridden from the environment, e.g. PORT=9000 CONNECTIONS=64 ...
 #
 # Prints a Markdown table (requests/s, p99 latency, throughput relative to unprotected, and the server's CPU time per
@@ -28,11 +29,21 @@ if [[ "${QUICK:-0}" == 1 ]]; then
 	WARMUP="${WARMUP:-2s}"
 	DURATION="${DURATION:-5s}"
 	ROUNDS="${ROUNDS:-1}"
+	SLICES="${SLICES:-1}"
 else
 	WARMUP="${WARMUP:-10s}"
 	DURATION="${DURATION:-30s}"
 	ROUNDS="${ROUNDS:-3}"
+	SLICES="${SLICES:-5}"
 fi
+# Each round measures every endpoint for DURATION in SLICES turns (6 s each by default), the endpoints taking
+# turns slice by slice: drift in the shared machine's speed, which over 30 s moved one endpoint's throughput by
+# several percent, then falls on all of them alike.
+if [[ ! "$DURATION" =~ ^[0-9]+s$ ]] || ((${DURATION%s} % SLICES != 0)); then
+	echo "DURATION must be whole seconds divisible by SLICES ($SLICES), like 30s; got $DURATION" >&2
+	exit 2
+fi
+SLICE="$((${DURATION%s} / SLICES))s"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
 # A fixed, pre-touched heap, and Commons Logging bridged through the Log4j API so that disabled debug messages
 # are not rendered (Spring Security's method interceptor logs on every call): the same settings as the JMH
@@ -155,7 +166,7 @@ app_ticks() {
 
 echo "load before: $(uptime)"
 echo "wrk: $(wrk -v 2>&1 | awk 'NR == 1 {print $2}'); java: $(java -version 2>&1 | head -n 1)"
-echo "settings: warm-up $WARMUP, then $ROUNDS round(s) of $DURATION per endpoint," \
+echo "settings: warm-up $WARMUP, then $ROUNDS round(s) of $DURATION per endpoint in $SLICES slice(s) of $SLICE," \
 	"wrk -t$THREADS -c$CONNECTIONS --latency"
 echo "application JVM options: $JAVA_OPTS"
 
@@ -164,6 +175,11 @@ for endpoint in "${ENDPOINTS[@]}"; do
 	echo "warming $path for $WARMUP" >&2
 	run_wrk "$WARMUP" "$path" "$header" > /dev/null
 done
+
+median() {
+	tr ' ' '\n' <<< "$1" | grep . | sort -g \
+		| awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # One list of values per endpoint, a value per round.
 rps=()
@@ -175,42 +191,57 @@ for _ in "${ENDPOINTS[@]}"; do
 	cpu+=("")
 done
 for ((round = 1; round <= ROUNDS; round++)); do
+	round_requests=()
+	round_seconds=()
+	round_ticks=()
+	round_p99=()
+	for _ in "${ENDPOINTS[@]}"; do
+		round_requests+=(0)
+		round_seconds+=(0)
+		round_ticks+=(0)
+		round_p99+=("")
+	done
+	for ((slice = 1; slice <= SLICES; slice++)); do
+		for i in "${!ENDPOINTS[@]}"; do
+			IFS='|' read -r name path header <<< "${ENDPOINTS[$i]}"
+			echo "round $round/$ROUNDS, slice $slice/$SLICES: measuring $path for $SLICE" >&2
+			ticks_before="$(app_ticks)"
+			output="$(run_wrk "$SLICE" "$path" "$header")"
+			ticks_after="$(app_ticks)"
+			echo "$output" | sed 's/^/    /' >&2
+			if grep -q "Non-2xx or 3xx responses" <<< "$output"; then
+				echo "$path answered non-2xx responses under load; the numbers would not be comparable." >&2
+				exit 1
+			fi
+			if ! kill -0 "$APP_PID" 2> /dev/null; then
+				echo "The application stopped while $path was measured; its output ($LOG):" >&2
+				tail -n 40 "$LOG" >&2
+				exit 1
+			fi
+			if grep -q "Socket errors" <<< "$output"; then
+				echo "warning: wrk reported socket errors for $path (see above)" >&2
+			fi
+			# "1234567 requests in 6.00s, 123.45MB read"
+			requests="$(awk '/ requests in / {print $1}' <<< "$output")"
+			seconds="$(awk '/ requests in / {sub(/s,?$/, "", $4); print $4}' <<< "$output")"
+			if [[ -z "$requests" ]] || ((requests <= 0)); then
+				echo "wrk measured no requests for $path; see its output above." >&2
+				exit 1
+			fi
+			round_requests[i]=$((round_requests[i] + requests))
+			round_seconds[i]="$(awk -v a="${round_seconds[$i]}" -v b="$seconds" 'BEGIN { print a + b }')"
+			round_ticks[i]=$((round_ticks[i] + ticks_after - ticks_before))
+			round_p99[i]+=" $(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$output")")"
+		done
+	done
 	for i in "${!ENDPOINTS[@]}"; do
-		IFS='|' read -r name path header <<< "${ENDPOINTS[$i]}"
-		echo "round $round/$ROUNDS: measuring $path for $DURATION" >&2
-		ticks_before="$(app_ticks)"
-		output="$(run_wrk "$DURATION" "$path" "$header")"
-		ticks_after="$(app_ticks)"
-		echo "$output" | sed 's/^/    /' >&2
-		if grep -q "Non-2xx or 3xx responses" <<< "$output"; then
-			echo "$path answered non-2xx responses under load; the numbers would not be comparable." >&2
-			exit 1
-		fi
-		if ! kill -0 "$APP_PID" 2> /dev/null; then
-			echo "The application stopped while $path was measured; its output ($LOG):" >&2
-			tail -n 40 "$LOG" >&2
-			exit 1
-		fi
-		if grep -q "Socket errors" <<< "$output"; then
-			echo "warning: wrk reported socket errors for $path (see above)" >&2
-		fi
-		value="$(awk '/^Requests\/sec:/ {print $2}' <<< "$output")"
-		if [[ -z "$value" ]] || awk -v v="$value" 'BEGIN { exit !(v <= 0) }'; then
-			echo "wrk measured no requests for $path; see its output above." >&2
-			exit 1
-		fi
-		rps[i]+=" $value"
-		requests="$(awk '/ requests in / {print $1}' <<< "$output")"
-		cpu[i]+=" $(awk -v t="$((ticks_after - ticks_before))" -v q="$requests" -v hz="$TICKS_PER_SECOND" \
+		rps[i]+=" $(awk -v q="${round_requests[$i]}" -v s="${round_seconds[$i]}" 'BEGIN { printf "%.2f", q / s }')"
+		cpu[i]+=" $(awk -v t="${round_ticks[$i]}" -v q="${round_requests[$i]}" -v hz="$TICKS_PER_SECOND" \
 			'BEGIN { printf "%.2f", t * 1000000 / hz / q }')"
-		p99[i]+=" $(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$output")")"
+		p99[i]+=" $(median "${round_p99[$i]}")"
 	done
 done
 
-median() {
-	tr ' ' '\n' <<< "$1" | grep . | sort -g \
-		| awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # The 1-minute average now counts this run's own busy threads (wrk's and Tomcat's), so it is not a measure of
 # other load; "load before" is.
