@@ -36,11 +36,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
-	// One digest per thread, reused (digest() resets it): cloning one per request copied
-	// its whole state, about
-	// 400 bytes, on every authentication. The value is a JDK class, so a pooled thread
-	// pins no application class.
-	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ApiKeyAuthenticator::newSha256);
+	// A copy of one digest per call (about 400 bytes). Not one digest per thread: a
+	// servlet container hands requests to its (up to 200) worker threads in turn, so a
+	// per-thread digest was cold in the CPU caches on nearly every request and cost about
+	// 1.5 µs more per request in a real server (docs/benchmarks.md, HTTP).
+	private static final MessageDigest SHA256_PROTOTYPE = newSha256();
 
 	/** The issuer of every context this authenticator creates. */
 	public static final String ISSUER = "gatehouse:api-key";
@@ -114,7 +114,7 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 		if (credential.kind() != CredentialCarrierKind.API_KEY || !isPlausibleKey(material)) {
 			throw new AuthenticationFailedException(INVALID_KEY);
 		}
-		byte[] presented = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));
+		byte[] presented = sha256().digest(material.getBytes(StandardCharsets.UTF_8));
 		int match = -1;
 		// Visit every entry and never leave the loop early, so the time taken does not
 		// depend on whether or
@@ -210,6 +210,15 @@ public final class ApiKeyAuthenticator implements CredentialAuthenticator {
 
 	private static String entry(int index) {
 		return "gatehouse.api-keys[" + index + "]";
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return (MessageDigest) SHA256_PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SHA-256 cannot be cloned", ex);
+		}
 	}
 
 	private static MessageDigest newSha256() {

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,11 +21,11 @@ public final class SnapshotSigningKey {
 
 	private final SnapshotAlgorithm algorithm;
 
-	private final ThreadLocal<Mac> mac;
+	private final Supplier<Mac> mac;
 
 	private final ThreadLocal<Signature> signature;
 
-	private SnapshotSigningKey(String keyId, SnapshotAlgorithm algorithm, ThreadLocal<Mac> mac,
+	private SnapshotSigningKey(String keyId, SnapshotAlgorithm algorithm, Supplier<Mac> mac,
 			ThreadLocal<Signature> signature) {
 		this.keyId = SnapshotVerificationKey.requireKeyId(keyId);
 		this.algorithm = algorithm;
@@ -40,7 +41,7 @@ public final class SnapshotSigningKey {
 	 * @throws IllegalArgumentException when the secret is shorter than 32 bytes
 	 */
 	public static SnapshotSigningKey hs256(String keyId, byte[] secret) {
-		ThreadLocal<Mac> mac = SnapshotVerificationKey.hmac(secret);
+		Supplier<Mac> mac = SnapshotVerificationKey.hmac(secret);
 		return new SnapshotSigningKey(keyId, SnapshotAlgorithm.HS256, mac, unused());
 	}
 
@@ -70,7 +71,7 @@ public final class SnapshotSigningKey {
 			}
 			return signer;
 		});
-		return new SnapshotSigningKey(keyId, SnapshotAlgorithm.ED25519, unused(), signature);
+		return new SnapshotSigningKey(keyId, SnapshotAlgorithm.ED25519, SnapshotVerificationKey.noMac(), signature);
 	}
 
 	private static <T> ThreadLocal<T> unused() {

@@ -8,6 +8,7 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 
@@ -25,13 +26,13 @@ public final class SnapshotVerificationKey {
 
 	private final SnapshotAlgorithm algorithm;
 
-	private final ThreadLocal<Mac> mac;
+	private final Supplier<Mac> mac;
 
 	private final ThreadLocal<Signature> signature;
 
 	private final @Nullable Instant notAfter;
 
-	private SnapshotVerificationKey(String keyId, SnapshotAlgorithm algorithm, ThreadLocal<Mac> mac,
+	private SnapshotVerificationKey(String keyId, SnapshotAlgorithm algorithm, Supplier<Mac> mac,
 			ThreadLocal<Signature> signature, @Nullable Instant notAfter) {
 		this.keyId = requireKeyId(keyId);
 		this.algorithm = algorithm;
@@ -76,7 +77,7 @@ public final class SnapshotVerificationKey {
 			}
 			return verifier;
 		});
-		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, unused(), signature, null);
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, noMac(), signature, null);
 	}
 
 	/**
@@ -172,16 +173,25 @@ public final class SnapshotVerificationKey {
 		return keyId;
 	}
 
-	static ThreadLocal<Mac> hmac(byte[] secret) {
+	static Supplier<Mac> hmac(byte[] secret) {
 		Objects.requireNonNull(secret, "secret must not be null");
 		if (secret.length < SnapshotKeyMaterial.MIN_SECRET_LENGTH) {
 			throw new IllegalArgumentException(
 					"an HS256 secret needs at least " + SnapshotKeyMaterial.MIN_SECRET_LENGTH + " bytes");
 		}
-		// One provider lookup and key schedule, cloned once per thread instead of
-		// Mac.getInstance per call.
+		// One provider lookup and key schedule, then a copy of that prototype per call
+		// instead of Mac.getInstance. Not one Mac per thread: a servlet container hands
+		// requests to its (up to 200) worker threads in turn, so a per-thread Mac is
+		// cold in the CPU caches on nearly every request, which measured slower in a
+		// real server than copying a hot prototype (docs/benchmarks.md, HTTP).
 		Mac prototype = SnapshotSigningKey.initialisedMac(secret.clone());
-		return ThreadLocal.withInitial(() -> SnapshotSigningKey.prototypeCopy(prototype));
+		return () -> SnapshotSigningKey.prototypeCopy(prototype);
+	}
+
+	static Supplier<Mac> noMac() {
+		return () -> {
+			throw new IllegalStateException("not used by this algorithm");
+		};
 	}
 
 	static Signature newEd25519() {
