@@ -73,6 +73,14 @@ ENDPOINTS=(
 	"Gatehouse (HS256 snapshot + @RequireRole)|/gatehouse/hello|X-Auth-Context-Snapshot: $SNAPSHOT"
 	"Spring Security (filter chain + @PreAuthorize)|/security/hello|X-Security-Key: $KEY"
 )
+# FILTER_ONLY=1 adds the unprotected endpoint called with each Gatehouse credential: the filter authenticates
+# any request that carries one, so these rows cost the filter alone, without the proxy and the role check.
+if [[ "${FILTER_ONLY:-0}" == 1 ]]; then
+	ENDPOINTS+=(
+		"Gatehouse filter only (API key, unprotected handler)|/unprotected/hello|X-API-Key: $KEY"
+		"Gatehouse filter only (HS256 snapshot, unprotected handler)|/unprotected/hello|X-Auth-Context-Snapshot: $SNAPSHOT"
+	)
+fi
 
 # Answers the HTTP status of GET <path> [header], or nothing when nobody listens. Bash's /dev/tcp: no curl needed.
 status() {
@@ -133,7 +141,7 @@ for endpoint in "${ENDPOINTS[@]}"; do
 		echo "$path answered ${code:-nothing} instead of 200 with its credential; not measuring." >&2
 		exit 1
 	fi
-	if [[ -n "$header" ]] && [[ "$(status "$path")" != 401 ]]; then
+	if [[ -n "$header" ]] && [[ "$path" != /unprotected/* ]] && [[ "$(status "$path")" != 401 ]]; then
 		echo "$path did not answer 401 without a credential; not measuring." >&2
 		exit 1
 	fi
