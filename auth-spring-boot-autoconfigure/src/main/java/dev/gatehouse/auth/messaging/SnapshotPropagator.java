@@ -13,21 +13,18 @@ import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
-import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthContextSnapshotException;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
 import dev.gatehouse.auth.observation.AuthBoundaryKind;
-import dev.gatehouse.auth.observation.AuthObservationContext;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
-import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.AuthenticationObservations;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,10 +68,6 @@ public final class SnapshotPropagator {
 	private static final Log logger = LogFactory.getLog(SnapshotPropagator.class);
 
 	private static final String UNSPECIFIED_DESTINATION = "message";
-
-	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
-
-	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
 	private static final boolean[] BASE64URL = base64UrlAlphabet();
 
@@ -260,27 +253,8 @@ public final class SnapshotPropagator {
 		// Built only here, so a boundary without observations builds no string per
 		// message.
 		String boundary = (carrier != null) ? carrier + ":" + destination : destination;
-		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.MESSAGE, boundary);
-		Observation observation = Observation
-			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
-					registry)
-			.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			AuthContext context = verify(value, destination, required);
-			observationContext.setDecision(AUTHENTICATED);
-			return context;
-		}
-		catch (AuthContextSnapshotException ex) {
-			observationContext.setDecision(ex.decision());
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return AuthenticationObservations.observe(registry, this.observationConvention, AuthBoundaryKind.MESSAGE,
+				boundary, () -> verify(value, destination, required));
 	}
 
 	private @Nullable AuthContext verify(@Nullable Object value, String destination, boolean required) {

@@ -21,13 +21,11 @@ import dev.gatehouse.auth.error.AuthException;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.observation.AuthBoundaryKind;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
-import dev.gatehouse.auth.observation.AuthObservationContext;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.observation.AuthenticationObservations;
 import dev.gatehouse.auth.observation.CorrelationIdBinder;
-import dev.gatehouse.auth.observation.DefaultAuthenticationObservationConvention;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -122,12 +120,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private static final AuthorizationDecision UNVERIFIABLE = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The credential could not be verified.");
 
-	private static final AuthorizationDecision AUTHENTICATED = AuthorizationDecision.allow();
-
 	private static final AuthInvocation UNREAD_INVOCATION = AuthInvocation.of(HttpInvocationResolver.BOUNDARY,
 			"an HTTP request (not described: the authenticator does not read it)");
-
-	private static final AuthenticationObservationConvention DEFAULT_AUTHENTICATION_CONVENTION = new DefaultAuthenticationObservationConvention();
 
 	private final SingletonSupplier<BoundAuthenticator> authenticator;
 
@@ -317,20 +311,11 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 				return null;
 			}
 			ObservationRegistry registry = this.observationRegistry;
-			AuthInvocation invocation;
-			if (authenticator.readsInvocation(credential.kind())) {
-				invocation = this.invocationResolver.resolve(request);
-			}
-			else if (registry != null) {
-				// The observation names the request by its path.
-				invocation = this.invocationResolver.resolveWithoutHandlerLookup(request);
-			}
-			else {
-				// Nobody reads it: no string is built for it.
-				invocation = UNREAD_INVOCATION;
-			}
+			AuthInvocation invocation = describe(request, authenticator.readsInvocation(credential.kind()),
+					registry != null);
 			AuthContext context = (registry != null)
-					? authenticateObserved(registry, authenticator, credential, invocation)
+					? AuthenticationObservations.observe(registry, this.observationConvention, AuthBoundaryKind.HTTP,
+							invocation.operation(), () -> authenticator.authenticate(credential, invocation))
 					: authenticator.authenticate(credential, invocation);
 			if (context == null) {
 				throw new IllegalStateException(
@@ -355,32 +340,13 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private @Nullable AuthContext authenticateObserved(ObservationRegistry registry, Authenticator authenticator,
-			CredentialCarrier credential, AuthInvocation invocation) {
-		AuthObservationContext observationContext = new AuthObservationContext(AuthBoundaryKind.HTTP,
-				invocation.operation());
-		Observation observation = Observation
-			.createNotStarted(this.observationConvention, DEFAULT_AUTHENTICATION_CONVENTION, () -> observationContext,
-					registry)
-			.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			AuthContext context = authenticator.authenticate(credential, invocation);
-			if (context != null) {
-				observationContext.setDecision(AUTHENTICATED);
-			}
-			return context;
+	private AuthInvocation describe(HttpServletRequest request, boolean read, boolean observed) {
+		if (read) {
+			return this.invocationResolver.resolve(request);
 		}
-		catch (AuthException ex) {
-			observationContext.setDecision(ex.decision());
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		// The observation names the request by its path; when nobody reads the
+		// invocation, no string is built for it.
+		return observed ? this.invocationResolver.resolveWithoutHandlerLookup(request) : UNREAD_INVOCATION;
 	}
 
 	private void publishRejection(HttpServletRequest request, AuthorizationDecision decision) {
