@@ -111,7 +111,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	/** MDC key that holds the request's correlation id while it is handled. */
 	public static final String CORRELATION_ID_MDC_KEY = "gatehouse.correlationId";
 
-	/** Request attribute holding the correlation id created for a request without one. */
+	/**
+	 * Request attribute holding the correlation id created for a request without a
+	 * context, set only when the request goes async so its re-dispatch keeps the id.
+	 */
 	public static final String CORRELATION_ID_ATTRIBUTE = AuthContextFilter.class.getName() + ".CORRELATION_ID";
 
 	private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC",
