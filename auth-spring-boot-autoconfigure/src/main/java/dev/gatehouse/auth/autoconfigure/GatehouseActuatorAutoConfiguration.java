@@ -1,5 +1,8 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.gatehouse.auth.actuate.GatehouseEndpoint;
 import dev.gatehouse.auth.actuate.GatehouseHealthIndicator;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
@@ -21,7 +24,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator views of Gatehouse, when spring-boot-actuator is on the classpath: the
  * {@code gatehouse} endpoint (exposed only through Boot's usual
- * {@code management.endpoints.web.exposure.include}) and, with spring-boot-health, the
+ * {@code management.endpoints.web.exposure.include}, read-only unless
+ * {@code management.endpoint.gatehouse.access=unrestricted}, refreshes rate-limited by
+ * {@code gatehouse.outbound.retry-backoff}) and, with spring-boot-health, the
  * {@code gatehouse} health indicator of the verifiers and outbound registrations.
  */
 @AutoConfiguration(
@@ -32,12 +37,18 @@ import org.springframework.context.annotation.Configuration;
 public final class GatehouseActuatorAutoConfiguration {
 
 	// Looked up per call: the report exists once startup validation ran, and is absent
-	// when validation is off.
+	// when validation is off. The refresh interval is the outbound retry back-off (the
+	// outbound auto-configuration validates it), so an operator cannot drive the identity
+	// provider faster than a failing registration would.
 	@Bean
 	@ConditionalOnMissingBean
 	GatehouseEndpoint gatehouseEndpoint(ObjectProvider<AuthCapabilityReport> report,
-			ObjectProvider<OutboundCredentials> outbound) {
-		return new GatehouseEndpoint(report::getIfAvailable, outbound::getIfAvailable);
+			ObjectProvider<OutboundCredentials> outbound,
+			ObjectProvider<GatehouseOutboundProperties> outboundProperties, ObjectProvider<Clock> clocks) {
+		GatehouseOutboundProperties properties = outboundProperties.getIfAvailable(GatehouseOutboundProperties::new);
+		Duration interval = properties.getRetryBackoff();
+		return new GatehouseEndpoint(report::getIfAvailable, outbound::getIfAvailable,
+				(interval.isNegative()) ? Duration.ZERO : interval, clocks.getIfUnique(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)
