@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.gatehouse.auth.actuate.GatehouseEndpoint;
 import dev.gatehouse.auth.actuate.GatehouseHealthIndicator;
+import dev.gatehouse.auth.actuate.GatehouseSecretSanitizingFunction;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import dev.gatehouse.auth.spi.VerifierHealth;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code gatehouse} endpoint (exposed only through Boot's usual
  * {@code management.endpoints.web.exposure.include}, read-only unless
  * {@code management.endpoint.gatehouse.access=unrestricted}, refreshes rate-limited by
- * {@code gatehouse.outbound.retry-backoff}) and, with spring-boot-health, the
+ * {@code gatehouse.outbound.retry-backoff}), the function that masks every Gatehouse
+ * secret in {@code env} and {@code configprops}, and, with spring-boot-health, the
  * {@code gatehouse} health indicator of the verifiers and outbound registrations.
  */
 @AutoConfiguration(
@@ -49,6 +51,13 @@ public final class GatehouseActuatorAutoConfiguration {
 		Duration interval = properties.getRetryBackoff();
 		return new GatehouseEndpoint(report::getIfAvailable, outbound::getIfAvailable,
 				(interval.isNegative()) ? Duration.ZERO : interval, clocks.getIfUnique(Clock::systemUTC));
+	}
+
+	// Not @ConditionalOnMissingBean: every SanitizingFunction bean applies, and an
+	// application's own must not switch off the masking of Gatehouse secrets.
+	@Bean
+	GatehouseSecretSanitizingFunction gatehouseSecretSanitizingFunction() {
+		return new GatehouseSecretSanitizingFunction();
 	}
 
 	@Configuration(proxyBeanMethods = false)
