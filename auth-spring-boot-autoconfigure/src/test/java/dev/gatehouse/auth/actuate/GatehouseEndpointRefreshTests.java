@@ -5,8 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,6 +76,33 @@ class GatehouseEndpointRefreshTests {
 		assertThat(endpoint.refresh(null)).containsExactly(Map.entry("ledger", false), Map.entry("billing", true));
 		assertThat(this.ledgerFetches).hasValue(2);
 		assertThat(this.billingFetches).hasValue(2);
+	}
+
+	@Test
+	void concurrentRefreshesReachTheProviderOnce() throws Exception {
+		GatehouseEndpoint endpoint = endpoint(Duration.ofSeconds(5));
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Map<String, Boolean>>> results = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return endpoint.refresh(null);
+				}));
+			}
+			start.countDown();
+			int refreshed = 0;
+			for (Future<Map<String, Boolean>> result : results) {
+				refreshed += Boolean.TRUE.equals(result.get(10, TimeUnit.SECONDS).get("ledger")) ? 1 : 0;
+			}
+			assertThat(refreshed).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.ledgerFetches).hasValue(1);
+		assertThat(this.billingFetches).hasValue(1);
 	}
 
 	@Test
