@@ -54,8 +54,9 @@ class GatehouseOutboundAutoConfigurationTests {
 	private static final String R = "gatehouse.outbound.registrations.";
 
 	private final String[] clientCredentials = { R + "billing.type=client-credentials",
-			R + "billing.token-uri=http://127.0.0.1:1/oauth2/token", R + "billing.client-id=orders",
-			R + "billing.client-secret=" + CLIENT_SECRET, R + "billing.scopes=billing.read,billing.write" };
+			R + "billing.allowed-hosts=127.0.0.1:*", R + "billing.token-uri=http://127.0.0.1:1/oauth2/token",
+			R + "billing.client-id=orders", R + "billing.client-secret=" + CLIENT_SECRET,
+			R + "billing.scopes=billing.read,billing.write" };
 
 	@Test
 	void createsAnEmptyRegistryWithoutRegistrations() {
@@ -74,9 +75,9 @@ class GatehouseOutboundAutoConfigurationTests {
 	void configuresStaticClientCredentialsAndBeanRegistrations() {
 		this.runner.withUserConfiguration(ProviderConfiguration.class)
 			.withPropertyValues(this.clientCredentials)
-			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
-					R + "search.header-name=X-Api-Key", R + "search.scheme=", R + "ledger.type=bean",
-					R + "ledger.bean-name=ledgerTokens")
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=" + API_KEY, R + "search.header-name=X-Api-Key", R + "search.scheme=",
+					R + "ledger.type=bean", R + "ledger.allowed-hosts=127.0.0.1:*", R + "ledger.bean-name=ledgerTokens")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -112,7 +113,8 @@ class GatehouseOutboundAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("gatehouse.snapshot.signing.key-id=k1",
 					"gatehouse.snapshot.signing.secret=" + SNAPSHOT_SECRET,
-					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot")
+					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot",
+					R + "downstream.allowed-hosts=127.0.0.1:*")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -136,19 +138,22 @@ class GatehouseOutboundAutoConfigurationTests {
 
 	@Test
 	void failsOnAnUnknownType() {
-		this.runner.withPropertyValues(R + "billing.type=password")
+		this.runner.withPropertyValues(R + "billing.type=password", R + "billing.allowed-hosts=127.0.0.1:*")
 			.run((context) -> assertFailure(context, R + "billing.type", "is not a known type"));
 	}
 
 	@Test
 	void failsOnABlankStaticToken() {
-		this.runner.withPropertyValues(R + "search.type=static", R + "search.token= ")
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*", R + "search.token= ")
 			.run((context) -> assertFailure(context, R + "search.token", "is not set or blank"));
 	}
 
 	@Test
 	void failsOnAStaticTokenWithALineBreak() {
-		this.runner.withPropertyValues(R + "search.type=static", R + "search.token=abc\r\nX-Evil: 1")
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=abc\r\nX-Evil: 1")
 			.run((context) -> assertFailure(context, R + "search.token", "control character"));
 	}
 
@@ -162,15 +167,16 @@ class GatehouseOutboundAutoConfigurationTests {
 	@Test
 	void failsOnAMissingClientIdAndReportsEveryProblemTogether() {
 		this.runner
-			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.token-uri=not a uri",
-					R + "billing.client-secret=" + CLIENT_SECRET, R + "search.type=bean")
+			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.allowed-hosts=127.0.0.1:*",
+					R + "billing.token-uri=not a uri", R + "billing.client-secret=" + CLIENT_SECRET,
+					R + "search.type=bean", R + "search.allowed-hosts=127.0.0.1:*")
 			.run((context) -> {
 				assertFailure(context, R + "billing.token-uri", "absolute http or https URI");
 				assertFailure(context, R + "search.bean-name", "is not set or blank");
 			});
 		this.runner
-			.withPropertyValues(R + "billing.type=token-exchange", R + "billing.token-uri=https://idp/token",
-					R + "billing.client-secret=" + CLIENT_SECRET)
+			.withPropertyValues(R + "billing.type=token-exchange", R + "billing.allowed-hosts=127.0.0.1:*",
+					R + "billing.token-uri=https://idp/token", R + "billing.client-secret=" + CLIENT_SECRET)
 			.run((context) -> assertFailure(context, R + "billing.client-id", "is not set or blank"));
 	}
 
@@ -191,19 +197,22 @@ class GatehouseOutboundAutoConfigurationTests {
 	@Test
 	void needsNoOAuth2ClientForOtherTypes() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
-			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY)
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=" + API_KEY)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(OutboundCredentials.class));
 	}
 
 	@Test
 	void failsOnASnapshotRegistrationWithoutASigner() {
-		this.runner.withPropertyValues(R + "downstream.type=snapshot")
+		this.runner.withPropertyValues(R + "downstream.type=snapshot", R + "downstream.allowed-hosts=127.0.0.1:*")
 			.run((context) -> assertFailure(context, R + "downstream.type", "no SnapshotSigner"));
 	}
 
 	@Test
 	void failsOnABeanNameThatNamesNoProvider() {
-		this.runner.withPropertyValues(R + "ledger.type=bean", R + "ledger.bean-name=missing")
+		this.runner
+			.withPropertyValues(R + "ledger.type=bean", R + "ledger.allowed-hosts=127.0.0.1:*",
+					R + "ledger.bean-name=missing")
 			.run((context) -> assertFailure(context, R + "ledger.bean-name", "names no OutboundTokenProvider"));
 	}
 
