@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -318,6 +320,42 @@ class OutboundAuthorizationServerTests {
 					.isThrownBy(() -> client.get().uri(always401.url()).retrieve().toBodilessEntity());
 				assertThat(server.requests("client_credentials")).isEqualTo(3);
 			});
+		}
+	}
+
+	/**
+	 * Issue 18 item 8: with {@code org.springframework.web.client} at DEBUG, Spring's
+	 * RestClient logs every request body it writes; the token requests' bodies carry the
+	 * client secret (client_secret_post) and the caller's bearer token (subject_token).
+	 */
+	@Test
+	void keepsTheClientSecretAndTheSubjectTokenOutOfDebugLogs(CapturedOutput output) throws Exception {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		LogLevel before = logging.getLoggerConfiguration("org.springframework.web.client").getConfiguredLevel();
+		logging.setLogLevel("org.springframework.web.client", LogLevel.DEBUG);
+		try {
+			String aliceToken = callerToken("alice");
+			server.reset();
+			this.runner()
+				.withPropertyValues(R + "posted.type=client-credentials", R + "posted.token-uri=" + server.tokenUri(),
+						R + "posted.client-id=" + AuthorizationServer.CLIENT_ID,
+						R + "posted.client-secret=" + AuthorizationServer.CLIENT_SECRET,
+						R + "posted.client-authentication=client_secret_post", R + "posted.allowed-hosts=127.0.0.1:*")
+				.run((context) -> {
+					OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
+					assertThat(credentials.token("posted").value()).isNotBlank();
+					assertThat(exchangeAs(credentials, "alice", aliceToken).value()).isNotBlank();
+				});
+			assertThat(server.requests("client_credentials")).isEqualTo(1);
+			assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(1);
+			// DEBUG was on, and the bodies were logged with their values redacted.
+			assertThat(output).contains("Writing [")
+				.contains("client_secret=[REDACTED]")
+				.contains("subject_token=[REDACTED]");
+			assertThat(output).doesNotContain(AuthorizationServer.CLIENT_SECRET).doesNotContain(aliceToken);
+		}
+		finally {
+			logging.setLogLevel("org.springframework.web.client", before);
 		}
 	}
 
