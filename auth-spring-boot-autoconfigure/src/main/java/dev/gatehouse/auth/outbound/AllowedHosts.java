@@ -54,6 +54,10 @@ public final class AllowedHosts {
 				throw new IllegalArgumentException("an allowed host is blank");
 			}
 			String trimmed = entry.trim().toLowerCase(Locale.ROOT);
+			if (trimmed.contains("/") || trimmed.contains("@") || trimmed.contains("?") || trimmed.contains("#")) {
+				throw new IllegalArgumentException(
+						"'" + entry.trim() + "' is not a host or host:port (no scheme, no path, IPv6 in brackets)");
+			}
 			int portSeparator = portSeparator(trimmed);
 			String host = (portSeparator < 0) ? trimmed : trimmed.substring(0, portSeparator);
 			if (host.isEmpty() || !isHost(host)) {

@@ -13,6 +13,7 @@ import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistrationStatus;
 import dev.gatehouse.auth.outbound.OutboundToken;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
+import dev.gatehouse.auth.outbound.RedirectPolicy;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,6 +33,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -238,6 +245,78 @@ class GatehouseOutboundAutoConfigurationTests {
 			assertThat(function.applyUnlessFiltered(new SanitizableData(null, R + "search.header-name", "X-Api-Key"))
 				.getValue()).isEqualTo("X-Api-Key");
 		});
+	}
+
+	@Test
+	void failsOnAMissingAllowedHostsNamingTheProperty() {
+		this.runner.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY)
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "is not set"));
+	}
+
+	@Test
+	void failsOnAnAllowedHostThatIsAUrl() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					R + "search.allowed-hosts=search.internal,https://search.internal/v1")
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "is not a host or host:port"));
+	}
+
+	@Test
+	void bindsARegistrationWithoutAllowedHostsToItsHttpServiceClientGroupsBaseUrl() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					"spring.http.serviceclient.search.base-url=https://search.internal:8443/api")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
+				assertThat(credentials.contains("search")).isTrue();
+			});
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					"spring.http.serviceclient.search.base-url=/api")
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "names no host"));
+	}
+
+	@Test
+	void reportsAMissingAllowedHostsWithTheRegistrationsOtherProblems() {
+		this.runner.withPropertyValues(R + "search.type=static", R + "search.token= ").run((context) -> {
+			assertFailure(context, R + "search.allowed-hosts", "is not set");
+			assertFailure(context, R + "search.token", "is not set or blank");
+		});
+	}
+
+	@Test
+	void buildsTheRedirectPolicyFromTheSnapshotHeaderAndEveryRegistrationsHeader() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					R + "search.header-name=X-Search-Key", R + "search.allowed-hosts=search.internal",
+					"gatehouse.snapshot.propagation.header=X-Snapshot", "gatehouse.outbound.max-redirects=2")
+			.run((context) -> {
+				RedirectPolicy policy = context.getBean(RedirectPolicy.class);
+				assertThat(policy.sensitiveHeaders()).contains("X-Search-Key", "X-Snapshot", "Authorization");
+				assertThat(policy.maxRedirects()).isEqualTo(2);
+			});
+		this.runner.withPropertyValues("gatehouse.outbound.max-redirects=-1")
+			.run((context) -> assertFailure(context, "gatehouse.outbound.max-redirects", "is negative"));
+	}
+
+	@Test
+	void makesBootsRequestFactoryBuilderFollowRedirectsThroughThePolicy() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class))
+			.run((context) -> {
+				ClientHttpRequestFactoryBuilder<?> builder = context.getBean(ClientHttpRequestFactoryBuilder.class);
+				assertThat(builder.build()).isInstanceOf(RedirectPolicy.class.getClassLoader()
+					.loadClass("dev.gatehouse.auth.outbound.RedirectSafeClientHttpRequestFactory"));
+				assertThat(builder.build(HttpClientSettings.defaults().withRedirects(HttpRedirects.DONT_FOLLOW)))
+					.isInstanceOf(JdkClientHttpRequestFactory.class);
+				assertThat(builder.toString()).startsWith("RedirectSafeRequestFactoryBuilder[");
+			});
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RedirectPolicy.class)
+				.doesNotHaveBean("gatehouseRedirectSafeRequestFactoryBuilderCustomizer"));
 	}
 
 	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {
