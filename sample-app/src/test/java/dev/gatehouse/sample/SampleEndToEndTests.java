@@ -73,7 +73,7 @@ class SampleEndToEndTests {
 			.run();
 		String auditUrl = "http://127.0.0.1:" + port(this.audit, "local.server.port");
 		this.documents = new SpringApplicationBuilder(SampleApplication.class).properties(loopbackOnRandomPorts())
-			.properties("sample.audit.base-url=" + auditUrl, "sample.audit.host=" + auditUrl.substring("http://".length()))
+			.properties("sample.audit.base-url=" + auditUrl)
 			.run();
 		this.baseUrls = Map.of("documents", "http://127.0.0.1:" + port(this.documents, "local.server.port"),
 				"documents-actuator", "http://127.0.0.1:" + port(this.documents, "local.management.port"), "audit",

@@ -109,8 +109,8 @@ public class OutboundBenchmarks {
 				Instant.now().plus(Duration.ofHours(1)));
 		CachingOutboundTokenProvider provider = new CachingOutboundTokenProvider("billing", (request) -> token, false,
 				Duration.ofSeconds(60), Duration.ofSeconds(5), Clock.systemUTC());
-		return new OutboundCredentials(
-				List.of(new OutboundRegistration("billing", "client-credentials", false, provider, AllowedHosts.of(List.of("billing.internal")))))
+		return new OutboundCredentials(List.of(new OutboundRegistration("billing", "client-credentials", false,
+				provider, AllowedHosts.of(List.of("billing.internal")))))
 			.interceptor("billing");
 	}
 
