@@ -20,7 +20,9 @@ import org.springframework.util.function.SingletonSupplier;
  * correlation id, delegation chain) becomes the caller's, with the snapshot as its
  * credential carrier. Being one more handler of the {@link CompositeAuthenticator}, it
  * lets a service that only other services call count its snapshot verification as its
- * authentication provider. Thread-safe.
+ * authentication provider. The verifier applies the HTTP audience rules: the boundary's
+ * invocation names no expected audience, so the snapshot's {@code aud} must be one of
+ * this service's own. Thread-safe.
  *
  * <p>
  * Fails closed: with no verifier available the credential is refused with

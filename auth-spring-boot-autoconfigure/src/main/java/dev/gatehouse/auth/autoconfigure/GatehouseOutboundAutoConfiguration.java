@@ -4,16 +4,20 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.outbound.AllowedHosts;
 import dev.gatehouse.auth.outbound.CachingOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistration;
 import dev.gatehouse.auth.outbound.OutboundToken;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
+import dev.gatehouse.auth.outbound.RedirectPolicy;
 import dev.gatehouse.auth.outbound.SnapshotOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.StaticOutboundTokenProvider;
 import dev.gatehouse.auth.spi.SnapshotSigner;
@@ -27,8 +31,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
@@ -39,8 +54,13 @@ import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
  * {@code gatehouse.outbound.registrations.<name>}, each token type but {@code static}
  * cached and fetched once per key. OAuth 2.0 types need spring-security-oauth2-client (an
  * optional dependency). Unusable configuration fails startup: each problem names its
- * property (never its value) in startup validation's one failure report. HTTP service
- * client groups named like a registration get its interceptor.
+ * property (never its value) in startup validation's one failure report. Each
+ * registration is bound to its {@code allowed-hosts} (or to the base URL of the HTTP
+ * service client group of the same name). HTTP service client groups named like a
+ * registration get its interceptor. Every request factory Boot's
+ * {@code ClientHttpRequestFactoryBuilder} builds (for its {@code RestClient.Builder},
+ * {@code RestTemplateBuilder} and HTTP service clients) follows redirects through a
+ * {@link RedirectPolicy}, which drops credential headers on a redirect to another host.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseSnapshotAutoConfiguration.class })
 @ConditionalOnGatehouseEnabled
@@ -57,7 +77,7 @@ public final class GatehouseOutboundAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboundCredentials gatehouseOutboundCredentials(GatehouseOutboundProperties outbound,
 			GatehouseProperties properties, ConfigurationProblems problems, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<SnapshotSigner> signers, ObjectProvider<Clock> clocks) {
+			ObjectProvider<SnapshotSigner> signers, ObjectProvider<Clock> clocks, Environment environment) {
 		Clock clock = clocks.getIfUnique(Clock::systemUTC);
 		List<OutboundRegistration> registrations = new ArrayList<>();
 		try {
@@ -67,11 +87,22 @@ public final class GatehouseOutboundAutoConfiguration {
 			ClassLoader classLoader = beanFactory.getBeanClassLoader();
 			Settings settings = new Settings(refreshSkew, retryBackoff, timeout, clock,
 					(classLoader != null) ? classLoader : GatehouseOutboundAutoConfiguration.class.getClassLoader());
+			Binder binder = Binder.get(environment);
 			for (Map.Entry<String, GatehouseOutboundProperties.Registration> entry : outbound.getRegistrations()
 				.entrySet()) {
+				AllowedHosts allowedHosts;
 				try {
-					registrations.add(
-							registration(entry.getKey(), entry.getValue(), settings, properties, beanFactory, signers));
+					allowedHosts = allowedHosts(entry.getKey(), entry.getValue(), binder);
+				}
+				catch (InvalidGatehouseConfigurationException ex) {
+					// Reported with the registration's other problems; bound to no host
+					// meanwhile, so nothing could be sent even if startup went on.
+					problems.add(ex);
+					allowedHosts = AllowedHosts.of(List.of());
+				}
+				try {
+					registrations.add(registration(entry.getKey(), entry.getValue(), settings, properties, beanFactory,
+							signers, allowedHosts));
 				}
 				catch (InvalidGatehouseConfigurationException ex) {
 					// Reported with every other startup problem; startup fails before any
@@ -88,18 +119,52 @@ public final class GatehouseOutboundAutoConfiguration {
 
 	private static OutboundRegistration registration(String name, GatehouseOutboundProperties.Registration registration,
 			Settings settings, GatehouseProperties properties, ListableBeanFactory beanFactory,
-			ObjectProvider<SnapshotSigner> signers) {
+			ObjectProvider<SnapshotSigner> signers, AllowedHosts allowedHosts) {
 		String typeProperty = property(name, "type");
 		String type = requireText(registration.getType(), typeProperty).trim().toLowerCase(Locale.ROOT);
 		return switch (type) {
 			case "static" -> new OutboundRegistration(name, type, false,
-					new StaticOutboundTokenProvider(staticToken(name, registration)));
-			case "client-credentials", "token-exchange" -> oauth2(name, type, registration, settings);
-			case "snapshot" -> snapshot(name, properties, beanFactory, signers);
-			case "bean" -> bean(name, registration, settings, beanFactory);
+					new StaticOutboundTokenProvider(staticToken(name, registration)), allowedHosts);
+			case "client-credentials", "token-exchange" -> oauth2(name, type, registration, settings, allowedHosts);
+			case "snapshot" -> snapshot(name, properties, beanFactory, signers, allowedHosts);
+			case "bean" -> bean(name, registration, settings, beanFactory, allowedHosts);
 			default -> throw new InvalidGatehouseConfigurationException(typeProperty, "is not a known type",
 					"Set it to static, client-credentials, token-exchange, snapshot or bean.");
 		};
+	}
+
+	// Required: a credential is bound to the hosts it is for. The one exception is the
+	// HTTP service client group of the same name, whose configured base URL names it.
+	private static AllowedHosts allowedHosts(String name, GatehouseOutboundProperties.Registration registration,
+			Binder binder) {
+		String property = property(name, "allowed-hosts");
+		if (!registration.getAllowedHosts().isEmpty()) {
+			try {
+				return AllowedHosts.of(registration.getAllowedHosts());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidGatehouseConfigurationException(property, "has an entry that " + ex.getMessage(),
+						"List each host as host (its scheme's default port), host:port or host:* (any port), for example "
+								+ "api.example.com or 127.0.0.1:8443.");
+			}
+		}
+		String baseUrlProperty = "spring.http.serviceclient." + name + ".base-url";
+		String baseUrl = ConfigurationPropertyName.isValid(baseUrlProperty)
+				? binder.bind(baseUrlProperty, Bindable.of(String.class)).orElse(null) : null;
+		if (baseUrl != null && !baseUrl.isBlank()) {
+			try {
+				return AllowedHosts.ofBaseUrl(baseUrl);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidGatehouseConfigurationException(property,
+						"is not set, and " + baseUrlProperty + " names no host",
+						"Set " + property + " to the host or host:port this registration's credential is for.");
+			}
+		}
+		throw new InvalidGatehouseConfigurationException(property, "is not set",
+				"Set it to the host or host:port this registration's credential may be sent to (a request to any "
+						+ "other host fails), or set " + baseUrlProperty + " when only the HTTP service client group '"
+						+ name + "' uses it.");
 	}
 
 	private static OutboundToken staticToken(String name, GatehouseOutboundProperties.Registration registration) {
@@ -126,7 +191,7 @@ public final class GatehouseOutboundAutoConfiguration {
 	}
 
 	private static OutboundRegistration oauth2(String name, String type,
-			GatehouseOutboundProperties.Registration registration, Settings settings) {
+			GatehouseOutboundProperties.Registration registration, Settings settings, AllowedHosts allowedHosts) {
 		if (!ClassUtils.isPresent(OAUTH2_CLIENT, settings.classLoader())) {
 			throw new InvalidGatehouseConfigurationException(property(name, "type"),
 					"is " + type + ", which needs spring-security-oauth2-client on the classpath",
@@ -155,7 +220,12 @@ public final class GatehouseOutboundAutoConfiguration {
 				settings.timeout());
 		OutboundTokenProvider provider = exchange ? OutboundOAuth2Clients.tokenExchange(client)
 				: OutboundOAuth2Clients.clientCredentials(client);
-		return new OutboundRegistration(name, type, exchange, cached(name, provider, exchange, settings));
+		// An exchanged token is keyed by the subject token it was exchanged for, and
+		// never
+		// served to a caller who presented no bearer token.
+		CachingOutboundTokenProvider.Keying keying = exchange ? CachingOutboundTokenProvider.Keying.CALLER_BEARER_TOKEN
+				: CachingOutboundTokenProvider.Keying.OWN;
+		return new OutboundRegistration(name, type, exchange, cached(name, provider, keying, settings), allowedHosts);
 	}
 
 	private static boolean isHttpUri(String value) {
@@ -170,7 +240,7 @@ public final class GatehouseOutboundAutoConfiguration {
 	}
 
 	private static OutboundRegistration snapshot(String name, GatehouseProperties properties,
-			ListableBeanFactory beanFactory, ObjectProvider<SnapshotSigner> signers) {
+			ListableBeanFactory beanFactory, ObjectProvider<SnapshotSigner> signers, AllowedHosts allowedHosts) {
 		if (beanFactory.getBeanNamesForType(SnapshotSigner.class, true, false).length == 0) {
 			throw new InvalidGatehouseConfigurationException(property(name, "type"),
 					"is snapshot, but no SnapshotSigner is configured",
@@ -178,11 +248,11 @@ public final class GatehouseOutboundAutoConfiguration {
 		}
 		String header = properties.getSnapshot().getPropagation().getHeader();
 		return new OutboundRegistration(name, "snapshot", true,
-				new SnapshotOutboundTokenProvider(signers::getObject, header));
+				new SnapshotOutboundTokenProvider(signers::getObject, header), allowedHosts);
 	}
 
 	private static OutboundRegistration bean(String name, GatehouseOutboundProperties.Registration registration,
-			Settings settings, ListableBeanFactory beanFactory) {
+			Settings settings, ListableBeanFactory beanFactory, AllowedHosts allowedHosts) {
 		String beanProperty = property(name, "bean-name");
 		String beanName = requireText(registration.getBeanName(), beanProperty).trim();
 		if (!beanFactory.containsBean(beanName) || !beanFactory.isTypeMatch(beanName, OutboundTokenProvider.class)) {
@@ -195,13 +265,16 @@ public final class GatehouseOutboundAutoConfiguration {
 		OutboundTokenProvider provider = (request) -> beanFactory.getBean(beanName, OutboundTokenProvider.class)
 			.token(request);
 		boolean onBehalfOf = registration.isOnBehalfOf();
-		return new OutboundRegistration(name, "bean", onBehalfOf, cached(name, provider, onBehalfOf, settings));
+		CachingOutboundTokenProvider.Keying keying = onBehalfOf ? CachingOutboundTokenProvider.Keying.CALLER
+				: CachingOutboundTokenProvider.Keying.OWN;
+		return new OutboundRegistration(name, "bean", onBehalfOf, cached(name, provider, keying, settings),
+				allowedHosts);
 	}
 
-	private static CachingOutboundTokenProvider cached(String name, OutboundTokenProvider provider, boolean onBehalfOf,
-			Settings settings) {
-		return new CachingOutboundTokenProvider(name, provider, onBehalfOf, settings.refreshSkew(),
-				settings.retryBackoff(), settings.clock());
+	private static CachingOutboundTokenProvider cached(String name, OutboundTokenProvider provider,
+			CachingOutboundTokenProvider.Keying keying, Settings settings) {
+		return new CachingOutboundTokenProvider(name, provider, keying, settings.refreshSkew(), settings.retryBackoff(),
+				settings.clock());
 	}
 
 	private static String property(String name, String field) {
@@ -233,6 +306,84 @@ public final class GatehouseOutboundAutoConfiguration {
 
 	private record Settings(Duration refreshSkew, Duration retryBackoff, Duration timeout, Clock clock,
 			ClassLoader classLoader) {
+	}
+
+	/**
+	 * The redirect policy of Gatehouse's clients: the credential headers it drops on a
+	 * redirect to another host are the standard ones, the snapshot header and every
+	 * registration's {@code header-name}. Built from properties alone, so Boot's request
+	 * factory builder can use it without creating any outbound provider.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RedirectPolicy gatehouseRedirectPolicy(GatehouseOutboundProperties outbound, GatehouseProperties properties,
+			ConfigurationProblems problems) {
+		Set<String> sensitive = new LinkedHashSet<>();
+		sensitive.add(properties.getSnapshot().getPropagation().getHeader());
+		for (GatehouseOutboundProperties.Registration registration : outbound.getRegistrations().values()) {
+			sensitive.add(registration.getHeaderName());
+		}
+		int maxRedirects = outbound.getMaxRedirects();
+		if (maxRedirects < 0) {
+			problems.add(new InvalidGatehouseConfigurationException(PREFIX + "max-redirects", "is negative",
+					"Set it to how many redirects in a row are followed, for example 5, or 0 to follow none."));
+			maxRedirects = 0;
+		}
+		return new RedirectPolicy(sensitive, maxRedirects);
+	}
+
+	/**
+	 * Makes every request factory Boot's builder builds follow redirects through the
+	 * {@link RedirectPolicy}: the factory itself is built not to follow them (its client
+	 * would copy every header to whatever host the {@code Location} names), unless the
+	 * settings already say {@code DONT_FOLLOW}. Applied last, so it wraps whatever other
+	 * customizers chose.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = "org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer")
+	static class RedirectSafeRequestFactoryConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> gatehouseRedirectSafeRequestFactoryBuilderCustomizer(
+				ObjectProvider<RedirectPolicy> policy) {
+			return (builder) -> new RedirectSafeRequestFactoryBuilder(builder, policy);
+		}
+
+	}
+
+	/**
+	 * Builds the delegate's factory without redirects and wraps it in the policy.
+	 */
+	static final class RedirectSafeRequestFactoryBuilder
+			implements ClientHttpRequestFactoryBuilder<ClientHttpRequestFactory> {
+
+		private final ClientHttpRequestFactoryBuilder<?> delegate;
+
+		private final ObjectProvider<RedirectPolicy> policy;
+
+		RedirectSafeRequestFactoryBuilder(ClientHttpRequestFactoryBuilder<?> delegate,
+				ObjectProvider<RedirectPolicy> policy) {
+			this.delegate = delegate;
+			this.policy = policy;
+		}
+
+		@Override
+		public ClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
+			HttpClientSettings given = (settings != null) ? settings : HttpClientSettings.defaults();
+			if (given.redirects() == HttpRedirects.DONT_FOLLOW) {
+				return this.delegate.build(given);
+			}
+			ClientHttpRequestFactory notFollowing = this.delegate.build(given.withRedirects(HttpRedirects.DONT_FOLLOW));
+			return this.policy.getObject().wrap(notFollowing);
+		}
+
+		@Override
+		public String toString() {
+			return "RedirectSafeRequestFactoryBuilder[" + this.delegate + "]";
+		}
+
 	}
 
 	/**

@@ -33,6 +33,12 @@ public class GatehouseOutboundProperties {
 	private Duration timeout = Duration.ofSeconds(10);
 
 	/**
+	 * How many redirects in a row Gatehouse-guarded HTTP clients follow; a redirect to
+	 * another host never carries a credential header.
+	 */
+	private int maxRedirects = 5;
+
+	/**
 	 * Outbound registrations by name.
 	 */
 	private Map<String, Registration> registrations = new LinkedHashMap<>();
@@ -59,6 +65,14 @@ public class GatehouseOutboundProperties {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public int getMaxRedirects() {
+		return this.maxRedirects;
+	}
+
+	public void setMaxRedirects(int maxRedirects) {
+		this.maxRedirects = maxRedirects;
 	}
 
 	public Map<String, Registration> getRegistrations() {
@@ -136,6 +150,13 @@ public class GatehouseOutboundProperties {
 		 * and tenant) rather than this service's own.
 		 */
 		private boolean onBehalfOf;
+
+		/**
+		 * Hosts the credential may be sent to, each host (its scheme's default port
+		 * only), host:port or host:* (any port); a request to any other host fails.
+		 * Required unless the HTTP service client group of the same name has a base URL.
+		 */
+		private List<String> allowedHosts = new ArrayList<>();
 
 		public @Nullable String getType() {
 			return this.type;
@@ -231,6 +252,14 @@ public class GatehouseOutboundProperties {
 
 		public void setOnBehalfOf(boolean onBehalfOf) {
 			this.onBehalfOf = onBehalfOf;
+		}
+
+		public List<String> getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(List<String> allowedHosts) {
+			this.allowedHosts = allowedHosts;
 		}
 
 	}

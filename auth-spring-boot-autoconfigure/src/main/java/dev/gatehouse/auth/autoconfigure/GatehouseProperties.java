@@ -641,6 +641,34 @@ public class GatehouseProperties {
 			 */
 			private int cacheSize = 1000;
 
+			/**
+			 * Audiences this service accepts on HTTP: the "aud" of an inbound snapshot
+			 * must be one of them. Defaults to this service's service-id.
+			 */
+			private List<String> audiences = new ArrayList<>();
+
+			/**
+			 * Whether a snapshot without "aud" is refused. Turn off only for peers that
+			 * cannot send one yet; a present but wrong "aud" is refused either way.
+			 */
+			private boolean requireAudience = true;
+
+			public List<String> getAudiences() {
+				return this.audiences;
+			}
+
+			public void setAudiences(List<String> audiences) {
+				this.audiences = audiences;
+			}
+
+			public boolean isRequireAudience() {
+				return this.requireAudience;
+			}
+
+			public void setRequireAudience(boolean requireAudience) {
+				this.requireAudience = requireAudience;
+			}
+
 			public Map<String, VerificationKey> getKeys() {
 				return this.keys;
 			}
@@ -693,6 +721,20 @@ public class GatehouseProperties {
 			 */
 			private @Nullable Instant notAfter;
 
+			/**
+			 * Services allowed to sign with this key: the last entry of a snapshot's
+			 * delegation chain must be one of them. Any signer when empty.
+			 */
+			private List<String> serviceIds = new ArrayList<>();
+
+			public List<String> getServiceIds() {
+				return this.serviceIds;
+			}
+
+			public void setServiceIds(List<String> serviceIds) {
+				this.serviceIds = serviceIds;
+			}
+
 			public String getAlgorithm() {
 				return this.algorithm;
 			}
@@ -728,7 +770,8 @@ public class GatehouseProperties {
 			@Override
 			public String toString() {
 				return "VerificationKey[algorithm=" + this.algorithm + ", secret=" + mask(this.secret) + ", publicKey="
-						+ ((this.publicKey != null) ? "(set)" : null) + ", notAfter=" + this.notAfter + "]";
+						+ ((this.publicKey != null) ? "(set)" : null) + ", notAfter=" + this.notAfter + ", serviceIds="
+						+ this.serviceIds + "]";
 			}
 
 		}
@@ -769,6 +812,21 @@ public class GatehouseProperties {
 			 */
 			private boolean requireInboundMessages;
 
+			/**
+			 * Services outgoing HTTP requests carry the snapshot to; a request to any
+			 * other URL carries none. Without targets (and no outbound registration of
+			 * type snapshot) HTTP propagation is off.
+			 */
+			private List<Target> targets = new ArrayList<>();
+
+			public List<Target> getTargets() {
+				return this.targets;
+			}
+
+			public void setTargets(List<Target> targets) {
+				this.targets = targets;
+			}
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
@@ -807,6 +865,41 @@ public class GatehouseProperties {
 
 			public void setRequireInboundMessages(boolean requireInboundMessages) {
 				this.requireInboundMessages = requireInboundMessages;
+			}
+
+			/**
+			 * One service that may receive the snapshot over HTTP.
+			 */
+			public static class Target {
+
+				/**
+				 * Base URL of the service: same scheme, host and port, and a request path
+				 * at or below this path.
+				 */
+				private @Nullable String url;
+
+				/**
+				 * The service's id, written into the snapshot as "aud"; the service
+				 * accepts it as one of its verification audiences.
+				 */
+				private @Nullable String audience;
+
+				public @Nullable String getUrl() {
+					return this.url;
+				}
+
+				public void setUrl(@Nullable String url) {
+					this.url = url;
+				}
+
+				public @Nullable String getAudience() {
+					return this.audience;
+				}
+
+				public void setAudience(@Nullable String audience) {
+					this.audience = audience;
+				}
+
 			}
 
 		}

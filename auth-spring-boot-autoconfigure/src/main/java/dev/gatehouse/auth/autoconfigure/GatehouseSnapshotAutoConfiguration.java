@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,11 +17,14 @@ import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
 import dev.gatehouse.auth.snapshot.SnapshotKeyMaterial;
 import dev.gatehouse.auth.snapshot.SnapshotPropagationInterceptor;
+import dev.gatehouse.auth.snapshot.SnapshotPropagationTarget;
 import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
 import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -120,9 +124,8 @@ public final class GatehouseSnapshotAutoConfiguration {
 		SnapshotSigningKey key = (algorithm == SnapshotAlgorithm.HS256)
 				? SnapshotSigningKey.hs256(keyId, secret(signing.getSecret(), PREFIX + "signing.secret"))
 				: SnapshotSigningKey.ed25519(keyId, privateKey(signing.getPrivateKey()));
-		String serviceId = (snapshot.getServiceId() != null) ? snapshot.getServiceId()
-				: environment.getProperty("spring.application.name");
-		if (serviceId == null || serviceId.isBlank()) {
+		String serviceId = serviceId(snapshot, environment);
+		if (serviceId == null) {
 			throw new InvalidGatehouseConfigurationException(PREFIX + "service-id",
 					"is not set and neither is spring.application.name",
 					"Set " + PREFIX + "service-id (or spring.application.name) to this service's id; it is "
@@ -137,13 +140,19 @@ public final class GatehouseSnapshotAutoConfiguration {
 		return new SnapshotEnvelopeSigner(key, serviceId, ttl, snapshot.getSelectedClaims(), gatehouseClock);
 	}
 
+	private static @Nullable String serviceId(GatehouseProperties.Snapshot snapshot, Environment environment) {
+		String serviceId = (snapshot.getServiceId() != null) ? snapshot.getServiceId()
+				: environment.getProperty("spring.application.name");
+		return (serviceId == null || serviceId.isBlank()) ? null : serviceId;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SnapshotVerifier.class)
 	@Conditional(OnVerificationKeys.class)
-	SnapshotVerifier snapshotEnvelopeVerifier(GatehouseProperties properties, Clock gatehouseClock,
-			ConfigurationProblems problems) {
+	SnapshotVerifier snapshotEnvelopeVerifier(GatehouseProperties properties, Environment environment,
+			Clock gatehouseClock, ConfigurationProblems problems) {
 		try {
-			return verifier(properties, gatehouseClock);
+			return verifier(properties, environment, gatehouseClock);
 		}
 		catch (InvalidGatehouseConfigurationException ex) {
 			problems.add(ex);
@@ -154,8 +163,10 @@ public final class GatehouseSnapshotAutoConfiguration {
 		}
 	}
 
-	private static SnapshotEnvelopeVerifier verifier(GatehouseProperties properties, Clock gatehouseClock) {
+	private static SnapshotEnvelopeVerifier verifier(GatehouseProperties properties, Environment environment,
+			Clock gatehouseClock) {
 		GatehouseProperties.Snapshot snapshot = properties.getSnapshot();
+		GatehouseProperties.Snapshot.Verification verification = snapshot.getVerification();
 		List<SnapshotVerificationKey> keys = new ArrayList<>();
 		for (Map.Entry<String, GatehouseProperties.Snapshot.VerificationKey> entry : snapshot.getVerification()
 			.getKeys()
@@ -170,7 +181,19 @@ public final class GatehouseSnapshotAutoConfiguration {
 			throw new InvalidGatehouseConfigurationException(PREFIX + "verification.cache-size", "is negative",
 					"Set it to 0 to disable the cache, or to the number of envelopes to remember.");
 		}
+		List<String> audiences = verification.getAudiences();
+		for (int i = 0; i < audiences.size(); i++) {
+			requireText(audiences.get(i), PREFIX + "verification.audiences[" + i + "]");
+		}
+		if (audiences.isEmpty()) {
+			// Default: this service's own id. Without one, HTTP snapshots naming an
+			// audience are refused (messages are checked against their destination).
+			String serviceId = serviceId(snapshot, environment);
+			audiences = (serviceId != null) ? List.of(serviceId) : List.of();
+		}
 		return SnapshotEnvelopeVerifier.builder(keys)
+			.audiences(audiences)
+			.requireAudience(verification.isRequireAudience())
 			.clock(gatehouseClock)
 			.clockSkew(nonNegative(snapshot.getClockSkew(), PREFIX + "clock-skew"))
 			.maxTtl(positive(snapshot.getMaxTtl(), PREFIX + "max-ttl"))
@@ -199,13 +222,14 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 	@Bean
 	static SnapshotPropagationConfigurationCheck snapshotPropagationConfigurationCheck(GatehouseProperties properties,
-			ListableBeanFactory beanFactory, ConfigurationProblems problems) {
-		return new SnapshotPropagationConfigurationCheck(properties, beanFactory, problems);
+			ListableBeanFactory beanFactory, ConfigurationProblems problems, Environment environment) {
+		return new SnapshotPropagationConfigurationCheck(properties, beanFactory, problems, environment);
 	}
 
 	/**
 	 * Outbound HTTP propagation: every {@code RestClient} and {@code RestTemplate} built
-	 * from Boot's builders carries the snapshot of the bound context.
+	 * from Boot's builders carries the snapshot of the bound context to the configured
+	 * targets, and to no other URL.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.boot.restclient.RestClientCustomizer",
@@ -216,9 +240,9 @@ public final class GatehouseSnapshotAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SnapshotPropagationInterceptor gatehouseSnapshotPropagationInterceptor(ObjectProvider<SnapshotSigner> signers,
-				GatehouseProperties properties) {
+				GatehouseProperties properties, ConfigurationProblems problems) {
 			return new SnapshotPropagationInterceptor(signers::getObject,
-					properties.getSnapshot().getPropagation().getHeader());
+					properties.getSnapshot().getPropagation().getHeader(), targets(properties, problems));
 		}
 
 		@Bean
@@ -233,11 +257,50 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 	}
 
+	/**
+	 * Parses the propagation targets once, at startup; each unusable one is reported
+	 * naming its property and left out, so startup fails in the one report.
+	 */
+	static List<SnapshotPropagationTarget> targets(GatehouseProperties properties, ConfigurationProblems problems) {
+		List<GatehouseProperties.Snapshot.Propagation.Target> configured = properties.getSnapshot()
+			.getPropagation()
+			.getTargets();
+		List<SnapshotPropagationTarget> targets = new ArrayList<>(configured.size());
+		for (int i = 0; i < configured.size(); i++) {
+			GatehouseProperties.Snapshot.Propagation.Target target = configured.get(i);
+			String property = PREFIX + "propagation.targets[" + i + "]";
+			try {
+				String url = requireText(target.getUrl(), property + ".url", "Set it to the base URL of the "
+						+ "service that should receive the snapshot, for example https://billing.internal:8443/api.");
+				String audience = requireText(target.getAudience(), property + ".audience",
+						"Set it to the id of the target service (its gatehouse.snapshot.service-id); the snapshot "
+								+ "is signed for that audience only.");
+				try {
+					targets.add(SnapshotPropagationTarget.of(url, audience));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidGatehouseConfigurationException(property + ".url", problem(ex),
+							"Set it to an absolute http(s) base URL with a host, for example "
+									+ "https://billing.internal:8443/api.");
+				}
+			}
+			catch (InvalidGatehouseConfigurationException ex) {
+				problems.add(ex);
+			}
+		}
+		return List.copyOf(targets);
+	}
+
 	private static SnapshotVerificationKey verificationKey(String keyId,
 			GatehouseProperties.Snapshot.VerificationKey key) {
 		SnapshotVerificationKey verificationKey = verificationKeyMaterial(keyId, key);
 		Instant notAfter = key.getNotAfter();
-		return (notAfter != null) ? verificationKey.withNotAfter(notAfter) : verificationKey;
+		verificationKey = (notAfter != null) ? verificationKey.withNotAfter(notAfter) : verificationKey;
+		List<String> serviceIds = key.getServiceIds();
+		for (int i = 0; i < serviceIds.size(); i++) {
+			requireText(serviceIds.get(i), keyProperty(keyId, "service-ids") + "[" + i + "]");
+		}
+		return serviceIds.isEmpty() ? verificationKey : verificationKey.withServiceIds(serviceIds);
 	}
 
 	private static SnapshotVerificationKey verificationKeyMaterial(String keyId,
@@ -296,9 +359,12 @@ public final class GatehouseSnapshotAutoConfiguration {
 	}
 
 	private static String requireText(@Nullable String value, String property) {
+		return requireText(value, property, "Set it; Gatehouse never generates snapshot keys.");
+	}
+
+	private static String requireText(@Nullable String value, String property, String action) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidGatehouseConfigurationException(property, "is not set",
-					"Set it; Gatehouse never generates snapshot keys.");
+			throw new InvalidGatehouseConfigurationException(property, "is not set", action);
 		}
 		return value;
 	}
@@ -328,11 +394,14 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 	/**
 	 * Fails startup when propagation is enabled but nothing can sign: no signing key
-	 * configured and no application {@link SnapshotSigner}. Runs after all bean
-	 * definitions are known, before any call, and reports through
-	 * {@link ConfigurationProblems}.
+	 * configured and no application {@link SnapshotSigner}; and says once, as a WARN,
+	 * that HTTP propagation is off when it is enabled without any target or outbound
+	 * registration of type {@code snapshot}. Runs after all bean definitions are known,
+	 * before any call, and reports through {@link ConfigurationProblems}.
 	 */
 	static final class SnapshotPropagationConfigurationCheck implements InitializingBean {
+
+		private static final Log logger = LogFactory.getLog(SnapshotPropagationConfigurationCheck.class);
 
 		private final GatehouseProperties properties;
 
@@ -340,11 +409,28 @@ public final class GatehouseSnapshotAutoConfiguration {
 
 		private final ConfigurationProblems problems;
 
+		private final Environment environment;
+
 		SnapshotPropagationConfigurationCheck(GatehouseProperties properties, ListableBeanFactory beanFactory,
-				ConfigurationProblems problems) {
+				ConfigurationProblems problems, Environment environment) {
 			this.properties = properties;
 			this.beanFactory = beanFactory;
 			this.problems = problems;
+			this.environment = environment;
+		}
+
+		/**
+		 * Whether an outbound registration sends snapshots; read from the environment so
+		 * this check does not depend on the outbound configuration's beans.
+		 */
+		private boolean anySnapshotRegistration() {
+			return Binder.get(this.environment)
+				.bind("gatehouse.outbound.registrations", Bindable.mapOf(String.class, RegistrationType.class))
+				.map((registrations) -> registrations.values()
+					.stream()
+					.anyMatch((registration) -> registration.getType() != null
+							&& "snapshot".equals(registration.getType().trim().toLowerCase(Locale.ROOT))))
+				.orElse(false);
 		}
 
 		@Override
@@ -357,6 +443,38 @@ public final class GatehouseSnapshotAutoConfiguration {
 						"Configure " + PREFIX + "signing.{key-id,algorithm,secret|private-key} (a key is never "
 								+ "generated), or set " + PREFIX + "propagation.enabled=false."));
 			}
+			if (snapshot.getPropagation().isEnabled() && snapshot.getPropagation().getTargets().isEmpty()
+					&& !anySnapshotRegistration()) {
+				logger.warn(PREFIX + "propagation.enabled is true, but no " + PREFIX + "propagation.targets and no "
+						+ "outbound registration of type snapshot are configured: HTTP propagation is off, so no "
+						+ "outgoing HTTP request carries the snapshot (messages still do). Add a target (url and "
+						+ "audience) for each service that should receive it.");
+			}
+		}
+
+	}
+
+	/**
+	 * The one field of an outbound registration this configuration reads.
+	 */
+	static final class RegistrationType {
+
+		private @Nullable String type;
+
+		/**
+		 * Returns the registration's type.
+		 * @return the type, or {@code null} when unset
+		 */
+		public @Nullable String getType() {
+			return this.type;
+		}
+
+		/**
+		 * Sets the registration's type.
+		 * @param type the type
+		 */
+		public void setType(@Nullable String type) {
+			this.type = type;
 		}
 
 	}

@@ -2,7 +2,11 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.gatehouse.auth.outbound.ClientCredentialsTokenProvider;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
@@ -30,6 +34,10 @@ import org.springframework.web.client.RestClient;
  * clients; only loaded when that optional dependency is present.
  */
 final class OutboundOAuth2Clients {
+
+	// Form parameters whose values are secrets (RFC 6749, 7521, 7636, 8693).
+	private static final Set<String> SECRET_PARAMETERS = Set.of("client_secret", "client_assertion", "subject_token",
+			"actor_token", "assertion", "password", "refresh_token", "code", "code_verifier");
 
 	private OutboundOAuth2Clients() {
 	}
@@ -63,6 +71,7 @@ final class OutboundOAuth2Clients {
 	private static <T extends AbstractOAuth2AuthorizationGrantRequest> void configure(
 			AbstractRestClientOAuth2AccessTokenResponseClient<T> responseClient, Client client) {
 		responseClient.setRestClient(restClient(client.timeout()));
+		responseClient.setParametersCustomizer(OutboundOAuth2Clients::redactInToString);
 		String audience = client.audience();
 		if (audience != null && !audience.isBlank()) {
 			responseClient.addParametersConverter((grantRequest) -> {
@@ -71,6 +80,44 @@ final class OutboundOAuth2Clients {
 				return parameters;
 			});
 		}
+	}
+
+	// DefaultRestClient logs every request body at DEBUG as "Writing [" + body + "]",
+	// which for this form is the client secret (client_secret_post) and the caller's
+	// bearer token (subject_token). The values stay in the form; only their toString()
+	// is redacted, so the log line shows the parameter names alone.
+	private static void redactInToString(MultiValueMap<String, String> parameters) {
+		for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+			if (SECRET_PARAMETERS.contains(parameter.getKey())) {
+				parameter.setValue(new RedactedValues(parameter.getValue()));
+			}
+		}
+	}
+
+	/** The values as they are, but {@code [REDACTED]} in {@link #toString()}. */
+	static final class RedactedValues extends AbstractList<String> {
+
+		private final List<String> values;
+
+		RedactedValues(List<String> values) {
+			this.values = new ArrayList<>(values);
+		}
+
+		@Override
+		public String get(int index) {
+			return this.values.get(index);
+		}
+
+		@Override
+		public int size() {
+			return this.values.size();
+		}
+
+		@Override
+		public String toString() {
+			return "[REDACTED]";
+		}
+
 	}
 
 	// The token response client's own defaults, plus timeouts: a hanging token endpoint

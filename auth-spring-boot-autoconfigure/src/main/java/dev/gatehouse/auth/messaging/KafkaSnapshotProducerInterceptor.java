@@ -11,10 +11,11 @@ import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the signed snapshot of the bound context as a header of every record a
- * {@code KafkaTemplate} sends, replacing a header of the same name; with no context bound
- * the record is sent unchanged. Runs on the sending thread (the template calls it before
- * handing the record to the producer). Thread-safe.
+ * Writes the signed snapshot of the bound context, for the audience
+ * {@code kafka:<topic>}, as a header of every record a {@code KafkaTemplate} sends,
+ * replacing any header of the same name; with no context bound the record is sent
+ * unchanged. Runs on the sending thread (the template calls it before handing the record
+ * to the producer). Thread-safe.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class KafkaSnapshotProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
 
 	private final SnapshotPropagator propagator;
+
+	private final DestinationAudiences audiences = new DestinationAudiences("kafka");
 
 	/**
 	 * Creates the interceptor.
@@ -33,7 +36,9 @@ public final class KafkaSnapshotProducerInterceptor<K, V> implements ProducerInt
 
 	@Override
 	public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
-		String envelope = this.propagator.currentEnvelope();
+		// Bound to the topic: a snapshot copied from this record is refused anywhere
+		// else.
+		String envelope = this.propagator.currentEnvelope(this.audiences.of(record.topic()));
 		if (envelope != null) {
 			Headers headers = record.headers();
 			String name = this.propagator.headerName();

@@ -20,9 +20,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * consumer thread never keeps a record's identity.
  *
  * <p>
- * A record whose snapshot is invalid or expired, or that has none while a snapshot is
- * required, makes {@link #intercept} throw the snapshot exception: the listener never
- * runs and the container hands the record to its error handler, where
+ * The snapshot must be for the audience {@code kafka:<topic>} of the record's topic. A
+ * record whose snapshot is invalid, expired or for another audience, that carries the
+ * header more than once, or that has none while a snapshot is required, makes
+ * {@link #intercept} throw the snapshot exception: the listener never runs and the
+ * container hands the record to its error handler, where
  * {@code GatehouseKafkaConfigurer.configure(errorHandler)} has made those exceptions
  * non-retryable. A record without the header otherwise runs with no context bound.
  * Thread-safe; one instance serves all consumer threads of a container.
@@ -32,10 +34,10 @@ import org.springframework.kafka.listener.RecordInterceptor;
  */
 public final class KafkaSnapshotRecordInterceptor<K, V> implements RecordInterceptor<K, V> {
 
-	/** Observed boundaries are {@code kafka:<topic>}. */
-	private static final String CARRIER = "kafka";
-
 	private final SnapshotPropagator propagator;
+
+	/** Audiences, and observed boundaries, are {@code kafka:<topic>}. */
+	private final DestinationAudiences audiences = new DestinationAudiences("kafka");
 
 	private final boolean requireSnapshot;
 
@@ -53,9 +55,20 @@ public final class KafkaSnapshotRecordInterceptor<K, V> implements RecordInterce
 
 	@Override
 	public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		Header header = record.headers().lastHeader(this.propagator.headerName());
+		String name = this.propagator.headerName();
+		Header header = null;
+		for (Header candidate : record.headers()) {
+			if (name.equals(candidate.key())) {
+				if (header != null) {
+					// As HTTP refuses a repeated header: which copy a reader picks must
+					// never decide who the caller is.
+					throw this.propagator.duplicateHeader(record.topic());
+				}
+				header = candidate;
+			}
+		}
 		AuthContext context = this.propagator.verifyHeader((header != null) ? header.value() : null, record.topic(),
-				CARRIER, this.requireSnapshot);
+				this.audiences.of(record.topic()), this.requireSnapshot);
 		// A scope left over (a container that skipped the callbacks) is closed before the
 		// next record binds.
 		closeScope();

@@ -39,6 +39,17 @@ import org.springframework.util.function.SingletonSupplier;
  * can AMQP message properties, job parameters or gRPC metadata.
  *
  * <p>
+ * Each snapshot is bound to an audience, the destination it is sent to: the Kafka
+ * boundary uses {@code kafka:<topic>}, a channel {@code channel:<bean name>}, and other
+ * carriers pass their own to {@link #inject(String, BiConsumer)} and
+ * {@link #extract(String, Function)}, which refuses an envelope signed for any other
+ * destination, so a snapshot taken from one queue cannot be replayed on another (or
+ * against an HTTP service). The one-argument {@link #inject(BiConsumer)} signs without an
+ * audience, and {@link #extract(Function)} verifies under the HTTP rules (the {@code aud}
+ * must be one of {@code gatehouse.snapshot.verification.audiences}); a pair of them only
+ * works with {@code gatehouse.snapshot.verification.require-audience=false}.
+ *
+ * <p>
  * A sender that emits many messages under one bound context (the same {@link AuthContext}
  * instance) may reuse the envelope signed for it for a short window
  * ({@code envelopeReuse}, off unless set), so a burst of records pays for one signature
@@ -56,8 +67,9 @@ import org.springframework.util.function.SingletonSupplier;
  * snapshot is a {@code gatehouse.authentication} observation with boundary kind
  * {@code MESSAGE} and, as {@code gatehouse.boundary}, {@code kafka:<topic>} for a Kafka
  * record, {@code channel:<bean name>} for a spring-messaging channel, or the destination
- * given to {@link #extract(Function, String)}. A message without the header that is not
- * required is not observed: nothing was authenticated, as for an HTTP request without a
+ * audience given to {@link #extract(String, Function)} (or the destination given to
+ * {@link #extract(Function, String)}). A message without the header that is not required
+ * is not observed: nothing was authenticated, as for an HTTP request without a
  * credential.
  */
 public final class SnapshotPropagator {
@@ -150,25 +162,45 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * Writes the snapshot of the bound context through the given writer; writes nothing
-	 * when no context is bound.
+	 * Writes the snapshot of the bound context, signed without an audience, through the
+	 * given writer; writes nothing when no context is bound. Prefer
+	 * {@link #inject(String, BiConsumer)}: a receiver that requires an audience (the
+	 * default) refuses this snapshot.
 	 * @param headerWriter receives the header name and the envelope
 	 */
 	public void inject(BiConsumer<String, String> headerWriter) {
 		Objects.requireNonNull(headerWriter, "headerWriter must not be null");
-		String envelope = currentEnvelope();
+		String envelope = currentEnvelope(null);
 		if (envelope != null) {
 			headerWriter.accept(this.headerName, envelope);
 		}
 	}
 
 	/**
-	 * Reads the snapshot header through the given reader and verifies it.
+	 * Writes the snapshot of the bound context, signed for the given audience, through
+	 * the given writer; writes nothing when no context is bound.
+	 * @param audience the destination the message is sent to, the one its receiver passes
+	 * to {@link #extract(String, Function)}
+	 * @param headerWriter receives the header name and the envelope
+	 */
+	public void inject(String audience, BiConsumer<String, String> headerWriter) {
+		requireAudience(audience);
+		Objects.requireNonNull(headerWriter, "headerWriter must not be null");
+		String envelope = currentEnvelope(audience);
+		if (envelope != null) {
+			headerWriter.accept(this.headerName, envelope);
+		}
+	}
+
+	/**
+	 * Reads the snapshot header through the given reader and verifies it under the HTTP
+	 * audience rules (its {@code aud} one of this service's verification audiences).
+	 * Prefer {@link #extract(String, Function)}, which binds it to the destination.
 	 * @param headerReader returns the value of the named header, or {@code null} when it
 	 * is absent
 	 * @return the verified context, ready for {@link AuthContextHolder#open(AuthContext)}
-	 * @throws AuthContextSnapshotException when the header is absent, invalid or expired,
-	 * or the verifier fails
+	 * @throws AuthContextSnapshotException when the header is absent, invalid, expired or
+	 * for another audience, or the verifier fails
 	 */
 	public AuthContext extract(Function<String, @Nullable String> headerReader) {
 		return extract(headerReader, UNSPECIFIED_DESTINATION);
@@ -176,8 +208,29 @@ public final class SnapshotPropagator {
 
 	/**
 	 * Reads the snapshot header through the given reader and verifies it for a message
-	 * sent to the given destination, which becomes the {@link AuthInvocation#operation()}
-	 * (boundary {@value #BOUNDARY}).
+	 * that arrived from the given destination: its {@code aud} must be exactly that
+	 * destination. The destination is also the {@link AuthInvocation#operation()}
+	 * (boundary {@value #BOUNDARY}) and, with observations on, the observed boundary.
+	 * @param audience the destination the message arrived from, as the sender passed it
+	 * to {@link #inject(String, BiConsumer)}
+	 * @param headerReader returns the value of the named header, or {@code null} when it
+	 * is absent
+	 * @return the verified context, ready for {@link AuthContextHolder#open(AuthContext)}
+	 * @throws AuthContextSnapshotException when the header is absent, invalid, expired or
+	 * for another audience, or the verifier fails
+	 */
+	public AuthContext extract(String audience, Function<String, @Nullable String> headerReader) {
+		requireAudience(audience);
+		Objects.requireNonNull(headerReader, "headerReader must not be null");
+		AuthContext context = verifyHeader(headerReader.apply(this.headerName), audience, audience, true);
+		return Objects.requireNonNull(context);
+	}
+
+	/**
+	 * Reads the snapshot header through the given reader and verifies it under the HTTP
+	 * audience rules for a message sent to the given destination, which becomes the
+	 * {@link AuthInvocation#operation()} (boundary {@value #BOUNDARY}); the destination
+	 * is not the audience here, see {@link #extract(String, Function)}.
 	 * @param headerReader returns the value of the named header, or {@code null} when it
 	 * is absent
 	 * @param destination the topic, queue or channel the message came from
@@ -192,29 +245,47 @@ public final class SnapshotPropagator {
 	}
 
 	/**
-	 * Signs the bound context for sending.
+	 * Signs the bound context for sending, without an audience.
 	 * @return the envelope of the bound context, or {@code null} when no context is bound
 	 */
 	public @Nullable String currentEnvelope() {
+		return currentEnvelope(null);
+	}
+
+	/**
+	 * Signs the bound context for sending to the given audience.
+	 * @param audience the destination, written into the snapshot as {@code aud}, or
+	 * {@code null} to sign without one
+	 * @return the envelope of the bound context, or {@code null} when no context is bound
+	 */
+	public @Nullable String currentEnvelope(@Nullable String audience) {
 		Optional<AuthContext> context = AuthContextHolder.current();
 		if (context.isEmpty()) {
 			return null;
 		}
 		if (this.envelopeReuseNanos == 0) {
-			return sign(context.get());
+			return sign(context.get(), audience);
 		}
 		long now = System.nanoTime();
 		SignedEnvelope last = this.lastSigned.get();
-		if (last != null && last.context().get() == context.get() && now - last.signedAt() < this.envelopeReuseNanos) {
+		if (last != null && last.context().get() == context.get() && Objects.equals(last.audience(), audience)
+				&& now - last.signedAt() < this.envelopeReuseNanos) {
 			return last.envelope();
 		}
-		String envelope = sign(context.get());
-		this.lastSigned.set(new SignedEnvelope(new WeakReference<>(context.get()), envelope, now));
+		String envelope = sign(context.get(), audience);
+		this.lastSigned.set(new SignedEnvelope(new WeakReference<>(context.get()), audience, envelope, now));
 		return envelope;
 	}
 
-	private String sign(AuthContext context) {
-		return this.signer.get().sign(new SnapshotSignRequest(context, null)).envelope();
+	private String sign(AuthContext context, @Nullable String audience) {
+		return this.signer.get().sign(new SnapshotSignRequest(context, null, audience)).envelope();
+	}
+
+	private static void requireAudience(String audience) {
+		Objects.requireNonNull(audience, "audience must not be null");
+		if (audience.isBlank()) {
+			throw new IllegalArgumentException("audience must not be blank");
+		}
 	}
 
 	/**
@@ -233,31 +304,26 @@ public final class SnapshotPropagator {
 	 * observations are on and there is something to authenticate.
 	 * @param value the header value, or {@code null} when absent
 	 * @param destination the topic or channel, for the invocation and the log
-	 * @param carrier the carrier's prefix of the observed boundary ({@code kafka},
-	 * {@code channel}), or {@code null} to observe the destination as it is
+	 * @param audience the audience the envelope must carry ({@code kafka:<topic>},
+	 * {@code channel:<bean name>}), also the observed boundary; {@code null} verifies
+	 * under the HTTP audience rules and observes the destination as it is
 	 * @param required whether a message without the header is refused
 	 * @return the verified context, or {@code null} when the header is absent and not
 	 * required
 	 * @throws AuthContextSnapshotException when the snapshot is refused
 	 */
-	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, @Nullable String carrier, boolean required) {
+	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, @Nullable String audience, boolean required) {
 		ObservationRegistry registry = this.observationRegistry;
 		if (registry == null || (value == null && !required)) {
-			return verify(value, destination, required);
+			return verify(value, destination, audience, required);
 		}
-		return verifyObserved(registry, value, destination, carrier, required);
-	}
-
-	private @Nullable AuthContext verifyObserved(ObservationRegistry registry, @Nullable Object value,
-			String destination, @Nullable String carrier, boolean required) {
-		// Built only here, so a boundary without observations builds no string per
-		// message.
-		String boundary = (carrier != null) ? carrier + ":" + destination : destination;
+		String boundary = (audience != null) ? audience : destination;
 		return AuthenticationObservations.observe(registry, this.observationConvention, AuthBoundaryKind.MESSAGE,
-				boundary, () -> verify(value, destination, required));
+				boundary, () -> verify(value, destination, audience, required));
 	}
 
-	private @Nullable AuthContext verify(@Nullable Object value, String destination, boolean required) {
+	private @Nullable AuthContext verify(@Nullable Object value, String destination, @Nullable String audience,
+			boolean required) {
 		if (value == null) {
 			if (required) {
 				throw refused(new MissingAuthContextSnapshotException(), destination, null);
@@ -265,8 +331,10 @@ public final class SnapshotPropagator {
 			return null;
 		}
 		String envelope = envelope(value, destination);
+		Map<String, Object> attributes = (audience != null) ? Map.of(SnapshotVerifier.AUDIENCE_ATTRIBUTE, audience)
+				: Map.of();
 		try {
-			return this.verifier.get().verify(envelope, new AuthInvocation(BOUNDARY, destination, null, Map.of()));
+			return this.verifier.get().verify(envelope, new AuthInvocation(BOUNDARY, destination, null, attributes));
 		}
 		catch (AuthContextSnapshotException ex) {
 			throw refused(ex, destination, envelope);
@@ -275,6 +343,17 @@ public final class SnapshotPropagator {
 			throw refused(new SnapshotVerifierUnavailableException("The snapshot verifier failed", ex), destination,
 					envelope);
 		}
+	}
+
+	/**
+	 * Refuses a message that carries the snapshot header more than once, as HTTP refuses
+	 * a repeated header: logged like any refusal, never decoded.
+	 * @param destination the topic or channel, for the log
+	 * @return the exception to throw
+	 */
+	InvalidAuthContextSnapshotException duplicateHeader(String destination) {
+		return refused(new InvalidAuthContextSnapshotException("The message carries more than one snapshot header"),
+				destination, null);
 	}
 
 	/**
@@ -370,7 +449,8 @@ public final class SnapshotPropagator {
 	 * The last envelope a thread signed; the context is held weakly so a pooled thread
 	 * does not keep a finished request's identity reachable.
 	 */
-	private record SignedEnvelope(WeakReference<AuthContext> context, String envelope, long signedAt) {
+	private record SignedEnvelope(WeakReference<AuthContext> context, @Nullable String audience, String envelope,
+			long signedAt) {
 	}
 
 	private static boolean[] base64UrlAlphabet() {

@@ -2,7 +2,11 @@ package dev.gatehouse.auth.outbound;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.CredentialCarrier;
+import dev.gatehouse.auth.context.CredentialCarrierKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +29,12 @@ import org.jspecify.annotations.Nullable;
  * for that answer (single flight); a failure is delivered to all of them and is not
  * cached, but the key is not asked again for {@code retryBackoff}, so a down identity
  * provider sees at most one request per interval. The key is the registration, plus the
- * caller's issuer, subject id and tenant for on-behalf-of registrations; never a token.
- * Thread-safe.
+ * caller's issuer, subject id and tenant for on-behalf-of registrations, plus, for
+ * registrations that exchange the caller's bearer token
+ * ({@link Keying#CALLER_BEARER_TOKEN}), a SHA-256 digest of that token, so a token
+ * exchanged for one subject token is never served for another, nor to a caller who
+ * presented none; never a token value. A token the downstream still refused after a
+ * refresh is not refreshed again on a 401 within {@code retryBackoff}. Thread-safe.
  */
 public final class CachingOutboundTokenProvider implements OutboundTokenProvider {
 
@@ -36,11 +46,15 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	// The latest instant whose epoch milliseconds fit a long: "never".
 	private static final Instant MAX_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
 
+	private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
 	private final String registration;
 
 	private final OutboundTokenProvider delegate;
 
 	private final boolean onBehalfOf;
+
+	private final Keying keying;
 
 	private final Duration refreshSkew;
 
@@ -66,9 +80,25 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	 */
 	public CachingOutboundTokenProvider(String registration, OutboundTokenProvider delegate, boolean onBehalfOf,
 			Duration refreshSkew, Duration retryBackoff, Clock clock) {
+		this(registration, delegate, onBehalfOf ? Keying.CALLER : Keying.OWN, refreshSkew, retryBackoff, clock);
+	}
+
+	/**
+	 * Creates the cache.
+	 * @param registration the registration name, used in messages and status
+	 * @param delegate asked for a token when none is cached
+	 * @param keying whose tokens are cached and what their key covers
+	 * @param refreshSkew how long before expiry a token is replaced
+	 * @param retryBackoff how long a key that failed is not asked again, and how long a
+	 * token refused after a refresh is not refreshed again
+	 * @param clock the clock expiry is judged by
+	 */
+	public CachingOutboundTokenProvider(String registration, OutboundTokenProvider delegate, Keying keying,
+			Duration refreshSkew, Duration retryBackoff, Clock clock) {
 		this.registration = Objects.requireNonNull(registration, "registration must not be null");
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
-		this.onBehalfOf = onBehalfOf;
+		this.keying = Objects.requireNonNull(keying, "keying must not be null");
+		this.onBehalfOf = keying != Keying.OWN;
 		this.refreshSkew = requireNonNegative(refreshSkew, "refreshSkew");
 		this.retryBackoff = requireNonNegative(retryBackoff, "retryBackoff");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -89,7 +119,7 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 	 * @return the token
 	 * @throws OutboundCredentialUnavailableException when the delegate fails, or failed
 	 * less than {@code retryBackoff} ago, or an on-behalf-of token is asked for without a
-	 * caller
+	 * caller, or without the caller's bearer token where the key needs one
 	 */
 	@Override
 	public OutboundToken token(OutboundTokenRequest request) {
@@ -125,7 +155,8 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 			throw new OutboundCredentialUnavailableException("Outbound registration '" + this.registration
 					+ "' acts on behalf of the caller, but no AuthContext is bound to this thread.", null);
 		}
-		CallerKey key = new CallerKey(caller.issuer(), caller.subject().id(), caller.tenant());
+		CallerKey key = new CallerKey(caller.issuer(), caller.subject().id(), caller.tenant(),
+				(this.keying == Keying.CALLER_BEARER_TOKEN) ? bearerTokenDigest(caller) : null);
 		Slot slot = this.callerSlots.get(key);
 		if (slot == null) {
 			if (this.callerSlots.size() >= SWEEP_THRESHOLD) {
@@ -134,6 +165,59 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 			slot = this.callerSlots.computeIfAbsent(key, (k) -> new Slot());
 		}
 		return slot;
+	}
+
+	// Decided before the cache is consulted: a caller who presented no bearer token must
+	// never be served a token exchanged for someone's bearer token.
+	private String bearerTokenDigest(AuthContext caller) {
+		CredentialCarrier credential = caller.credentialCarrier();
+		if (credential == null || credential.kind() != CredentialCarrierKind.BEARER_TOKEN) {
+			throw new OutboundCredentialUnavailableException("Outbound registration '" + this.registration
+					+ "' exchanges the caller's bearer token, but the bound caller presented none.", null);
+		}
+		MessageDigest sha256;
+		try {
+			sha256 = (MessageDigest) SHA256_PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SHA-256 cannot be cloned", ex);
+		}
+		return Base64.getEncoder()
+			.withoutPadding()
+			.encodeToString(sha256.digest(credential.material().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform is required to provide SHA-256.
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	/**
+	 * Records that the downstream refused this token even though it was just fetched, so
+	 * a 401 for it does not fetch another within {@code retryBackoff}.
+	 * @param caller the caller the token was fetched for, or {@code null}
+	 * @param token the refused token
+	 */
+	void refusedAfterRefresh(@Nullable AuthContext caller, OutboundToken token) {
+		Slot slot = slot(caller);
+		slot.refused = new Refused(token, this.clock.millis() + this.retryBackoff.toMillis());
+	}
+
+	/**
+	 * Returns whether this token was refused after a refresh less than
+	 * {@code retryBackoff} ago; then a 401 for it is answered as it is.
+	 * @param caller the caller the token was fetched for, or {@code null}
+	 * @param token the token the downstream refused
+	 * @return whether not to refresh it now
+	 */
+	boolean recentlyRefusedAfterRefresh(@Nullable AuthContext caller, OutboundToken token) {
+		Refused refused = slot(caller).refused;
+		return refused != null && refused.token == token && this.clock.millis() < refused.untilMillis;
 	}
 
 	private void sweep() {
@@ -321,11 +405,34 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 
 	@Override
 	public String toString() {
-		return "CachingOutboundTokenProvider[registration=" + this.registration + ", onBehalfOf=" + this.onBehalfOf
+		return "CachingOutboundTokenProvider[registration=" + this.registration + ", keying=" + this.keying
 				+ ", refreshSkew=" + this.refreshSkew + ", retryBackoff=" + this.retryBackoff + "]";
 	}
 
-	private record CallerKey(@Nullable String issuer, String subject, @Nullable String tenant) {
+	/**
+	 * Whose tokens a cache holds and what their key covers.
+	 */
+	public enum Keying {
+
+		/** This service's own token: one per registration. */
+		OWN,
+
+		/** The caller's: keyed by issuer, subject id and tenant. */
+		CALLER,
+
+		/**
+		 * Exchanged for the caller's bearer token: keyed by issuer, subject id, tenant
+		 * and a SHA-256 digest of that token; a caller without a bearer token gets none.
+		 */
+		CALLER_BEARER_TOKEN
+
+	}
+
+	private record CallerKey(@Nullable String issuer, String subject, @Nullable String tenant,
+			@Nullable String subjectTokenDigest) {
+	}
+
+	private record Refused(OutboundToken token, long untilMillis) {
 	}
 
 	private record Cached(OutboundToken token, long refreshAtMillis) {
@@ -347,6 +454,8 @@ public final class CachingOutboundTokenProvider implements OutboundTokenProvider
 		@Nullable Instant failedAt;
 
 		@Nullable String failure;
+
+		volatile @Nullable Refused refused;
 
 	}
 

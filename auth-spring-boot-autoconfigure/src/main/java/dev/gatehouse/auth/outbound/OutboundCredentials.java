@@ -37,8 +37,10 @@ public final class OutboundCredentials {
 	}
 
 	/**
-	 * Returns an interceptor that writes the registration's token to every request, once,
-	 * and retries once with a new token when the downstream answers 401.
+	 * Returns an interceptor that writes the registration's token to every request to one
+	 * of its allowed hosts, once, and retries once with a new token when the downstream
+	 * answers 401; a request to any other host fails with
+	 * {@link OutboundCredentialUnavailableException} and is not sent.
 	 * @param registration the registration name
 	 * @return the interceptor
 	 * @throws IllegalArgumentException when no such registration is configured

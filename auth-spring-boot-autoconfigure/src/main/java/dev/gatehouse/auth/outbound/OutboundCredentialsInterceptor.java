@@ -1,6 +1,10 @@
 package dev.gatehouse.auth.outbound;
 
 import java.io.IOException;
+import java.util.Set;
+
+import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextHolder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +16,14 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Writes one registration's token to a request as exactly one header; on a 401 it asks
- * for a new token and, when it got a different one, sends the buffered request once more;
- * on a 403 never.
+ * Writes one registration's token to a request as exactly one header, only when the
+ * request is addressed to one of the registration's allowed hosts (any other request
+ * fails without being sent); on a 401 it asks for a new token and, when it got a
+ * different one, sends the buffered request once more; on a 403 never. A token the
+ * downstream still refused after that refresh is not refreshed again on its next 401
+ * within the registration's retry back-off. The header's name is recorded in the
+ * request's attributes ({@link RedirectPolicy#CREDENTIAL_HEADERS_ATTRIBUTE}) so a
+ * redirect to another host does not carry it.
  */
 final class OutboundCredentialsInterceptor implements ClientHttpRequestInterceptor {
 
@@ -34,14 +43,31 @@ final class OutboundCredentialsInterceptor implements ClientHttpRequestIntercept
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if (!this.registration.allowedHosts().allows(request.getURI())) {
+			// Fails loudly rather than sending the request without the credential: a
+			// request to another host on a client built for this registration is a
+			// mistake or an attacker-chosen URL, and should be seen.
+			throw new OutboundCredentialUnavailableException("Outbound registration '" + this.registration.name()
+					+ "' may not send its credential to " + hostAndPort(request) + "; the request was not sent. Add "
+					+ "the host to gatehouse.outbound.registrations." + this.registration.name()
+					+ ".allowed-hosts if it is meant to receive it.", null);
+		}
 		OutboundToken token = (this.cache != null) ? this.cache.freshOwnToken() : null;
 		if (token == null) {
 			token = OutboundCredentials.token(this.registration, false);
 		}
 		HttpHeaders headers = request.getHeaders();
-		headers.set(token.headerName(), headerValue(token));
+		Written written = written(token);
+		headers.set(token.headerName(), written.headerValue);
+		request.getAttributes().put(RedirectPolicy.CREDENTIAL_HEADERS_ATTRIBUTE, written.headerNames);
 		ClientHttpResponse response = execution.execute(request, body);
 		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+			return response;
+		}
+		AuthContext caller = this.registration.onBehalfOf() ? AuthContextHolder.current().orElse(null) : null;
+		if (this.cache != null && this.cache.recentlyRefusedAfterRefresh(caller, token)) {
+			// Refused even right after a refresh: another token would only be refused
+			// too.
 			return response;
 		}
 		OutboundToken renewed;
@@ -59,19 +85,35 @@ final class OutboundCredentialsInterceptor implements ClientHttpRequestIntercept
 		response.close();
 		if (!renewed.headerName().equalsIgnoreCase(token.headerName())) {
 			headers.remove(token.headerName());
+			request.getAttributes()
+				.put(RedirectPolicy.CREDENTIAL_HEADERS_ATTRIBUTE, Set.of(token.headerName(), renewed.headerName()));
 		}
-		headers.set(renewed.headerName(), headerValue(renewed));
-		return execution.execute(request, body);
+		headers.set(renewed.headerName(), written(renewed).headerValue);
+		ClientHttpResponse retried = execution.execute(request, body);
+		if (this.cache != null && retried.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+			this.cache.refusedAfterRefresh(caller, renewed);
+		}
+		return retried;
 	}
 
-	private String headerValue(OutboundToken token) {
+	private static String hostAndPort(HttpRequest request) {
+		String host = request.getURI().getHost();
+		int port = request.getURI().getPort();
+		if (host == null) {
+			return "a URI without a host";
+		}
+		return (port < 0) ? host : host + ":" + port;
+	}
+
+	private Written written(OutboundToken token) {
 		Written written = this.last;
 		if (written != null && written.token == token) {
-			return written.headerValue;
+			return written;
 		}
-		String headerValue = OutboundHeaderValue.of(token, this.registration.name());
-		this.last = new Written(token, headerValue);
-		return headerValue;
+		written = new Written(token, OutboundHeaderValue.of(token, this.registration.name()),
+				Set.of(token.headerName()));
+		this.last = written;
+		return written;
 	}
 
 	@Override
@@ -79,7 +121,7 @@ final class OutboundCredentialsInterceptor implements ClientHttpRequestIntercept
 		return "OutboundCredentialsInterceptor[registration=" + this.registration.name() + "]";
 	}
 
-	private record Written(OutboundToken token, String headerValue) {
+	private record Written(OutboundToken token, String headerValue, Set<String> headerNames) {
 	}
 
 }

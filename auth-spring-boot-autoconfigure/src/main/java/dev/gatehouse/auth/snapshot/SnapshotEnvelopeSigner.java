@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * Python reference implementation. The issuer stays the context's (who authenticated the
  * subject), the snapshot lives for the configured time-to-live, the correlation id is
  * kept or created at the origin, and this service's id is appended to the delegation
- * chain. Thread-safe.
+ * chain. The request's audience, when it names one, is written into
+ * {@code selected_claims} as {@code aud}; a context claim named {@code aud} (a JWT's
+ * audience, or the audience of a snapshot this service received) is never carried, so no
+ * snapshot names an audience its signer did not choose. Thread-safe.
  */
 public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 
@@ -79,7 +82,7 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 		List<String> delegationChain = new ArrayList<>(context.delegationChain().size() + 1);
 		delegationChain.addAll(context.delegationChain());
 		delegationChain.add(this.serviceId);
-		return sign(context, tenant, issuedAt, expiresAt, correlationId, delegationChain);
+		return sign(context, tenant, issuedAt, expiresAt, correlationId, delegationChain, request.audience());
 	}
 
 	/**
@@ -88,7 +91,15 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 	 */
 	AuthContextSnapshot sign(AuthContext context, @Nullable String tenant, Instant issuedAt, Instant expiresAt,
 			@Nullable String correlationId, List<String> delegationChain) {
+		return sign(context, tenant, issuedAt, expiresAt, correlationId, delegationChain, null);
+	}
+
+	private AuthContextSnapshot sign(AuthContext context, @Nullable String tenant, Instant issuedAt, Instant expiresAt,
+			@Nullable String correlationId, List<String> delegationChain, @Nullable String audience) {
 		TreeMap<String, @Nullable Object> claims = selectClaims(context.claims());
+		if (audience != null) {
+			claims.put(SnapshotSignRequest.AUDIENCE_CLAIM, audience);
+		}
 		TreeMap<String, @Nullable Object> subject = new TreeMap<>(CanonicalJsonWriter.CODE_POINT_ORDER);
 		subject.put("display_name", context.subject().displayName());
 		subject.put("id", context.subject().id());
@@ -139,6 +150,10 @@ public final class SnapshotEnvelopeSigner implements SnapshotSigner {
 	private TreeMap<String, @Nullable Object> selectClaims(List<AuthClaim> claims) {
 		TreeMap<String, @Nullable Object> selected = new TreeMap<>(CanonicalJsonWriter.CODE_POINT_ORDER);
 		for (AuthClaim claim : claims) {
+			if (SnapshotSignRequest.AUDIENCE_CLAIM.equals(claim.name())) {
+				// The audience is the signer's choice for this hop, never inherited.
+				continue;
+			}
 			if (this.selectedClaims == null || this.selectedClaims.contains(claim.name())) {
 				// AuthContext.claim(name) answers with the first claim of a name; the
 				// envelope keeps the same one.

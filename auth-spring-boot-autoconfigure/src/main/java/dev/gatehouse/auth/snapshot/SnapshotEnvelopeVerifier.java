@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
@@ -25,8 +26,11 @@ import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import dev.gatehouse.auth.spi.VerifierHealth;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +40,21 @@ import org.jspecify.annotations.Nullable;
  * must be byte for byte what the writer produces for its content, decided while parsing)
  * and the signature over the canonical signing input (the envelope's bytes without the
  * signature member), schema and field types, time (with clock skew and a maximum
- * lifetime) and finally the trusted issuers. Failures are the snapshot exceptions with
- * safe messages; any other failure of the verifier itself becomes
- * {@link SnapshotVerifierUnavailableException}.
+ * lifetime), the trusted issuers, the signer binding (a key with
+ * {@link SnapshotVerificationKey#withServiceIds service ids} accepts only envelopes whose
+ * delegation chain ends with one of them) and finally the audience. Failures are the
+ * snapshot exceptions with safe messages; any other failure of the verifier itself
+ * becomes {@link SnapshotVerifierUnavailableException}.
+ *
+ * <p>
+ * The audience is {@code selected_claims.aud}. When the invocation carries
+ * {@link SnapshotVerifier#AUDIENCE_ATTRIBUTE} (a message boundary names the destination
+ * the message arrived from) the {@code aud} must be exactly that; otherwise (HTTP) it
+ * must be one of the configured {@link Builder#audiences audiences}. A missing
+ * {@code aud} is refused unless {@link Builder#requireAudience requireAudience} is off; a
+ * present but wrong one is always refused. The {@code aud} is transport metadata of the
+ * one hop, not a claim about the subject: the returned context does not carry it among
+ * its claims, so neither a claim check nor the next hop's signer ever sees it.
  *
  * <p>
  * Keys are a map of key id to key, so keys rotate: sign with a new key id and keep the
@@ -57,6 +73,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 
 	private static final Set<String> SIGNATURE_FIELDS = Set.of("algorithm", "key_id", "signature");
 
+	private static final Log logger = LogFactory.getLog(SnapshotEnvelopeVerifier.class);
+
 	private final Map<String, SnapshotVerificationKey> keys;
 
 	private final SnapshotEnvelopeDecoder decoder;
@@ -73,7 +91,13 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 
 	private final @Nullable VerifiedSnapshotCache cache;
 
+	private final Set<String> audiences;
+
+	private final boolean requireAudience;
+
 	private SnapshotEnvelopeVerifier(Builder builder, SnapshotEnvelopeDecoder decoder) {
+		this.audiences = Set.copyOf(builder.audiences);
+		this.requireAudience = builder.requireAudience;
 		this.keys = Map.copyOf(builder.keys);
 		this.decoder = decoder;
 		this.clock = builder.clock;
@@ -91,7 +115,9 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 	 * Starts building a verifier that accepts the given keys.
 	 * @param keys the verification keys; at least one, key ids unique
 	 * @return a builder with the defaults: system UTC clock, 60s clock skew, 1h maximum
-	 * lifetime, 8192 characters, any issuer, 1000 cached Ed25519 envelopes
+	 * lifetime, 8192 characters, any issuer, 1000 cached Ed25519 envelopes, no HTTP
+	 * audience and a required {@code aud} (so an HTTP envelope is refused until
+	 * {@link Builder#audiences audiences} are set)
 	 */
 	public static Builder builder(Collection<SnapshotVerificationKey> keys) {
 		return new Builder(keys);
@@ -106,8 +132,11 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 			throw new InvalidAuthContextSnapshotException(
 					"the snapshot envelope is longer than " + this.maxEnvelopeLength + " characters");
 		}
+		Object expected = (invocation != null) ? invocation.attributes().get(AUDIENCE_ATTRIBUTE) : null;
 		try {
-			return verifyEnvelope(envelope);
+			VerifiedEnvelope verified = verifyEnvelope(envelope);
+			checkAudience(verified.audience(), (expected instanceof String audience) ? audience : null);
+			return verified.context();
 		}
 		catch (AuthContextSnapshotException ex) {
 			throw ex;
@@ -118,12 +147,16 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 		}
 	}
 
-	private AuthContext verifyEnvelope(String envelope) {
+	/**
+	 * Verifies everything but the audience, which depends on the call rather than the
+	 * envelope, so a cached envelope is checked against each call's audience.
+	 */
+	private VerifiedEnvelope verifyEnvelope(String envelope) {
 		Instant now = this.clock.instant();
 		VerifiedSnapshotCache.Digest digest = null;
 		if (this.cache != null) {
 			digest = VerifiedSnapshotCache.digest(envelope);
-			AuthContext cached = this.cache.get(digest, now);
+			VerifiedEnvelope cached = this.cache.get(digest, now);
 			if (cached != null) {
 				return cached;
 			}
@@ -131,15 +164,56 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 		SnapshotEnvelopeDecoder.DecodedEnvelope decoded = this.decoder.decodeEnvelope(envelope);
 		Map<String, @Nullable Object> json = decoded.json();
 		SnapshotVerificationKey key = verifySignature(decoded, now);
-		AuthContext context = readContext(json, now);
+		VerifiedEnvelope verified = readContext(json, now);
+		checkSigner(key, verified.context().delegationChain());
 		VerifiedSnapshotCache cache = this.cache;
 		if (digest != null && cache != null && key.algorithm() == SnapshotAlgorithm.ED25519) {
 			Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
 			// A cached envelope must not outlive its key's acceptance.
 			Instant notAfter = key.notAfter();
-			cache.put(digest, context, (notAfter != null && notAfter.isBefore(expiresAt)) ? notAfter : expiresAt, now);
+			cache.put(digest, verified, (notAfter != null && notAfter.isBefore(expiresAt)) ? notAfter : expiresAt, now);
 		}
-		return context;
+		return verified;
+	}
+
+	/**
+	 * Signer binding: a key restricted to some services accepts only envelopes whose last
+	 * signer (the last entry of the delegation chain) is one of them.
+	 */
+	private static void checkSigner(SnapshotVerificationKey key, List<String> delegationChain) {
+		Set<String> serviceIds = key.serviceIds();
+		if (serviceIds.isEmpty()) {
+			return;
+		}
+		if (delegationChain.isEmpty() || !serviceIds.contains(delegationChain.get(delegationChain.size() - 1))) {
+			throw refused("the snapshot's signer is not one of the services its key is bound to");
+		}
+	}
+
+	/**
+	 * The audience check: the one expected destination of a message, else one of this
+	 * service's audiences; a missing {@code aud} only when it is not required.
+	 */
+	private void checkAudience(@Nullable String audience, @Nullable String expected) {
+		if (audience == null) {
+			if (this.requireAudience) {
+				throw refused("the snapshot names no audience");
+			}
+			return;
+		}
+		boolean own = (expected != null) ? expected.equals(audience) : this.audiences.contains(audience);
+		if (!own) {
+			throw refused("the snapshot is for another audience");
+		}
+	}
+
+	private static InvalidAuthContextSnapshotException refused(String reason) {
+		// The reason only: neither the envelope nor the (caller-chosen) audience it
+		// names.
+		if (logger.isDebugEnabled()) {
+			logger.debug("Refused an auth context snapshot: " + reason);
+		}
+		return new InvalidAuthContextSnapshotException(reason);
 	}
 
 	private SnapshotVerificationKey verifySignature(SnapshotEnvelopeDecoder.DecodedEnvelope decoded, Instant now) {
@@ -178,7 +252,7 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 		return key;
 	}
 
-	private AuthContext readContext(Map<String, @Nullable Object> json, Instant now) {
+	private VerifiedEnvelope readContext(Map<String, @Nullable Object> json, Instant now) {
 		if (!json.keySet().equals(FIELDS)) {
 			throw new InvalidAuthContextSnapshotException("the snapshot does not have exactly the schema's fields");
 		}
@@ -198,6 +272,7 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 		List<String> scopes = stringList(json.get("scopes"), "scopes");
 		List<String> delegationChain = stringList(json.get("delegation_chain"), "delegation_chain");
 		List<AuthClaim> claims = claims(json.get("selected_claims"));
+		String audience = audience(claims);
 		Instant issuedAt = parseTimestamp(json.get("issued_at"), "issued_at");
 		Instant expiresAt = parseTimestamp(json.get("expires_at"), "expires_at");
 
@@ -217,8 +292,8 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 			throw new InvalidAuthContextSnapshotException("the snapshot's issuer is not trusted");
 		}
 		try {
-			return new AuthContext(new AuthSubject(subjectId, displayName), issuer, tenant, roles, scopes, claims, null,
-					List.of(), correlationId, delegationChain);
+			return new VerifiedEnvelope(new AuthContext(new AuthSubject(subjectId, displayName), issuer, tenant, roles,
+					scopes, claims, null, List.of(), correlationId, delegationChain), audience);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidAuthContextSnapshotException("the snapshot has a blank subject id, role or scope");
@@ -242,6 +317,24 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 			claims.add(new AuthClaim(name, claimValue));
 		}
 		return claims;
+	}
+
+	/**
+	 * Takes the {@code aud} out of the claims: it must be a string when present, and the
+	 * context never carries it as a claim.
+	 */
+	private static @Nullable String audience(List<AuthClaim> claims) {
+		for (int i = 0; i < claims.size(); i++) {
+			AuthClaim claim = claims.get(i);
+			if (SnapshotSignRequest.AUDIENCE_CLAIM.equals(claim.name())) {
+				if (!(claim.value() instanceof String audience)) {
+					throw wrongType("selected_claims.aud");
+				}
+				claims.remove(i);
+				return audience;
+			}
+		}
+		return null;
 	}
 
 	private static String requiredString(@Nullable Object value, String field) {
@@ -354,7 +447,15 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 	@Override
 	public String toString() {
 		return "SnapshotEnvelopeVerifier[keyIds=" + new TreeMap<>(this.keys).keySet() + ", clockSkew=" + this.clockSkew
-				+ ", maxTtl=" + this.maxTtl + ", maxEnvelopeLength=" + this.maxEnvelopeLength + "]";
+				+ ", maxTtl=" + this.maxTtl + ", maxEnvelopeLength=" + this.maxEnvelopeLength + ", audiences="
+				+ new TreeSet<>(this.audiences) + ", requireAudience=" + this.requireAudience + "]";
+	}
+
+	/**
+	 * What an envelope proves before the call's audience is checked: the context and the
+	 * {@code aud} it names, or {@code null} when it names none.
+	 */
+	record VerifiedEnvelope(AuthContext context, @Nullable String audience) {
 	}
 
 	/**
@@ -375,6 +476,10 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 		private Set<String> trustedIssuers = Set.of();
 
 		private int cacheSize = 1000;
+
+		private Set<String> audiences = Set.of();
+
+		private boolean requireAudience = true;
 
 		private Builder(Collection<SnapshotVerificationKey> keys) {
 			Objects.requireNonNull(keys, "keys must not be null");
@@ -452,6 +557,36 @@ public final class SnapshotEnvelopeVerifier implements SnapshotVerifier, Verifie
 				throw new IllegalArgumentException("cacheSize must not be negative");
 			}
 			this.cacheSize = cacheSize;
+			return this;
+		}
+
+		/**
+		 * Sets this service's own audiences: an envelope verified without an expected
+		 * audience in its invocation (every HTTP request) must name one of them as
+		 * {@code aud}. Usually just this service's {@code service-id}.
+		 * @param audiences the audiences; none refuses every such envelope that names one
+		 * @return this builder
+		 */
+		public Builder audiences(Collection<String> audiences) {
+			Objects.requireNonNull(audiences, "audiences must not be null");
+			for (String audience : audiences) {
+				if (audience == null || audience.isBlank()) {
+					throw new IllegalArgumentException("audiences must not contain a blank audience");
+				}
+			}
+			this.audiences = Set.copyOf(audiences);
+			return this;
+		}
+
+		/**
+		 * Sets whether an envelope without {@code aud} is refused (the default). Turned
+		 * off, it is accepted, for peers that cannot send one yet; a present but wrong
+		 * {@code aud} is refused either way.
+		 * @param requireAudience whether the audience is required
+		 * @return this builder
+		 */
+		public Builder requireAudience(boolean requireAudience) {
+			this.requireAudience = requireAudience;
 			return this;
 		}
 

@@ -7,7 +7,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -17,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A key a {@link SnapshotEnvelopeVerifier} accepts: a key id, the one algorithm allowed
  * with it, the shared secret or public key and, for a key being retired, the instant
- * after which it is no longer accepted ({@link #withNotAfter(Instant)}). Thread-safe;
- * {@link #toString()} never shows key material.
+ * after which it is no longer accepted ({@link #withNotAfter(Instant)}) and, optionally,
+ * the services allowed to sign with it ({@link #withServiceIds(Collection)}).
+ * Thread-safe; {@link #toString()} never shows key material.
  */
 public final class SnapshotVerificationKey {
 
@@ -32,13 +36,16 @@ public final class SnapshotVerificationKey {
 
 	private final @Nullable Instant notAfter;
 
+	private final Set<String> serviceIds;
+
 	private SnapshotVerificationKey(String keyId, SnapshotAlgorithm algorithm, Supplier<Mac> mac,
-			ThreadLocal<Signature> signature, @Nullable Instant notAfter) {
+			ThreadLocal<Signature> signature, @Nullable Instant notAfter, Set<String> serviceIds) {
 		this.keyId = requireKeyId(keyId);
 		this.algorithm = algorithm;
 		this.mac = mac;
 		this.signature = signature;
 		this.notAfter = notAfter;
+		this.serviceIds = serviceIds;
 	}
 
 	/**
@@ -49,7 +56,7 @@ public final class SnapshotVerificationKey {
 	 * @throws IllegalArgumentException when the secret is shorter than 32 bytes
 	 */
 	public static SnapshotVerificationKey hs256(String keyId, byte[] secret) {
-		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.HS256, hmac(secret), unused(), null);
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.HS256, hmac(secret), unused(), null, Set.of());
 	}
 
 	/**
@@ -77,7 +84,7 @@ public final class SnapshotVerificationKey {
 			}
 			return verifier;
 		});
-		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, noMac(), signature, null);
+		return new SnapshotVerificationKey(keyId, SnapshotAlgorithm.ED25519, noMac(), signature, null, Set.of());
 	}
 
 	/**
@@ -97,7 +104,34 @@ public final class SnapshotVerificationKey {
 	 */
 	public SnapshotVerificationKey withNotAfter(Instant notAfter) {
 		Objects.requireNonNull(notAfter, "notAfter must not be null");
-		return new SnapshotVerificationKey(this.keyId, this.algorithm, this.mac, this.signature, notAfter);
+		return new SnapshotVerificationKey(this.keyId, this.algorithm, this.mac, this.signature, notAfter,
+				this.serviceIds);
+	}
+
+	/**
+	 * Returns this key accepted only from the given signers: the last entry of an
+	 * envelope's delegation chain (the service that signed it) must be one of them, so a
+	 * service that holds the key cannot sign as another service.
+	 * @param serviceIds the service ids allowed to sign with this key; empty allows any
+	 * @return a key with the same id, algorithm, key material and not-after instant
+	 */
+	public SnapshotVerificationKey withServiceIds(Collection<String> serviceIds) {
+		Objects.requireNonNull(serviceIds, "serviceIds must not be null");
+		for (String serviceId : serviceIds) {
+			if (serviceId == null || serviceId.isBlank()) {
+				throw new IllegalArgumentException("serviceIds must not contain a blank service id");
+			}
+		}
+		return new SnapshotVerificationKey(this.keyId, this.algorithm, this.mac, this.signature, this.notAfter,
+				Set.copyOf(serviceIds));
+	}
+
+	/**
+	 * Returns the services allowed to sign with this key.
+	 * @return the service ids; empty when any signer is accepted
+	 */
+	public Set<String> serviceIds() {
+		return this.serviceIds;
 	}
 
 	/**
@@ -162,7 +196,9 @@ public final class SnapshotVerificationKey {
 	@Override
 	public String toString() {
 		return "SnapshotVerificationKey[keyId=" + this.keyId + ", algorithm=" + this.algorithm.wireName()
-				+ ((this.notAfter != null) ? ", notAfter=" + this.notAfter : "") + ", key=[REDACTED]]";
+				+ ((this.notAfter != null) ? ", notAfter=" + this.notAfter : "")
+				+ (this.serviceIds.isEmpty() ? "" : ", serviceIds=" + new TreeSet<>(this.serviceIds))
+				+ ", key=[REDACTED]]";
 	}
 
 	static String requireKeyId(String keyId) {

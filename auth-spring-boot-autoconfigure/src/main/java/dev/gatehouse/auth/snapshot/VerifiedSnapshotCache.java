@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.gatehouse.auth.context.AuthContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +47,7 @@ final class VerifiedSnapshotCache {
 		return new Digest(sha256.digest(envelope.getBytes(StandardCharsets.ISO_8859_1)));
 	}
 
-	@Nullable AuthContext get(Digest digest, Instant now) {
+	SnapshotEnvelopeVerifier.@Nullable VerifiedEnvelope get(Digest digest, Instant now) {
 		Entry entry = this.entries.get(digest);
 		if (entry == null) {
 			return null;
@@ -57,14 +56,14 @@ final class VerifiedSnapshotCache {
 			this.entries.remove(digest, entry);
 			return null;
 		}
-		return entry.context;
+		return entry.verified;
 	}
 
-	void put(Digest digest, AuthContext context, Instant expiresAt, Instant now) {
+	void put(Digest digest, SnapshotEnvelopeVerifier.VerifiedEnvelope verified, Instant expiresAt, Instant now) {
 		if (this.entries.size() >= this.maximumSize) {
 			evict(now);
 		}
-		this.entries.put(digest, new Entry(context, expiresAt));
+		this.entries.put(digest, new Entry(verified, expiresAt));
 	}
 
 	int size() {
@@ -80,7 +79,7 @@ final class VerifiedSnapshotCache {
 		}
 	}
 
-	private record Entry(AuthContext context, Instant expiresAt) {
+	private record Entry(SnapshotEnvelopeVerifier.VerifiedEnvelope verified, Instant expiresAt) {
 	}
 
 	/**

@@ -56,8 +56,10 @@ class GatehouseEndpointServerTests {
 					"management.endpoint.gatehouse.access=unrestricted",
 					"management.endpoint.health.show-details=always",
 					"gatehouse.outbound.registrations.search.type=static",
+					"gatehouse.outbound.registrations.search.allowed-hosts=127.0.0.1:*",
 					"gatehouse.outbound.registrations.search.token=" + API_KEY,
 					"gatehouse.outbound.registrations.ledger.type=client-credentials",
+					"gatehouse.outbound.registrations.ledger.allowed-hosts=127.0.0.1:*",
 					"gatehouse.outbound.registrations.ledger.token-uri=http://127.0.0.1:1/oauth2/token",
 					"gatehouse.outbound.registrations.ledger.client-id=orders",
 					"gatehouse.outbound.registrations.ledger.client-secret=" + CLIENT_SECRET)

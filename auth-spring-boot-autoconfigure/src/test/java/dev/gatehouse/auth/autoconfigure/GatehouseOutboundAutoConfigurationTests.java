@@ -13,11 +13,17 @@ import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistrationStatus;
 import dev.gatehouse.auth.outbound.OutboundToken;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
+import dev.gatehouse.auth.outbound.RedirectPolicy;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -52,8 +59,9 @@ class GatehouseOutboundAutoConfigurationTests {
 	private static final String R = "gatehouse.outbound.registrations.";
 
 	private final String[] clientCredentials = { R + "billing.type=client-credentials",
-			R + "billing.token-uri=http://127.0.0.1:1/oauth2/token", R + "billing.client-id=orders",
-			R + "billing.client-secret=" + CLIENT_SECRET, R + "billing.scopes=billing.read,billing.write" };
+			R + "billing.allowed-hosts=127.0.0.1:*", R + "billing.token-uri=http://127.0.0.1:1/oauth2/token",
+			R + "billing.client-id=orders", R + "billing.client-secret=" + CLIENT_SECRET,
+			R + "billing.scopes=billing.read,billing.write" };
 
 	@Test
 	void createsAnEmptyRegistryWithoutRegistrations() {
@@ -72,9 +80,9 @@ class GatehouseOutboundAutoConfigurationTests {
 	void configuresStaticClientCredentialsAndBeanRegistrations() {
 		this.runner.withUserConfiguration(ProviderConfiguration.class)
 			.withPropertyValues(this.clientCredentials)
-			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
-					R + "search.header-name=X-Api-Key", R + "search.scheme=", R + "ledger.type=bean",
-					R + "ledger.bean-name=ledgerTokens")
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=" + API_KEY, R + "search.header-name=X-Api-Key", R + "search.scheme=",
+					R + "ledger.type=bean", R + "ledger.allowed-hosts=127.0.0.1:*", R + "ledger.bean-name=ledgerTokens")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -110,7 +118,8 @@ class GatehouseOutboundAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("gatehouse.snapshot.signing.key-id=k1",
 					"gatehouse.snapshot.signing.secret=" + SNAPSHOT_SECRET,
-					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot")
+					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot",
+					R + "downstream.allowed-hosts=127.0.0.1:*")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -134,19 +143,22 @@ class GatehouseOutboundAutoConfigurationTests {
 
 	@Test
 	void failsOnAnUnknownType() {
-		this.runner.withPropertyValues(R + "billing.type=password")
+		this.runner.withPropertyValues(R + "billing.type=password", R + "billing.allowed-hosts=127.0.0.1:*")
 			.run((context) -> assertFailure(context, R + "billing.type", "is not a known type"));
 	}
 
 	@Test
 	void failsOnABlankStaticToken() {
-		this.runner.withPropertyValues(R + "search.type=static", R + "search.token= ")
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*", R + "search.token= ")
 			.run((context) -> assertFailure(context, R + "search.token", "is not set or blank"));
 	}
 
 	@Test
 	void failsOnAStaticTokenWithALineBreak() {
-		this.runner.withPropertyValues(R + "search.type=static", R + "search.token=abc\r\nX-Evil: 1")
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=abc\r\nX-Evil: 1")
 			.run((context) -> assertFailure(context, R + "search.token", "control character"));
 	}
 
@@ -160,15 +172,16 @@ class GatehouseOutboundAutoConfigurationTests {
 	@Test
 	void failsOnAMissingClientIdAndReportsEveryProblemTogether() {
 		this.runner
-			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.token-uri=not a uri",
-					R + "billing.client-secret=" + CLIENT_SECRET, R + "search.type=bean")
+			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.allowed-hosts=127.0.0.1:*",
+					R + "billing.token-uri=not a uri", R + "billing.client-secret=" + CLIENT_SECRET,
+					R + "search.type=bean", R + "search.allowed-hosts=127.0.0.1:*")
 			.run((context) -> {
 				assertFailure(context, R + "billing.token-uri", "absolute http or https URI");
 				assertFailure(context, R + "search.bean-name", "is not set or blank");
 			});
 		this.runner
-			.withPropertyValues(R + "billing.type=token-exchange", R + "billing.token-uri=https://idp/token",
-					R + "billing.client-secret=" + CLIENT_SECRET)
+			.withPropertyValues(R + "billing.type=token-exchange", R + "billing.allowed-hosts=127.0.0.1:*",
+					R + "billing.token-uri=https://idp/token", R + "billing.client-secret=" + CLIENT_SECRET)
 			.run((context) -> assertFailure(context, R + "billing.client-id", "is not set or blank"));
 	}
 
@@ -189,19 +202,22 @@ class GatehouseOutboundAutoConfigurationTests {
 	@Test
 	void needsNoOAuth2ClientForOtherTypes() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
-			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY)
+			.withPropertyValues(R + "search.type=static", R + "search.allowed-hosts=127.0.0.1:*",
+					R + "search.token=" + API_KEY)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(OutboundCredentials.class));
 	}
 
 	@Test
 	void failsOnASnapshotRegistrationWithoutASigner() {
-		this.runner.withPropertyValues(R + "downstream.type=snapshot")
+		this.runner.withPropertyValues(R + "downstream.type=snapshot", R + "downstream.allowed-hosts=127.0.0.1:*")
 			.run((context) -> assertFailure(context, R + "downstream.type", "no SnapshotSigner"));
 	}
 
 	@Test
 	void failsOnABeanNameThatNamesNoProvider() {
-		this.runner.withPropertyValues(R + "ledger.type=bean", R + "ledger.bean-name=missing")
+		this.runner
+			.withPropertyValues(R + "ledger.type=bean", R + "ledger.allowed-hosts=127.0.0.1:*",
+					R + "ledger.bean-name=missing")
 			.run((context) -> assertFailure(context, R + "ledger.bean-name", "names no OutboundTokenProvider"));
 	}
 
@@ -211,6 +227,78 @@ class GatehouseOutboundAutoConfigurationTests {
 			.run((context) -> assertFailure(context, "gatehouse.outbound.retry-backoff", "negative"));
 		this.runner.withPropertyValues("gatehouse.outbound.timeout=0s")
 			.run((context) -> assertFailure(context, "gatehouse.outbound.timeout", "not positive"));
+	}
+
+	@Test
+	void failsOnAMissingAllowedHostsNamingTheProperty() {
+		this.runner.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY)
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "is not set"));
+	}
+
+	@Test
+	void failsOnAnAllowedHostThatIsAUrl() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					R + "search.allowed-hosts=search.internal,https://search.internal/v1")
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "is not a host or host:port"));
+	}
+
+	@Test
+	void bindsARegistrationWithoutAllowedHostsToItsHttpServiceClientGroupsBaseUrl() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					"spring.http.serviceclient.search.base-url=https://search.internal:8443/api")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
+				assertThat(credentials.contains("search")).isTrue();
+			});
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					"spring.http.serviceclient.search.base-url=/api")
+			.run((context) -> assertFailure(context, R + "search.allowed-hosts", "names no host"));
+	}
+
+	@Test
+	void reportsAMissingAllowedHostsWithTheRegistrationsOtherProblems() {
+		this.runner.withPropertyValues(R + "search.type=static", R + "search.token= ").run((context) -> {
+			assertFailure(context, R + "search.allowed-hosts", "is not set");
+			assertFailure(context, R + "search.token", "is not set or blank");
+		});
+	}
+
+	@Test
+	void buildsTheRedirectPolicyFromTheSnapshotHeaderAndEveryRegistrationsHeader() {
+		this.runner
+			.withPropertyValues(R + "search.type=static", R + "search.token=" + API_KEY,
+					R + "search.header-name=X-Search-Key", R + "search.allowed-hosts=search.internal",
+					"gatehouse.snapshot.propagation.header=X-Snapshot", "gatehouse.outbound.max-redirects=2")
+			.run((context) -> {
+				RedirectPolicy policy = context.getBean(RedirectPolicy.class);
+				assertThat(policy.sensitiveHeaders()).contains("X-Search-Key", "X-Snapshot", "Authorization");
+				assertThat(policy.maxRedirects()).isEqualTo(2);
+			});
+		this.runner.withPropertyValues("gatehouse.outbound.max-redirects=-1")
+			.run((context) -> assertFailure(context, "gatehouse.outbound.max-redirects", "is negative"));
+	}
+
+	@Test
+	void makesBootsRequestFactoryBuilderFollowRedirectsThroughThePolicy() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class))
+			.run((context) -> {
+				ClientHttpRequestFactoryBuilder<?> builder = context.getBean(ClientHttpRequestFactoryBuilder.class);
+				assertThat(builder.build()).isInstanceOf(RedirectPolicy.class.getClassLoader()
+					.loadClass("dev.gatehouse.auth.outbound.RedirectSafeClientHttpRequestFactory"));
+				assertThat(builder.build(HttpClientSettings.defaults().withRedirects(HttpRedirects.DONT_FOLLOW)))
+					.isInstanceOf(JdkClientHttpRequestFactory.class);
+				assertThat(builder.toString()).startsWith("RedirectSafeRequestFactoryBuilder[");
+			});
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RedirectPolicy.class)
+				.doesNotHaveBean("gatehouseRedirectSafeRequestFactoryBuilderCustomizer"));
 	}
 
 	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {

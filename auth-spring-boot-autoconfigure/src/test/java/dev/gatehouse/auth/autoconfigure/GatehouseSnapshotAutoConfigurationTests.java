@@ -20,6 +20,7 @@ import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeSigner;
 import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
 import dev.gatehouse.auth.snapshot.SnapshotPropagationInterceptor;
+import dev.gatehouse.auth.snapshot.SnapshotPropagationTarget;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
@@ -85,7 +86,8 @@ class GatehouseSnapshotAutoConfigurationTests {
 				assertThat(authenticator.supports(CredentialCarrierKind.API_KEY)).isFalse();
 				assertThat(authenticator.readsInvocation(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT)).isFalse();
 				AuthContextSnapshot snapshot = context.getBean(SnapshotSigner.class)
-					.sign(new SnapshotSignRequest(AuthContext.builder("ada").roles("REPORTER").build(), null));
+					.sign(new SnapshotSignRequest(AuthContext.builder("ada").roles("REPORTER").build(), null,
+							"orders"));
 				AuthContext caller = authenticator.authenticate(
 						new CredentialCarrier(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT,
 								CredentialCarrierLocation.HEADER, snapshot.envelope(), "X-Auth-Context-Snapshot", null),
@@ -133,6 +135,90 @@ class GatehouseSnapshotAutoConfigurationTests {
 				context.getBean(RestClientCustomizer.class).customize(builder);
 				builder.requestInterceptors((interceptors) -> assertThat(interceptors).containsExactly(interceptor));
 			});
+	}
+
+	@Test
+	void parsesPropagationTargetsOnceAndReportsUnusableOnesByProperty() {
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.snapshot.propagation.targets[0].url=https://Billing.internal/api/",
+					"gatehouse.snapshot.propagation.targets[0].audience=billing")
+			.run((context) -> assertThat(context.getBean(SnapshotPropagationInterceptor.class).targets())
+				.containsExactly(new SnapshotPropagationTarget("https", "billing.internal", 443, "/api", "billing")));
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.snapshot.propagation.targets[0].url=billing.internal/api",
+					"gatehouse.snapshot.propagation.targets[0].audience=billing",
+					"gatehouse.snapshot.propagation.targets[1].url=https://payments.internal")
+			.run((context) -> {
+				assertFailure(context, "gatehouse.snapshot.propagation.targets[0].url", "absolute http or https");
+				assertFailure(context, "gatehouse.snapshot.propagation.targets[1].audience", "is not set");
+			});
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.snapshot.propagation.targets[0].audience=billing")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.propagation.targets[0].url", "is not set"));
+	}
+
+	@Test
+	void warnsOnceThatHttpPropagationIsOffWithoutATarget(CapturedOutput output) {
+		String warning = "HTTP propagation is off";
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().split(warning, -1)).hasSize(2);
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.outbound.registrations.audit.type=Snapshot")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.propagation.enabled=true",
+					"gatehouse.outbound.registrations.partner.type=static",
+					"gatehouse.snapshot.propagation.targets[0].url=http://billing",
+					"gatehouse.snapshot.propagation.targets[0].audience=billing")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().split(warning, -1)).hasSize(2);
+	}
+
+	@Test
+	void bindsVerificationAudiencesRequireAudienceAndSignerBinding() {
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.audiences=billing,billing-v2",
+					"gatehouse.snapshot.verification.require-audience=false")
+			.run((context) -> {
+				SnapshotSigner signer = context.getBean(SnapshotSigner.class);
+				SnapshotVerifier verifier = context.getBean(SnapshotVerifier.class);
+				AuthContext caller = AuthContext.builder("ada").build();
+				for (String audience : new String[] { "billing-v2", null }) {
+					String envelope = signer.sign(new SnapshotSignRequest(caller, null, audience)).envelope();
+					assertThat(verifier.verify(envelope, INVOCATION).subject().id()).isEqualTo("ada");
+				}
+				// Its own service id is no audience once audiences are configured.
+				String forOrders = signer.sign(new SnapshotSignRequest(caller, null, "orders")).envelope();
+				assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+					.isThrownBy(() -> verifier.verify(forOrders, INVOCATION));
+			});
+		this.runner.withUserConfiguration(PinnedClock.class)
+			.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.keys.k2.service-ids=payments")
+			.run((context) -> {
+				// This service (orders) holds k2 but is not bound to it: it cannot sign
+				// as payments.
+				String envelope = sign(context, AuthContext.builder("ada").build()).envelope();
+				assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+					.isThrownBy(() -> context.getBean(SnapshotVerifier.class).verify(envelope, INVOCATION))
+					.withMessageContaining("signer");
+			});
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.audiences[0]= ")
+			.run((context) -> {
+				assertFailure(context, "gatehouse.snapshot.verification.audiences[0]", "is not set");
+			});
+		this.runner.withPropertyValues(this.hs256)
+			.withPropertyValues("gatehouse.snapshot.verification.keys.k2.service-ids[0]= ")
+			.run((context) -> assertFailure(context, "gatehouse.snapshot.verification.keys.k2.service-ids[0]",
+					"is not set"));
 	}
 
 	@Test
@@ -392,8 +478,14 @@ class GatehouseSnapshotAutoConfigurationTests {
 		assertThat(failure.getMessage()).doesNotContain(SECRET).doesNotContain(OLD_SECRET);
 	}
 
+	/**
+	 * Signs for this service itself: its own audience, the service id.
+	 */
 	private static AuthContextSnapshot sign(AssertableApplicationContext context, AuthContext caller) {
-		return context.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(caller, null));
+		String serviceId = context.getEnvironment()
+			.getProperty("gatehouse.snapshot.service-id",
+					context.getEnvironment().getProperty("spring.application.name"));
+		return context.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(caller, null, serviceId));
 	}
 
 	private static String pem(String label, byte[] der) {

@@ -166,7 +166,11 @@ class KafkaMessageBoundaryTests {
 			throws Exception {
 		String valid;
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
-			valid = consumer.getBean(SnapshotPropagator.class).currentEnvelope();
+			valid = consumer.getBean(SnapshotPropagator.class).currentEnvelope("kafka:refused");
+		}
+		String forOrders;
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
+			forOrders = consumer.getBean(SnapshotPropagator.class).currentEnvelope("kafka:orders");
 		}
 		String tampered = valid.substring(0, 40) + ((valid.charAt(40) == 'A') ? 'B' : 'A') + valid.substring(41);
 		Clock anHourAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
@@ -174,23 +178,32 @@ class KafkaMessageBoundaryTests {
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
 			expired = new SnapshotPropagator(() -> MessagingFixtures.signer("orders", anHourAgo), () -> null,
 					MessagingFixtures.HEADER, 8192)
-				.currentEnvelope();
+				.currentEnvelope("kafka:refused");
 		}
 		sendRaw("refused", "tampered", tampered.getBytes(StandardCharsets.US_ASCII));
 		sendRaw("refused", "expired", expired.getBytes(StandardCharsets.US_ASCII));
 		sendRaw("refused", "junk", new byte[] { 0, (byte) 0xc3, (byte) 0x28, (byte) 0xff });
 		sendRaw("refused", "huge", "A".repeat(8193).getBytes(StandardCharsets.US_ASCII));
 		sendRaw("refused", "empty", new byte[0]);
+		// A valid snapshot signed for another topic, replayed here.
+		sendRaw("refused", "replayed", forOrders.getBytes(StandardCharsets.US_ASCII));
+		// Two copies of the header: refused like a repeated HTTP header, whichever copy
+		// a reader would pick.
+		sendRaw("refused", "duplicate", valid.getBytes(StandardCharsets.US_ASCII),
+				valid.getBytes(StandardCharsets.US_ASCII));
 		sendRaw("refused", "valid", valid.getBytes(StandardCharsets.US_ASCII));
-		Map<String, ConsumerRecord<String, String>> dead = readAll("refused-dlt", 5);
-		assertThat(dead).containsOnlyKeys("tampered", "expired", "junk", "huge", "empty");
+		Map<String, ConsumerRecord<String, String>> dead = readAll("refused-dlt", 7);
+		assertThat(dead).containsOnlyKeys("tampered", "expired", "junk", "huge", "empty", "replayed", "duplicate");
+		assertThat(exceptionType(dead.get("replayed"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
+		assertThat(exceptionType(dead.get("duplicate"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("tampered"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("expired"))).isEqualTo(ExpiredAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("junk"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("huge"))).isEqualTo(InvalidAuthContextSnapshotException.class.getName());
 		assertThat(exceptionType(dead.get("empty"))).isEqualTo(MissingAuthContextSnapshotException.class.getName());
 		assertThat(listeners().attempts).containsOnly(Map.entry("tampered", 1), Map.entry("expired", 1),
-				Map.entry("junk", 1), Map.entry("huge", 1), Map.entry("empty", 1));
+				Map.entry("junk", 1), Map.entry("huge", 1), Map.entry("empty", 1), Map.entry("replayed", 1),
+				Map.entry("duplicate", 1));
 		// Only the valid record, sent last, ever reached the listener body: the container
 		// survived the junk.
 		assertThat(listeners().refusedRuns.poll(30, TimeUnit.SECONDS)).isEqualTo("valid:mallory");
@@ -274,7 +287,7 @@ class KafkaMessageBoundaryTests {
 		}
 		String forged;
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("mallory"))) {
-			forged = flipMiddle(consumer.getBean(SnapshotPropagator.class).currentEnvelope());
+			forged = flipMiddle(consumer.getBean(SnapshotPropagator.class).currentEnvelope("kafka:observed"));
 		}
 		// Keys are unique across topics: the application's interceptor counts attempts by
 		// key.
@@ -314,9 +327,11 @@ class KafkaMessageBoundaryTests {
 				&& assignments.values().stream().allMatch((partitions) -> partitions != null && !partitions.isEmpty());
 	}
 
-	private static void sendRaw(String topic, String key, byte[] header) throws Exception {
+	private static void sendRaw(String topic, String key, byte[]... headers) throws Exception {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, "payload");
-		record.headers().add(MessagingFixtures.HEADER, header);
+		for (byte[] header : headers) {
+			record.headers().add(MessagingFixtures.HEADER, header);
+		}
 		template().send(record).get(10, TimeUnit.SECONDS);
 	}
 

@@ -43,7 +43,19 @@ class KafkaSnapshotInterceptorTests {
 		Header[] headers = record.headers().toArray();
 		assertThat(headers).hasSize(1);
 		String envelope = new String(headers[0].value(), StandardCharsets.US_ASCII);
-		assertThat(this.propagator.extract((name) -> envelope).subject().id()).isEqualTo("alice");
+		assertThat(this.propagator.extract("kafka:orders", (name) -> envelope).subject().id()).isEqualTo("alice");
+	}
+
+	@Test
+	void recordInterceptorRefusesARecordWithTwoSnapshotHeaders() {
+		RecordInterceptor<String, String> interceptor = this.configurer.recordInterceptor();
+		ConsumerRecord<String, String> record = signedRecord("alice");
+		Header header = record.headers().lastHeader(MessagingFixtures.HEADER);
+		record.headers().add(MessagingFixtures.HEADER, header.value());
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+			.isThrownBy(() -> interceptor.intercept(record, consumer()))
+			.withMessageContaining("more than one snapshot header");
+		assertThat(AuthContextHolder.current()).isEmpty();
 	}
 
 	@Test

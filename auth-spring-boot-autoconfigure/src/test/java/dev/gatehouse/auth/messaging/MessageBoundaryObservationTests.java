@@ -103,12 +103,12 @@ class MessageBoundaryObservationTests {
 
 	@Test
 	void extractObservesTheDestinationAsGivenAndAnExpiredSnapshotAsExpired() {
-		String envelope = envelopeFor("alice");
-		this.propagator.extract(Map.of(MessagingFixtures.HEADER, envelope)::get, "amqp:orders");
+		String envelope = envelopeFor("alice", "amqp:orders");
+		this.propagator.extract("amqp:orders", Map.of(MessagingFixtures.HEADER, envelope)::get);
 		SnapshotPropagator later = observed(MessagingFixtures.propagator(this.clock,
 				MessagingFixtures.verifier(Clock.offset(this.clock, Duration.ofHours(1)))));
 		assertThatExceptionOfType(ExpiredAuthContextSnapshotException.class)
-			.isThrownBy(() -> later.extract(Map.of(MessagingFixtures.HEADER, envelope)::get, "amqp:invoices"));
+			.isThrownBy(() -> later.extract("amqp:invoices", Map.of(MessagingFixtures.HEADER, envelope)::get));
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasNumberOfObservationsWithNameEqualTo(NAME, 2)
 			.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
@@ -120,7 +120,7 @@ class MessageBoundaryObservationTests {
 	@Test
 	void anUnobservedPropagatorRecordsNothing() {
 		SnapshotPropagator plain = MessagingFixtures.propagator(this.clock, MessagingFixtures.verifier(this.clock));
-		plain.extract(Map.of(MessagingFixtures.HEADER, envelopeFor("alice"))::get, "orders");
+		plain.extract("orders", Map.of(MessagingFixtures.HEADER, envelopeFor("alice", "orders"))::get);
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyObservation();
 	}
 
@@ -130,8 +130,12 @@ class MessageBoundaryObservationTests {
 	}
 
 	private String envelopeFor(String subject) {
+		return envelopeFor(subject, "channel:orders-channel");
+	}
+
+	private String envelopeFor(String subject, String audience) {
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context(subject))) {
-			return this.propagator.currentEnvelope();
+			return this.propagator.currentEnvelope(audience);
 		}
 	}
 

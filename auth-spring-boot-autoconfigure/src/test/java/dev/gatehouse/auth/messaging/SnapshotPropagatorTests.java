@@ -47,15 +47,37 @@ class SnapshotPropagatorTests {
 	void roundTripsTheBoundContextThroughAMap() {
 		Map<String, String> headers = new HashMap<>();
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
-			this.propagator.inject(headers::put);
+			this.propagator.inject("amqp:orders-queue", headers::put);
 		}
 		assertThat(headers).containsOnlyKeys(MessagingFixtures.HEADER);
-		AuthContext received = this.propagator.extract(headers::get, "orders-queue");
+		AuthContext received = this.propagator.extract("amqp:orders-queue", headers::get);
 		assertThat(received.subject().id()).isEqualTo("alice");
 		assertThat(received.roles()).containsExactly("clerk");
 		assertThat(received.tenant()).isEqualTo("tenant-1");
 		assertThat(received.correlationId()).isEqualTo("corr-alice");
 		assertThat(received.delegationChain()).containsExactly("orders");
+	}
+
+	@Test
+	void aSnapshotInjectedForOneDestinationIsRefusedAtAnother() {
+		Map<String, String> headers = new HashMap<>();
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
+			this.propagator.inject("amqp:orders", headers::put);
+		}
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+			.isThrownBy(() -> this.propagator.extract("amqp:payments", headers::get));
+		// The one-argument forms apply the HTTP rules: a destination is no HTTP audience.
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+			.isThrownBy(() -> this.propagator.extract(headers::get));
+		Map<String, String> unbound = new HashMap<>();
+		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
+			this.propagator.inject(unbound::put);
+		}
+		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
+			.isThrownBy(() -> this.propagator.extract("amqp:orders", unbound::get))
+			.withMessage("the snapshot names no audience");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.propagator.inject(" ", headers::put));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.propagator.extract("", headers::get));
 	}
 
 	@Test
@@ -169,12 +191,16 @@ class SnapshotPropagatorTests {
 		try (AuthContextScope scope = AuthContextHolder.open(alice)) {
 			String first = reusing.currentEnvelope();
 			assertThat(reusing.currentEnvelope()).isSameAs(first);
+			// Never reused across audiences: each destination gets its own.
+			String forOrders = reusing.currentEnvelope("kafka:orders");
+			assertThat(forOrders).isNotSameAs(first);
+			assertThat(reusing.currentEnvelope("kafka:orders")).isSameAs(forOrders);
 		}
-		assertThat(signatures).hasValue(1);
+		assertThat(signatures).hasValue(2);
 		try (AuthContextScope scope = AuthContextHolder.open(MessagingFixtures.context("alice"))) {
 			reusing.currentEnvelope();
 		}
-		assertThat(signatures).hasValue(2);
+		assertThat(signatures).hasValue(3);
 		try (AuthContextScope scope = AuthContextHolder.open(alice)) {
 			this.propagator.currentEnvelope();
 			this.propagator.currentEnvelope();
@@ -185,7 +211,7 @@ class SnapshotPropagatorTests {
 			expiring.currentEnvelope();
 			expiring.currentEnvelope();
 		}
-		assertThat(signatures).hasValue(4);
+		assertThat(signatures).hasValue(5);
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.outbound.CachingOutboundTokenProviderTests.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -61,6 +64,8 @@ class OutboundAuthorizationServerTests {
 	private static final String R = "gatehouse.outbound.registrations.";
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
 	private static AuthorizationServer server;
 
@@ -86,10 +91,12 @@ class OutboundAuthorizationServerTests {
 			.withConfiguration(AutoConfigurations.of(GatehouseSnapshotAutoConfiguration.class,
 					GatehouseOutboundAutoConfiguration.class))
 			.withBean(java.time.Clock.class, () -> this.clock)
-			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.token-uri=" + server.tokenUri(),
+			.withPropertyValues(R + "billing.type=client-credentials", R + "billing.allowed-hosts=127.0.0.1:*",
+					R + "billing.token-uri=" + server.tokenUri(),
 					R + "billing.client-id=" + AuthorizationServer.CLIENT_ID,
 					R + "billing.client-secret=" + AuthorizationServer.CLIENT_SECRET, R + "billing.scopes=billing.read",
-					R + "profile.type=token-exchange", R + "profile.token-uri=" + server.tokenUri(),
+					R + "profile.type=token-exchange", R + "profile.allowed-hosts=127.0.0.1:*",
+					R + "profile.token-uri=" + server.tokenUri(),
 					R + "profile.client-id=" + AuthorizationServer.CLIENT_ID,
 					R + "profile.client-secret=" + AuthorizationServer.CLIENT_SECRET,
 					R + "profile.client-authentication=client_secret_post");
@@ -205,8 +212,9 @@ class OutboundAuthorizationServerTests {
 	void backsOffFromAnAuthorizationServerThatIsDown(CapturedOutput output) throws Exception {
 		try (ClosingServer down = new ClosingServer()) {
 			this.runner()
-				.withPropertyValues(R + "ledger.type=client-credentials", R + "ledger.token-uri=" + down.url(),
-						R + "ledger.client-id=orders", R + "ledger.client-secret=" + AuthorizationServer.CLIENT_SECRET,
+				.withPropertyValues(R + "ledger.type=client-credentials", R + "ledger.allowed-hosts=127.0.0.1:*",
+						R + "ledger.token-uri=" + down.url(), R + "ledger.client-id=orders",
+						R + "ledger.client-secret=" + AuthorizationServer.CLIENT_SECRET,
 						"gatehouse.outbound.retry-backoff=5s")
 				.run((context) -> {
 					OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -230,22 +238,133 @@ class OutboundAuthorizationServerTests {
 	}
 
 	@Test
-	void exchangesEachCallersTokenOnceAndKeysItBySubject() throws Exception {
+	void exchangesEachCallersTokenOnceAndKeysItBySubjectAndSubjectToken() throws Exception {
 		this.runner().run((context) -> {
 			OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
-			OutboundToken forAlice = exchangeAs(credentials, "alice", callerToken("alice"));
+			String aliceToken = callerToken("alice");
+			OutboundToken forAlice = exchangeAs(credentials, "alice", aliceToken);
 			OutboundToken forBob = exchangeAs(credentials, "bob", callerToken("bob"));
 			assertThat(forAlice.value()).isNotEqualTo(forBob.value());
-			assertThat(server.requests("urn:ietf:params:oauth:grant-type:token-exchange")).isEqualTo(2);
-			// Alice's inbound token was refreshed: her entry is keyed by subject, not
-			// token.
-			OutboundToken again = exchangeAs(credentials, "alice", callerToken("alice"));
-			assertThat(again).isSameAs(forAlice);
-			assertThat(server.requests("urn:ietf:params:oauth:grant-type:token-exchange")).isEqualTo(2);
+			assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(2);
+			assertThat(exchangeAs(credentials, "alice", aliceToken)).isSameAs(forAlice);
+			assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(2);
+			// Alice's inbound token was refreshed: the cached exchange was for the old
+			// one, so the new one is exchanged anew.
+			OutboundToken renewed = exchangeAs(credentials, "alice", callerToken("alice"));
+			assertThat(renewed.value()).isNotEqualTo(forAlice.value());
+			assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(3);
 			assertThat(credentials.status()).filteredOn((status) -> status.name().equals("profile"))
 				.singleElement()
-				.satisfies((status) -> assertThat(status.cachedTokens()).isEqualTo(2));
+				.satisfies((status) -> assertThat(status.cachedTokens()).isEqualTo(3));
 		});
+	}
+
+	/**
+	 * Issue 18 item 4: alice calls with her bearer token, then a request authenticated by
+	 * a snapshot for alice (no bearer token) must not be served her exchanged token.
+	 */
+	@Test
+	void neverServesAnExchangedTokenToACallerWithoutABearerToken() throws Exception {
+		try (Downstream downstream = Downstream.answering((hit) -> 200)) {
+			this.runner().run((context) -> {
+				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
+				RestClient client = client(credentials, "profile");
+				AuthContext withJwt = caller("alice",
+						new CredentialCarrier(CredentialCarrierKind.BEARER_TOKEN,
+								CredentialCarrierLocation.AUTHORIZATION_HEADER, callerToken("alice"), "Authorization",
+								"Bearer"));
+				try (AuthContextScope scope = AuthContextHolder.open(withJwt)) {
+					client.get().uri(downstream.url()).retrieve().toBodilessEntity();
+				}
+				assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(1);
+				String exchanged = downstream.hits().get(0).authorization().get(0);
+				AuthContext viaSnapshot = caller("alice",
+						new CredentialCarrier(CredentialCarrierKind.AUTH_CONTEXT_SNAPSHOT,
+								CredentialCarrierLocation.HEADER, "eyJzbmFwc2hvdCI6dHJ1ZX0", "X-Auth-Context-Snapshot",
+								null));
+				AuthContext noCredential = caller("alice", null);
+				for (AuthContext caller : List.of(viaSnapshot, noCredential)) {
+					try (AuthContextScope scope = AuthContextHolder.open(caller)) {
+						assertThatExceptionOfType(OutboundCredentialUnavailableException.class)
+							.isThrownBy(() -> client.get().uri(downstream.url()).retrieve().toBodilessEntity())
+							.withMessageContaining("presented none");
+					}
+				}
+				assertThat(downstream.hits()).hasSize(1);
+				assertThat(downstream.hits()).extracting(Downstream.Hit::authorization)
+					.containsExactly(List.of(exchanged));
+				assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(1);
+			});
+		}
+	}
+
+	/**
+	 * Issue 18 item 6: a downstream that always answers 401 gets one refresh and retry,
+	 * not a new token per call, until the retry back-off has passed.
+	 */
+	@Test
+	void doesNotFetchATokenPerCallFromADownstreamThatAlwaysAnswers401() throws Exception {
+		try (Downstream always401 = Downstream.answering((hit) -> 401)) {
+			this.runner().withPropertyValues("gatehouse.outbound.retry-backoff=30s").run((context) -> {
+				RestClient client = client(context.getBean(OutboundCredentials.class), "billing");
+				for (int i = 0; i < 20; i++) {
+					assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
+						.isThrownBy(() -> client.get().uri(always401.url()).retrieve().toBodilessEntity());
+				}
+				// The first call fetched a token and, on its 401, one more; every later
+				// call sent the refused token once and was answered as it came.
+				assertThat(server.requests("client_credentials")).isEqualTo(2);
+				assertThat(always401.hits()).hasSize(21);
+				this.clock.advance(Duration.ofSeconds(30));
+				assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
+					.isThrownBy(() -> client.get().uri(always401.url()).retrieve().toBodilessEntity());
+				assertThat(server.requests("client_credentials")).isEqualTo(3);
+			});
+		}
+	}
+
+	/**
+	 * Issue 18 item 8: with {@code org.springframework.web.client} at DEBUG, Spring's
+	 * RestClient logs every request body it writes; the token requests' bodies carry the
+	 * client secret (client_secret_post) and the caller's bearer token (subject_token).
+	 */
+	@Test
+	void keepsTheClientSecretAndTheSubjectTokenOutOfDebugLogs(CapturedOutput output) throws Exception {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		LogLevel before = logging.getLoggerConfiguration("org.springframework.web.client").getConfiguredLevel();
+		logging.setLogLevel("org.springframework.web.client", LogLevel.DEBUG);
+		try {
+			String aliceToken = callerToken("alice");
+			server.reset();
+			this.runner()
+				.withPropertyValues(R + "posted.type=client-credentials", R + "posted.token-uri=" + server.tokenUri(),
+						R + "posted.client-id=" + AuthorizationServer.CLIENT_ID,
+						R + "posted.client-secret=" + AuthorizationServer.CLIENT_SECRET,
+						R + "posted.client-authentication=client_secret_post", R + "posted.allowed-hosts=127.0.0.1:*")
+				.run((context) -> {
+					OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
+					assertThat(credentials.token("posted").value()).isNotBlank();
+					assertThat(exchangeAs(credentials, "alice", aliceToken).value()).isNotBlank();
+				});
+			assertThat(server.requests("client_credentials")).isEqualTo(1);
+			assertThat(server.requests(TOKEN_EXCHANGE)).isEqualTo(1);
+			// DEBUG was on, and the bodies were logged with their values redacted.
+			assertThat(output).contains("Writing [")
+				.contains("client_secret=[REDACTED]")
+				.contains("subject_token=[REDACTED]");
+			assertThat(output).doesNotContain(AuthorizationServer.CLIENT_SECRET).doesNotContain(aliceToken);
+		}
+		finally {
+			logging.setLogLevel("org.springframework.web.client", before);
+		}
+	}
+
+	private static AuthContext caller(String subject, @Nullable CredentialCarrier credential) {
+		AuthContext.Builder builder = AuthContext.builder(subject).issuer("http://127.0.0.1");
+		if (credential != null) {
+			builder.credentialCarrier(credential);
+		}
+		return builder.build();
 	}
 
 	private static OutboundToken exchangeAs(OutboundCredentials credentials, String subject, String bearer) {

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class OutboundCredentialsInterceptorTests {
 
+	private static final AllowedHosts LOOPBACK = AllowedHosts.of(List.of("127.0.0.1:*"));
+
 	private final AtomicInteger issued = new AtomicInteger();
 
 	private OutboundCredentials credentials() {
@@ -33,11 +35,12 @@ class OutboundCredentialsInterceptorTests {
 				Instant.now().plusSeconds(300));
 		CachingOutboundTokenProvider cached = new CachingOutboundTokenProvider("billing", issuing, false,
 				Duration.ofSeconds(60), Duration.ofSeconds(5), Clock.systemUTC());
-		return new OutboundCredentials(List.of(new OutboundRegistration("billing", "bean", false, cached),
+		return new OutboundCredentials(List.of(new OutboundRegistration("billing", "bean", false, cached, LOOPBACK),
 				new OutboundRegistration("prefixed", "static", false,
-						new StaticOutboundTokenProvider(OutboundToken.bearer("Bearer already-prefixed", null))),
+						new StaticOutboundTokenProvider(OutboundToken.bearer("Bearer already-prefixed", null)),
+						LOOPBACK),
 				new OutboundRegistration("api-key", "static", false,
-						new StaticOutboundTokenProvider(new OutboundToken("k-123", null, "", "X-Api-Key")))));
+						new StaticOutboundTokenProvider(new OutboundToken("k-123", null, "", "X-Api-Key")), LOOPBACK)));
 	}
 
 	private static RestClient client(OutboundCredentials credentials, String registration) {
@@ -127,7 +130,7 @@ class OutboundCredentialsInterceptorTests {
 						throw new OutboundCredentialUnavailableException("identity provider down", null);
 					}
 					return OutboundToken.bearer("first", null);
-				})));
+				}, LOOPBACK)));
 		try (Downstream downstream = Downstream.answering((hit) -> 401)) {
 			assertThatExceptionOfType(OutboundCredentialUnavailableException.class).isThrownBy(
 					() -> client(credentials, "billing").get().uri(downstream.url()).retrieve().toBodilessEntity());
@@ -153,7 +156,7 @@ class OutboundCredentialsInterceptorTests {
 		OutboundCredentials credentials = new OutboundCredentials(
 				List.of(new OutboundRegistration("billing", "bean", false, (request) -> {
 					throw new OutboundCredentialUnavailableException("identity provider down", null);
-				})));
+				}, LOOPBACK)));
 		try (Downstream downstream = Downstream.answering((hit) -> 200)) {
 			assertThatExceptionOfType(OutboundCredentialUnavailableException.class).isThrownBy(
 					() -> client(credentials, "billing").get().uri(downstream.url()).retrieve().toBodilessEntity());
@@ -165,8 +168,9 @@ class OutboundCredentialsInterceptorTests {
 	void refusesATokenWithALineBreakOrAnEmptyValue() throws Exception {
 		OutboundCredentials credentials = new OutboundCredentials(List.of(
 				new OutboundRegistration("broken", "bean", false,
-						(request) -> OutboundToken.bearer("abc\nX-Evil: 1", null)),
-				new OutboundRegistration("empty", "bean", false, (request) -> OutboundToken.bearer("Bearer  ", null))));
+						(request) -> OutboundToken.bearer("abc\nX-Evil: 1", null), LOOPBACK),
+				new OutboundRegistration("empty", "bean", false, (request) -> OutboundToken.bearer("Bearer  ", null),
+						LOOPBACK)));
 		try (Downstream downstream = Downstream.answering((hit) -> 200)) {
 			for (String registration : List.of("broken", "empty")) {
 				assertThatExceptionOfType(OutboundCredentialUnavailableException.class)
@@ -205,7 +209,7 @@ class OutboundCredentialsInterceptorTests {
 			.withMessageContaining("gatehouse.outbound.registrations.ledger");
 		assertThatIllegalArgumentException().isThrownBy(() -> credentials.refresh("ledger"));
 		OutboundRegistration one = new OutboundRegistration("a", "static", false,
-				new StaticOutboundTokenProvider(OutboundToken.bearer("x", null)));
+				new StaticOutboundTokenProvider(OutboundToken.bearer("x", null)), LOOPBACK);
 		assertThatIllegalArgumentException().isThrownBy(() -> new OutboundCredentials(List.of(one, one)));
 	}
 

@@ -33,7 +33,9 @@ class OutboundHttpServiceGroupTests {
 						GatehouseOutboundAutoConfiguration.class))
 				.withUserConfiguration(ClientsConfiguration.class)
 				.withPropertyValues("gatehouse.outbound.registrations.billing.type=static",
-						"gatehouse.outbound.registrations.billing.token=billing-key-3f9a")
+						"gatehouse.outbound.registrations.billing.token=billing-key-3f9a",
+						// No allowed-hosts: the group's base URL names the host.
+						"spring.http.serviceclient.billing.base-url=" + server.url().replace("/orders", ""))
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					context.getBean(BillingClient.class).invoices();

@@ -149,6 +149,7 @@ class SnapshotEnvelopeVerifierTests {
 	void rejectsAnOversizedEnvelopeBeforeAnyDecoding() {
 		SnapshotEnvelopeDecoder decoder = spy(new SnapshotEnvelopeDecoder());
 		SnapshotEnvelopeVerifier verifier = SnapshotEnvelopeVerifier.builder(List.of(HS))
+			.requireAudience(false)
 			.clock(CLOCK)
 			.maxEnvelopeLength(600)
 			.build(decoder);
@@ -189,18 +190,21 @@ class SnapshotEnvelopeVerifierTests {
 			.withMessageContaining("future");
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 			.isThrownBy(() -> SnapshotEnvelopeVerifier.builder(List.of(HS))
+				.requireAudience(false)
 				.clock(CLOCK)
 				.maxTtl(Duration.ofMinutes(4))
 				.build()
 				.verify(envelope, INVOCATION))
 			.withMessageContaining("max-ttl");
 		assertThat(SnapshotEnvelopeVerifier.builder(List.of(HS))
+			.requireAudience(false)
 			.clock(CLOCK)
 			.trustedIssuers(List.of("https://idp.example"))
 			.build()
 			.verify(envelope, INVOCATION)).isNotNull();
 		assertThatExceptionOfType(InvalidAuthContextSnapshotException.class)
 			.isThrownBy(() -> SnapshotEnvelopeVerifier.builder(List.of(HS))
+				.requireAudience(false)
 				.clock(CLOCK)
 				.trustedIssuers(List.of("https://other.example"))
 				.build()
@@ -242,6 +246,7 @@ class SnapshotEnvelopeVerifierTests {
 		MutableClock clock = new MutableClock(NOW);
 		SnapshotEnvelopeDecoder decoder = spy(new SnapshotEnvelopeDecoder());
 		SnapshotEnvelopeVerifier verifier = SnapshotEnvelopeVerifier.builder(List.of(ED, HS))
+			.requireAudience(false)
 			.clock(clock)
 			.build(decoder);
 		String envelope = SnapshotFixtures.ed25519Signer("ed", CLOCK)
@@ -272,6 +277,7 @@ class SnapshotEnvelopeVerifierTests {
 	@Test
 	void boundsTheCacheBySize() {
 		SnapshotEnvelopeVerifier verifier = SnapshotEnvelopeVerifier.builder(List.of(ED))
+			.requireAudience(false)
 			.clock(CLOCK)
 			.cacheSize(3)
 			.build();
@@ -282,6 +288,7 @@ class SnapshotEnvelopeVerifierTests {
 		}
 		assertThat(verifier.cachedEnvelopes()).isEqualTo(3);
 		SnapshotEnvelopeVerifier uncached = SnapshotEnvelopeVerifier.builder(List.of(ED))
+			.requireAudience(false)
 			.clock(CLOCK)
 			.cacheSize(0)
 			.build();

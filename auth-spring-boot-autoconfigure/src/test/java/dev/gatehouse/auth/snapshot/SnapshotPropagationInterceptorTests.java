@@ -38,8 +38,11 @@ class SnapshotPropagationInterceptorTests {
 		return snapshot("envelope-for-" + request.context().subject().id());
 	};
 
+	private static final List<SnapshotPropagationTarget> TARGETS = List
+		.of(SnapshotPropagationTarget.of("http://127.0.0.1/orders", "orders"));
+
 	private final SnapshotPropagationInterceptor interceptor = new SnapshotPropagationInterceptor(() -> this.signer,
-			HEADER);
+			HEADER, TARGETS);
 
 	@Test
 	void addsTheSnapshotOfTheBoundContext() throws IOException {
@@ -51,7 +54,60 @@ class SnapshotPropagationInterceptorTests {
 		assertThat(this.signed).singleElement().satisfies((signRequest) -> {
 			assertThat(signRequest.context().subject().id()).isEqualTo("ada");
 			assertThat(signRequest.tenant()).isNull();
+			assertThat(signRequest.audience()).isEqualTo("orders");
 		});
+	}
+
+	@Test
+	void leavesRequestsToOtherUrlsAlone() throws IOException {
+		try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("ada").build())) {
+			for (String url : List.of("http://127.0.0.1/ordersx", "http://127.0.0.1:8080/orders",
+					"https://127.0.0.1/orders", "http://localhost/orders", "http://127.0.0.1/",
+					"http://127.0.0.1/orders/../admin", "http://127.0.0.1/orders/%2e%2e/admin",
+					"http://127.0.0.1/orders/..;/admin", "http://127.0.0.1/orders%2F..%2Fadmin")) {
+				HttpHeaders sent = send(new MockClientHttpRequest(HttpMethod.GET, URI.create(url)));
+				assertThat(sent.containsHeader(HEADER)).as(url).isFalse();
+			}
+			HttpHeaders below = send(
+					new MockClientHttpRequest(HttpMethod.GET, URI.create("HTTP://127.0.0.1:80/orders/7")));
+			assertThat(below.get(HEADER)).containsExactly("envelope-for-ada");
+		}
+		assertThat(this.signed).hasSize(1);
+	}
+
+	@Test
+	void withoutTargetsNothingIsSigned() throws IOException {
+		SnapshotPropagationInterceptor off = new SnapshotPropagationInterceptor(() -> this.signer, HEADER, List.of());
+		try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("ada").build())) {
+			AtomicReference<HttpHeaders> sent = new AtomicReference<>();
+			off.intercept(request(), new byte[0], (executed, body) -> {
+				sent.set(HttpHeaders.copyOf(executed.getHeaders()));
+				return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+			});
+			assertThat(sent.get().containsHeader(HEADER)).isFalse();
+		}
+		assertThat(this.signed).isEmpty();
+		assertThat(off.targets()).isEmpty();
+		assertThat(this.interceptor.targets()).isEqualTo(TARGETS);
+	}
+
+	@Test
+	void parsesTargetsStrictly() {
+		SnapshotPropagationTarget target = SnapshotPropagationTarget.of(" HTTPS://Billing.Internal/api/ ", "billing");
+		assertThat(target)
+			.isEqualTo(new SnapshotPropagationTarget("https", "billing.internal", 443, "/api", "billing"));
+		assertThat(target.toString()).isEqualTo("https://billing.internal:443/api (audience billing)");
+		assertThat(SnapshotPropagationTarget.of("http://billing:8080", "billing").path()).isEmpty();
+		assertThat(SnapshotPropagationTarget.of("http://billing:8080", "billing")
+			.matches(URI.create("http://billing:8080/anything"))).isTrue();
+		for (String url : List.of("billing:8080", "/api", "ftp://billing/", "http://user:pw@billing/",
+				"http://billing/?q=1", "http://billing/#f", "http://bad_host/", "http://billing/a/../b",
+				"http://billing/a%2Fb", "http://billing/a;b", "http://bil ling/")) {
+			assertThatIllegalArgumentException().as(url).isThrownBy(() -> SnapshotPropagationTarget.of(url, "billing"));
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> SnapshotPropagationTarget.of("http://billing/", " "));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SnapshotPropagationTarget("http", "billing", 80, "", " "));
 	}
 
 	@Test
@@ -77,7 +133,7 @@ class SnapshotPropagationInterceptorTests {
 	void failsTheRequestWhenTheSignerFails() {
 		SnapshotPropagationInterceptor failing = new SnapshotPropagationInterceptor(() -> (request) -> {
 			throw new IllegalStateException("signer down");
-		}, HEADER);
+		}, HEADER, TARGETS);
 		AtomicReference<HttpRequest> executed = new AtomicReference<>();
 		try (AuthContextScope scope = AuthContextHolder.open(AuthContext.builder("ada").build())) {
 			assertThatIllegalStateException()
@@ -92,10 +148,13 @@ class SnapshotPropagationInterceptorTests {
 
 	@Test
 	void rejectsMissingArguments() {
-		assertThatNullPointerException().isThrownBy(() -> new SnapshotPropagationInterceptor(null, HEADER));
-		assertThatNullPointerException().isThrownBy(() -> new SnapshotPropagationInterceptor(() -> this.signer, null));
+		assertThatNullPointerException().isThrownBy(() -> new SnapshotPropagationInterceptor(null, HEADER, TARGETS));
+		assertThatNullPointerException()
+			.isThrownBy(() -> new SnapshotPropagationInterceptor(() -> this.signer, null, TARGETS));
+		assertThatNullPointerException()
+			.isThrownBy(() -> new SnapshotPropagationInterceptor(() -> this.signer, HEADER, null));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SnapshotPropagationInterceptor(() -> this.signer, " "));
+			.isThrownBy(() -> new SnapshotPropagationInterceptor(() -> this.signer, " ", TARGETS));
 		assertThat(this.interceptor.headerName()).isEqualTo(HEADER);
 	}
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.auth.snapshot;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.auth.annotation.Protected;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.context.AuthContext;
@@ -42,10 +45,13 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Gatehouse applications on two random loopback ports: "orders" authenticates an
- * API-key caller and calls "billing" through a {@link RestClient} from Boot's builder;
- * billing, which has no credential configuration but a snapshot verification key, sees
- * the caller's identity from the signed snapshot alone.
+ * Gatehouse applications on random loopback ports: "orders" authenticates an API-key
+ * caller and calls "billing", its one propagation target, through a {@link RestClient}
+ * from Boot's builder; billing, which has no credential configuration but a snapshot
+ * verification key, sees the caller's identity from the signed snapshot alone. As the
+ * attacker: a partner (a capture server) called through the same builder never receives
+ * the snapshot, and a snapshot signed for billing is refused by "payments", which trusts
+ * the same key.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SnapshotPropagationServerTests {
@@ -63,10 +69,29 @@ class SnapshotPropagationServerTests {
 
 	private static ConfigurableApplicationContext ordersWithoutPropagation;
 
+	private static ConfigurableApplicationContext payments;
+
+	private static HttpServer partner;
+
+	private static final List<Map<String, List<String>>> partnerRequests = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void start() throws Exception {
+		partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		partner.createContext("/", (exchange) -> {
+			partnerRequests.add(Map.copyOf(exchange.getRequestHeaders()));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		partner.start();
 		billing = new SpringApplicationBuilder(BillingApplication.class).properties(common())
 			.properties("spring.application.name=billing", "gatehouse.snapshot.max-envelope-length=2048",
+					"gatehouse.snapshot.verification.keys.orders-1.algorithm=HS256",
+					"gatehouse.snapshot.verification.keys.orders-1.secret=" + SECRET)
+			.run();
+		// Trusts the same key, as every service of a deployment that shares it does.
+		payments = new SpringApplicationBuilder(BillingApplication.class).properties(common())
+			.properties("spring.application.name=payments",
 					"gatehouse.snapshot.verification.keys.orders-1.algorithm=HS256",
 					"gatehouse.snapshot.verification.keys.orders-1.secret=" + SECRET)
 			.run();
@@ -77,11 +102,47 @@ class SnapshotPropagationServerTests {
 
 	@AfterAll
 	static void stop() {
-		for (ConfigurableApplicationContext context : List.of(ordersWithoutPropagation, orders, billing)) {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { ordersWithoutPropagation,
+				orders, billing, payments }) {
 			if (context != null) {
 				context.close();
 			}
 		}
+		if (partner != null) {
+			partner.stop(0);
+		}
+	}
+
+	@Test
+	void aPartnerCalledThroughTheSameBuilderNeverReceivesTheSnapshot() throws Exception {
+		partnerRequests.clear();
+		HttpResponse<String> response = get(orders, "/orders/partner", "X-API-Key", API_KEY);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(partnerRequests).singleElement().satisfies((headers) -> {
+			assertThat(headers.keySet()).noneMatch((name) -> name.equalsIgnoreCase("X-Auth-Context-Snapshot"));
+			assertThat(headers.keySet()).noneMatch((name) -> name.equalsIgnoreCase("X-API-Key"));
+			assertThat(headers.keySet()).noneMatch((name) -> name.equalsIgnoreCase("Authorization"));
+		});
+	}
+
+	@Test
+	void aSnapshotSignedForBillingIsRefusedByAnotherServiceThatTrustsTheKey() throws Exception {
+		String captured = signedEnvelope();
+		HttpResponse<String> replayed = get(payments, "/billing/whoami", "X-Auth-Context-Snapshot", captured);
+		assertThat(replayed.statusCode()).isEqualTo(401);
+		assertThat((String) JsonPath.read(replayed.body(), "$.reasonCode")).isEqualTo("SNAPSHOT_INVALID");
+		assertThat(replayed.body()).doesNotContain(captured);
+		HttpResponse<String> intended = get(billing, "/billing/whoami", "X-Auth-Context-Snapshot", captured);
+		assertThat(intended.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSnapshotWithoutAudienceIsRefusedByDefault() throws Exception {
+		AuthContext context = AuthContext.builder("ada").roles("REPORTER").build();
+		String unbound = orders.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(context, null)).envelope();
+		HttpResponse<String> response = get(billing, "/billing/whoami", "X-Auth-Context-Snapshot", unbound);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat((String) JsonPath.read(response.body(), "$.reasonCode")).isEqualTo("SNAPSHOT_INVALID");
 	}
 
 	@Test
@@ -144,7 +205,7 @@ class SnapshotPropagationServerTests {
 
 	private static String signedEnvelope() {
 		AuthContext context = AuthContext.builder("ada").roles("REPORTER").tenant("acme").build();
-		return orders.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(context, null)).envelope();
+		return orders.getBean(SnapshotSigner.class).sign(new SnapshotSignRequest(context, null, "billing")).envelope();
 	}
 
 	private static String[] common() {
@@ -167,6 +228,10 @@ class SnapshotPropagationServerTests {
 		properties.put("gatehouse.snapshot.signing.secret", SECRET);
 		properties.put("gatehouse.snapshot.verification.keys.orders-1.secret", SECRET);
 		properties.put("billing.url", "http://127.0.0.1:" + port(billing));
+		properties.put("partner.url", "http://127.0.0.1:" + partner.getAddress().getPort() + "/hooks");
+		properties.put("gatehouse.snapshot.propagation.targets[0].url",
+				"http://127.0.0.1:" + port(billing) + "/billing");
+		properties.put("gatehouse.snapshot.propagation.targets[0].audience", "billing");
 		return properties.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
@@ -208,8 +273,24 @@ class SnapshotPropagationServerTests {
 
 		private final RestClient billing;
 
+		private final RestClient partner;
+
 		OrdersController(RestClient.Builder builder, Environment environment) {
-			this.billing = builder.baseUrl(environment.getRequiredProperty("billing.url")).build();
+			this.billing = builder.clone().baseUrl(environment.getRequiredProperty("billing.url")).build();
+			// A webhook or payment provider, built from the same Boot builder.
+			this.partner = builder.clone().baseUrl(environment.getRequiredProperty("partner.url")).build();
+		}
+
+		@Protected
+		@GetMapping("/orders/partner")
+		Map<String, Object> callPartner() {
+			int status = this.partner.post()
+				.uri("/order-created")
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value();
+			return Map.of("status", status);
 		}
 
 		@Protected

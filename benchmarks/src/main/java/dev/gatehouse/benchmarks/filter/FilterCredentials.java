@@ -67,6 +67,11 @@ final class FilterCredentials {
 	/** The key id of the snapshot key shared by the signing and the verifying service. */
 	static final String SNAPSHOT_KEY_ID = "bench-1";
 
+	/**
+	 * The audience the snapshot is signed for, the filter stack's verification audience.
+	 */
+	static final String SNAPSHOT_AUDIENCE = "filter-benchmark";
+
 	/** The snapshot HS256 key: 32 fixed bytes, the shortest Gatehouse accepts. */
 	private static final byte[] SNAPSHOT_KEY = "gatehouse-snapshot-bench-key-001".getBytes(StandardCharsets.US_ASCII);
 
@@ -98,7 +103,7 @@ final class FilterCredentials {
 			.scopes(SCOPE)
 			.correlationId("bench-correlation")
 			.build();
-		return signer.sign(new SnapshotSignRequest(caller, null)).envelope();
+		return signer.sign(new SnapshotSignRequest(caller, null, SNAPSHOT_AUDIENCE)).envelope();
 	}
 
 	/**

@@ -58,6 +58,7 @@ public class GatehouseFilterStack {
 		properties.put("gatehouse.jwt.secret", FilterCredentials.hs256SecretBase64());
 		properties.put("gatehouse.snapshot.verification.keys." + FilterCredentials.SNAPSHOT_KEY_ID + ".secret",
 				FilterCredentials.snapshotSecretBase64());
+		properties.put("gatehouse.snapshot.verification.audiences", FilterCredentials.SNAPSHOT_AUDIENCE);
 		return properties;
 	}
 

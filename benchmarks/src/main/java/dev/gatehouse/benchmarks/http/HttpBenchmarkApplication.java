@@ -70,6 +70,9 @@ public class HttpBenchmarkApplication {
 	 */
 	static final String SNAPSHOT_KEY_ID = "upstream-1";
 
+	/** The audience upstream snapshots are signed for: this application's. */
+	static final String SNAPSHOT_AUDIENCE = "http-benchmark";
+
 	/** The snapshot key: 32 fixed bytes, base64; a benchmark fixture, not a secret. */
 	static final String SNAPSHOT_SECRET = Base64.getEncoder()
 		.encodeToString("http-benchmark-snapshot-key-0001".getBytes(StandardCharsets.US_ASCII));
@@ -123,6 +126,7 @@ public class HttpBenchmarkApplication {
 		// Also reached by another service: snapshots signed with the upstream key
 		// authenticate too.
 		properties.put("gatehouse.snapshot.verification.keys." + SNAPSHOT_KEY_ID + ".secret", SNAPSHOT_SECRET);
+		properties.put("gatehouse.snapshot.verification.audiences", SNAPSHOT_AUDIENCE);
 		return properties;
 	}
 

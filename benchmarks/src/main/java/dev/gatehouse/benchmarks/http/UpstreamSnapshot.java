@@ -38,7 +38,8 @@ public final class UpstreamSnapshot {
 		SnapshotEnvelopeSigner signer = new SnapshotEnvelopeSigner(key, "upstream", Duration.ofMinutes(50), null,
 				Clock.systemUTC());
 		AuthContext reporter = AuthContext.builder("reporter").roles(HttpBenchmarkApplication.ROLE).build();
-		return signer.sign(new SnapshotSignRequest(reporter, null)).envelope();
+		return signer.sign(new SnapshotSignRequest(reporter, null, HttpBenchmarkApplication.SNAPSHOT_AUDIENCE))
+			.envelope();
 	}
 
 }

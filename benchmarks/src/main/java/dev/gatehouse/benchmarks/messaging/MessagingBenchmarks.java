@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.gatehouse.auth.context.AuthContext;
@@ -16,6 +17,7 @@ import dev.gatehouse.auth.snapshot.SnapshotEnvelopeVerifier;
 import dev.gatehouse.auth.snapshot.SnapshotSigningKey;
 import dev.gatehouse.auth.snapshot.SnapshotVerificationKey;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.SnapshotVerifier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
@@ -61,7 +63,8 @@ public class MessagingBenchmarks {
 
 	private static final String HEADER = "gatehouse.auth.context_snapshot";
 
-	private static final AuthInvocation INVOCATION = AuthInvocation.of("MESSAGE", "orders");
+	private static final AuthInvocation INVOCATION = new AuthInvocation("MESSAGE", "orders", null,
+			Map.of(SnapshotVerifier.AUDIENCE_ATTRIBUTE, "kafka:orders"));
 
 	private final byte[] secret = "0123456789abcdef0123456789abcdef-benchmark".getBytes(StandardCharsets.US_ASCII);
 
@@ -119,7 +122,7 @@ public class MessagingBenchmarks {
 			.correlationId("3f2b9c4e-8a71-4d0e-9b5a-2c6d7e8f9a0b")
 			.build();
 		try (AuthContextScope scope = AuthContextHolder.open(context)) {
-			this.envelope = signingEach.currentEnvelope();
+			this.envelope = signingEach.currentEnvelope("kafka:orders");
 		}
 		this.record = new ConsumerRecord<>("orders", 0, 0L, "key", "value");
 		this.record.headers().add(HEADER, this.envelope.getBytes(StandardCharsets.US_ASCII));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.gatehouse.auth.outbound.AllowedHosts;
 import dev.gatehouse.auth.outbound.CachingOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistration;
@@ -108,8 +109,8 @@ public class OutboundBenchmarks {
 				Instant.now().plus(Duration.ofHours(1)));
 		CachingOutboundTokenProvider provider = new CachingOutboundTokenProvider("billing", (request) -> token, false,
 				Duration.ofSeconds(60), Duration.ofSeconds(5), Clock.systemUTC());
-		return new OutboundCredentials(
-				List.of(new OutboundRegistration("billing", "client-credentials", false, provider)))
+		return new OutboundCredentials(List.of(new OutboundRegistration("billing", "client-credentials", false,
+				provider, AllowedHosts.of(List.of("billing.internal")))))
 			.interceptor("billing");
 	}
 

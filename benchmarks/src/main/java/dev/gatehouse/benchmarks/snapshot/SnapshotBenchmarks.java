@@ -66,6 +66,9 @@ public class SnapshotBenchmarks {
 
 	private static final AuthInvocation INVOCATION = AuthInvocation.of("HTTP", "GET /documents");
 
+	/** The audience every envelope is signed for and every verifier accepts. */
+	private static final String AUDIENCE = "documents";
+
 	private final byte[] secret = "0123456789abcdef0123456789abcdef-benchmark".getBytes(StandardCharsets.US_ASCII);
 
 	private SnapshotEnvelopeSigner hs256Signer;
@@ -101,12 +104,20 @@ public class SnapshotBenchmarks {
 				Duration.ofMinutes(5), null, clock);
 		this.hs256Verifier = SnapshotEnvelopeVerifier.builder(List.of(SnapshotVerificationKey.hs256("hs", this.secret)))
 			.clock(clock)
+			.audiences(List.of(AUDIENCE))
 			.build();
 		this.ed25519Signer = new SnapshotEnvelopeSigner(SnapshotSigningKey.ed25519("ed", ed25519.getPrivate()),
 				"gateway", Duration.ofMinutes(5), null, clock);
 		List<SnapshotVerificationKey> edKeys = List.of(SnapshotVerificationKey.ed25519("ed", ed25519.getPublic()));
-		this.ed25519ColdVerifier = SnapshotEnvelopeVerifier.builder(edKeys).clock(clock).cacheSize(0).build();
-		this.ed25519CachedVerifier = SnapshotEnvelopeVerifier.builder(edKeys).clock(clock).build();
+		this.ed25519ColdVerifier = SnapshotEnvelopeVerifier.builder(edKeys)
+			.clock(clock)
+			.audiences(List.of(AUDIENCE))
+			.cacheSize(0)
+			.build();
+		this.ed25519CachedVerifier = SnapshotEnvelopeVerifier.builder(edKeys)
+			.clock(clock)
+			.audiences(List.of(AUDIENCE))
+			.build();
 
 		AuthContext context = AuthContext.builder("user-1")
 			.displayName("User One")
@@ -118,7 +129,7 @@ public class SnapshotBenchmarks {
 			.claim("age", 42)
 			.correlationId("3f2b9c4e-8a71-4d0e-9b5a-2c6d7e8f9a0b")
 			.build();
-		this.request = new SnapshotSignRequest(context, null);
+		this.request = new SnapshotSignRequest(context, null, AUDIENCE);
 		AuthContextSnapshot hs256 = this.hs256Signer.sign(this.request);
 		this.hs256Envelope = hs256.envelope();
 		this.signingInput = hs256.signingInput().getBytes(StandardCharsets.US_ASCII);
