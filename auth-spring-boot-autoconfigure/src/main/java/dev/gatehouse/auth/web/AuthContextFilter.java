@@ -61,14 +61,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A rejected or malformed credential ({@link AuthException}) does not end the request: it
  * runs without a context and the failure is kept as the request attribute
  * {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public handler therefore still answers; a
- * protected one fails with {@code AuthContextNotFoundException}, which
- * {@link AuthExceptionHandler} answers with the stored failure's decision (401
- * INVALID_CREDENTIAL, 503 when the verifier was unreachable). Any other exception from
- * the authenticator (a bug in a claim mapper, say) is treated the same way as a rejected
- * credential (CHALLENGE/INVALID_CREDENTIAL, logged at WARN without its message, which
- * might quote the credential), so it never becomes a 500 nor lets the request through
- * with a context. An async re-dispatch binds the context of the original dispatch again
- * without authenticating twice.
+ * protected one fails with {@code AuthContextNotFoundException} carrying the stored
+ * failure's decision (found through {@link RequestRejectedCredentialLookup}), which
+ * {@link AuthExceptionHandler} answers (401 INVALID_CREDENTIAL, 503 when the verifier was
+ * unreachable) and which the authorization observation and decision events record as
+ * well. Any other exception from the authenticator (a bug in a claim mapper, say) is
+ * treated the same way as a rejected credential (CHALLENGE/INVALID_CREDENTIAL, logged at
+ * WARN without its message, which might quote the credential), so it never becomes a 500
+ * nor lets the request through with a context. An async re-dispatch binds the context of
+ * the original dispatch again without authenticating twice.
  *
  * <p>
  * While the request is handled, its correlation id is in SLF4J's MDC as
