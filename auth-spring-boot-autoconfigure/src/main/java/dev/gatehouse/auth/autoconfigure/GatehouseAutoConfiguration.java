@@ -10,8 +10,10 @@ import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
 import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
 import dev.gatehouse.auth.enforcement.EnforcementObserver;
+import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
+import dev.gatehouse.auth.metadata.RequestValueParameters;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthorizationObservationConvention;
 import dev.gatehouse.auth.observation.ObservationEnforcementObserver;
@@ -59,8 +61,10 @@ public final class GatehouseAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static AuthMetadataResolver authMetadataResolver(ObjectProvider<InvocationResolver> invocationResolver) {
-		return new AuthMetadataResolver(invocationResolver.getIfUnique(ParameterInvocationResolver::new));
+	static AuthMetadataResolver authMetadataResolver(ObjectProvider<InvocationResolver> invocationResolver,
+			ObjectProvider<RequestValueParameters> requestValues) {
+		return new AuthMetadataResolver(invocationResolver.getIfUnique(ParameterInvocationResolver::new),
+				requestValues.getIfUnique(() -> RequestValueParameters.NONE));
 	}
 
 	// Static, infrastructure and lazy towards the evaluator: advisors are created while
@@ -111,8 +115,18 @@ public final class GatehouseAutoConfiguration {
 	AuthRequirementEvaluator authRequirementEvaluator(ObjectProvider<RoleChecker> roleChecker,
 			ObjectProvider<ScopeChecker> scopeChecker, ObjectProvider<PermissionChecker> permissionChecker,
 			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator,
-			ObjectProvider<AuthDecisionCache> decisionCache) {
-		AuthDecisionCache cache = decisionCache.getIfUnique();
+			ObjectProvider<AuthDecisionCache> decisionCache,
+			ObjectProvider<RejectedCredentialLookup> rejectedCredentials) {
+		AuthRequirementEvaluator evaluator = evaluator(roleChecker, scopeChecker, permissionChecker, relationChecker,
+				policyEvaluator, decisionCache.getIfUnique());
+		rejectedCredentials.ifUnique(evaluator::setRejectedCredentialLookup);
+		return evaluator;
+	}
+
+	private static AuthRequirementEvaluator evaluator(ObjectProvider<RoleChecker> roleChecker,
+			ObjectProvider<ScopeChecker> scopeChecker, ObjectProvider<PermissionChecker> permissionChecker,
+			ObjectProvider<RelationChecker> relationChecker, ObjectProvider<PolicyEvaluator> policyEvaluator,
+			@Nullable AuthDecisionCache cache) {
 		if (cache == null) {
 			// No cache: the evaluator calls the ports directly, with no wrapper on the
 			// path.

@@ -126,7 +126,7 @@ public final class GatehouseOutboundAutoConfiguration {
 			case "static" -> new OutboundRegistration(name, type, false,
 					new StaticOutboundTokenProvider(staticToken(name, registration)), allowedHosts);
 			case "client-credentials", "token-exchange" -> oauth2(name, type, registration, settings, allowedHosts);
-			case "snapshot" -> snapshot(name, properties, beanFactory, signers, allowedHosts);
+			case "snapshot" -> snapshot(name, registration, properties, beanFactory, signers, allowedHosts);
 			case "bean" -> bean(name, registration, settings, beanFactory, allowedHosts);
 			default -> throw new InvalidGatehouseConfigurationException(typeProperty, "is not a known type",
 					"Set it to static, client-credentials, token-exchange, snapshot or bean.");
@@ -239,8 +239,13 @@ public final class GatehouseOutboundAutoConfiguration {
 		}
 	}
 
-	private static OutboundRegistration snapshot(String name, GatehouseProperties properties,
-			ListableBeanFactory beanFactory, ObjectProvider<SnapshotSigner> signers, AllowedHosts allowedHosts) {
+	private static OutboundRegistration snapshot(String name, GatehouseOutboundProperties.Registration registration,
+			GatehouseProperties properties, ListableBeanFactory beanFactory, ObjectProvider<SnapshotSigner> signers,
+			AllowedHosts allowedHosts) {
+		// Receivers refuse a snapshot without their audience, so one signed without it
+		// would
+		// only ever be refused; and an envelope any service accepts could be replayed.
+		String audience = requireText(registration.getAudience(), property(name, "audience")).trim();
 		if (beanFactory.getBeanNamesForType(SnapshotSigner.class, true, false).length == 0) {
 			throw new InvalidGatehouseConfigurationException(property(name, "type"),
 					"is snapshot, but no SnapshotSigner is configured",
@@ -248,7 +253,7 @@ public final class GatehouseOutboundAutoConfiguration {
 		}
 		String header = properties.getSnapshot().getPropagation().getHeader();
 		return new OutboundRegistration(name, "snapshot", true,
-				new SnapshotOutboundTokenProvider(signers::getObject, header), allowedHosts);
+				new SnapshotOutboundTokenProvider(signers::getObject, header, audience), allowedHosts);
 	}
 
 	private static OutboundRegistration bean(String name, GatehouseOutboundProperties.Registration registration,

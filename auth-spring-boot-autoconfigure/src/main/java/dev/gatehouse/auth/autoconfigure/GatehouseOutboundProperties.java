@@ -130,7 +130,8 @@ public class GatehouseOutboundProperties {
 		private List<String> scopes = new ArrayList<>();
 
 		/**
-		 * Audience parameter sent with the token request.
+		 * Audience parameter sent with the token request; for a snapshot registration,
+		 * the called service's id that every envelope is signed for (required).
 		 */
 		private @Nullable String audience;
 

@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.metadata.RequestValueParameters;
 import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
 import dev.gatehouse.auth.observation.BaggageCorrelationIdBinder;
@@ -10,13 +12,16 @@ import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;
 import dev.gatehouse.auth.web.CredentialCarrierExtractor;
 import dev.gatehouse.auth.web.ExplicitAccessValidator;
+import dev.gatehouse.auth.web.HandlerRequestValueParameters;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
+import dev.gatehouse.auth.web.RequestRejectedCredentialLookup;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,12 +34,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Servlet boundary auto-configuration, for Spring MVC applications only: the
  * {@link AuthContextFilter} that authenticates each request and binds its context, and
- * the {@link AuthExceptionHandler} that answers refusals with RFC 9457 problem responses.
+ * the {@link AuthExceptionHandler} that answers refusals with RFC 9457 problem responses,
+ * the {@link HandlerRequestValueParameters} that tell metadata resolution which handler
+ * parameters carry request values, and the {@link RequestRejectedCredentialLookup} that
+ * lets enforcement refuse a rejected credential with its own reason code.
  *
  * <p>
  * The filter is registered at {@link AuthContextFilter#DEFAULT_ORDER} (-101), just before
@@ -104,6 +113,24 @@ public final class GatehouseWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthExceptionHandler gatehouseAuthExceptionHandler() {
 		return new AuthExceptionHandler();
+	}
+
+	// Static and infrastructure: the metadata resolver asks for it while post-processors
+	// are being registered. A request-value dynamic reference without a value is then a
+	// 400, not a 500.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static RequestValueParameters gatehouseRequestValueParameters() {
+		return new HandlerRequestValueParameters();
+	}
+
+	// A protected handler reached with a rejected credential is refused (and observed,
+	// and audited) with that rejection rather than MISSING_CREDENTIAL.
+	@Bean
+	@ConditionalOnMissingBean
+	RejectedCredentialLookup gatehouseRejectedCredentialLookup() {
+		return new RequestRejectedCredentialLookup();
 	}
 
 	/**

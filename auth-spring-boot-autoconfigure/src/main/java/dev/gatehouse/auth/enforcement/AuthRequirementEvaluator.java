@@ -61,6 +61,10 @@ public final class AuthRequirementEvaluator {
 
 	private final Port<PolicyEvaluator> policyEvaluator;
 
+	// Consulted only when a protected call has no context; set once at configuration
+	// time.
+	private RejectedCredentialLookup rejectedCredentials = RejectedCredentialLookup.NONE;
+
 	/**
 	 * Creates an evaluator over suppliers of the ports; each supplier returns the one
 	 * provider bean, or {@code null} when there is not exactly one.
@@ -81,6 +85,15 @@ public final class AuthRequirementEvaluator {
 	}
 
 	/**
+	 * Refuses a protected call without a context with the rejection of the credential it
+	 * presented, when the lookup knows one, instead of MISSING_CREDENTIAL.
+	 * @param lookup finds the current call's rejected credential
+	 */
+	public void setRejectedCredentialLookup(RejectedCredentialLookup lookup) {
+		this.rejectedCredentials = Objects.requireNonNull(lookup, "lookup must not be null");
+	}
+
+	/**
 	 * Enforces the boundary's requirements against the context.
 	 * @param metadata the boundary's metadata
 	 * @param context the caller's context, or {@code null} when none is bound
@@ -97,17 +110,22 @@ public final class AuthRequirementEvaluator {
 
 	/**
 	 * Enforces the boundary's requirements against the context, resolving its dynamic
-	 * references from the call's arguments; a reference that resolves to {@code null}
-	 * refuses the call with ERROR/INTERNAL_ERROR.
+	 * references from the call's arguments. A reference left without a value (null or
+	 * blank) by a parameter that receives a request value refuses the call as the
+	 * client's mistake ({@link RequestValueMissingException}); one left without a value
+	 * by code refuses it with ERROR/INTERNAL_ERROR.
 	 * @param metadata the boundary's metadata
 	 * @param context the caller's context, or {@code null} when none is bound
 	 * @param arguments the arguments of the call
 	 * @throws AuthContextNotFoundException when the boundary is protected and no context
-	 * is bound
+	 * is bound; its decision is the rejection of the call's credential when the
+	 * {@link RejectedCredentialLookup} knows one
 	 * @throws AuthRequirementDeniedException when a requirement is not met or could not
 	 * be evaluated
 	 * @throws AuthRequirementProviderUnavailableException when a needed port has no
 	 * single provider
+	 * @throws RequestValueMissingException when a dynamic reference has no value because
+	 * the request did not supply it
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context, @Nullable Object[] arguments) {
 		List<AuthRequirement> requirements = metadata.requirements();
@@ -115,7 +133,7 @@ public final class AuthRequirementEvaluator {
 			return;
 		}
 		if (context == null) {
-			throw new AuthContextNotFoundException();
+			throw missingContext();
 		}
 		DynamicReferences references = metadata.references();
 		for (int i = 0; i < requirements.size(); i++) {
@@ -123,7 +141,8 @@ public final class AuthRequirementEvaluator {
 			// Static boundaries share DynamicReferences.NONE: get(i) is a length check,
 			// nothing is allocated.
 			RequirementReferences dynamic = references.get(i);
-			AuthorizationDecision decision = (dynamic != null) ? decideDynamic(requirement, dynamic, context, arguments)
+			AuthorizationDecision decision = (dynamic != null)
+					? decideDynamic(requirement, dynamic, references, context, arguments)
 					: decide(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
 			if (!decision.isAllowed()) {
 				throw new AuthRequirementDeniedException(decision);
@@ -131,8 +150,20 @@ public final class AuthRequirementEvaluator {
 		}
 	}
 
+	private AuthContextNotFoundException missingContext() {
+		AuthException rejected;
+		try {
+			rejected = this.rejectedCredentials.rejectedCredential();
+		}
+		catch (RuntimeException ex) {
+			// Only the reason code is at stake: the call is refused either way.
+			rejected = null;
+		}
+		return (rejected != null) ? new AuthContextNotFoundException(rejected) : new AuthContextNotFoundException();
+	}
+
 	private AuthorizationDecision decideDynamic(AuthRequirement requirement, RequirementReferences dynamic,
-			AuthContext context, @Nullable Object[] arguments) {
+			DynamicReferences references, AuthContext context, @Nullable Object[] arguments) {
 		String resource;
 		String action;
 		String tenant;
@@ -145,11 +176,28 @@ public final class AuthRequirementEvaluator {
 			// A getter on the path threw: the reference has no trustworthy value.
 			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
 		}
-		if ((dynamic.resource() != null && resource == null) || (dynamic.action() != null && action == null)
-				|| (dynamic.tenant() != null && tenant == null)) {
+		Reference unresolved = (dynamic.resource() != null && resource == null) ? dynamic.resource()
+				: (dynamic.action() != null && action == null) ? dynamic.action()
+						: (dynamic.tenant() != null && tenant == null) ? dynamic.tenant() : null;
+		if (unresolved != null) {
+			String requestValue = references.requestValue(unresolvedParameter(unresolved, arguments));
+			if (requestValue != null) {
+				throw new RequestValueMissingException(requestValue);
+			}
 			return UNRESOLVED_REFERENCE;
 		}
 		return decide(requirement, resource, action, tenant, context);
+	}
+
+	// Off the hot path: only a reference that has just failed to resolve is asked.
+	private static int unresolvedParameter(Reference reference, @Nullable Object[] arguments) {
+		try {
+			return reference.unresolvedParameter(arguments);
+		}
+		catch (RuntimeException ex) {
+			// Unknown: treated as a fault of the code, ERROR/INTERNAL_ERROR.
+			return -1;
+		}
 	}
 
 	private static @Nullable String resolve(@Nullable Reference reference, @Nullable String value,

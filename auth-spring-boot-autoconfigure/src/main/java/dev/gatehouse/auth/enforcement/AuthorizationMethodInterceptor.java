@@ -23,7 +23,9 @@ import org.springframework.util.function.SingletonSupplier;
  * context, the requirements in order, then the method. On refusal the method body never
  * runs. A method that returns a {@link java.util.concurrent.CompletionStage} (or
  * {@link java.util.concurrent.Future}) gets a failed future instead of a synchronous
- * throw, so callers handle every failure in one place.
+ * throw, so callers handle every failure in one place. A request handler whose dynamic
+ * reference the request left without a value is refused with a
+ * {@link RequestValueMissingException} the same way.
  */
 public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 
@@ -106,6 +108,14 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 		}
 		catch (AuthException ex) {
 			notifyListener(invocation, metadata, ex.decision());
+			if (returnsFuture(method)) {
+				return CompletableFuture.failedFuture(ex);
+			}
+			throw ex;
+		}
+		catch (RequestValueMissingException ex) {
+			// The request lacks a value the check needs: no decision was taken, so none
+			// is reported; the method does not run.
 			if (returnsFuture(method)) {
 				return CompletableFuture.failedFuture(ex);
 			}

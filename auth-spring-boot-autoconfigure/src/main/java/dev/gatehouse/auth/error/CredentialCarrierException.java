@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.error;
 
 import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,24 @@ public class CredentialCarrierException extends AuthException {
 	 */
 	public CredentialCarrierException(String message, @Nullable Throwable cause) {
 		super(message, DECISION, cause);
+	}
+
+	/**
+	 * Creates the exception with a more specific reason for the client than "The
+	 * credential is malformed." (for example that more than one credential was sent).
+	 * @param message a safe message
+	 * @param decision a CHALLENGE decision
+	 * @param cause the cause, or {@code null}
+	 */
+	public CredentialCarrierException(String message, AuthorizationDecision decision, @Nullable Throwable cause) {
+		super(message, requireChallenge(decision), cause);
+	}
+
+	private static AuthorizationDecision requireChallenge(AuthorizationDecision decision) {
+		if (decision == null || decision.state() != AuthorizationDecisionState.CHALLENGE) {
+			throw new IllegalArgumentException("a credential that cannot be read carries a CHALLENGE decision");
+		}
+		return decision;
 	}
 
 }

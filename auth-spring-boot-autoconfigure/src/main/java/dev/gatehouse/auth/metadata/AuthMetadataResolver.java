@@ -78,6 +78,8 @@ public final class AuthMetadataResolver {
 
 	private final InvocationResolver invocationResolver;
 
+	private final RequestValueParameters requestValues;
+
 	private final Map<Class<?>, Boolean> annotatedTypes = new ConcurrentHashMap<>();
 
 	/**
@@ -94,7 +96,21 @@ public final class AuthMetadataResolver {
 	 * resolved
 	 */
 	public AuthMetadataResolver(InvocationResolver invocationResolver) {
-		this(invocationResolver, ComputationHook.NONE);
+		this(invocationResolver, RequestValueParameters.NONE, ComputationHook.NONE);
+	}
+
+	/**
+	 * Creates a resolver that prepares {@code {placeholder}} references with the given
+	 * resolver and learns which parameters receive request values from the given
+	 * strategy, so that a reference a request leaves without a value is refused as a bad
+	 * request rather than an internal error.
+	 * @param invocationResolver prepares each dynamic reference once, when its method is
+	 * resolved
+	 * @param requestValues tells, once per boundary with dynamic references, which of its
+	 * parameters receive request values
+	 */
+	public AuthMetadataResolver(InvocationResolver invocationResolver, RequestValueParameters requestValues) {
+		this(invocationResolver, requestValues, ComputationHook.NONE);
 	}
 
 	/**
@@ -104,11 +120,13 @@ public final class AuthMetadataResolver {
 	 * entry is locked
 	 */
 	AuthMetadataResolver(ComputationHook computationHook) {
-		this(new ParameterInvocationResolver(), computationHook);
+		this(new ParameterInvocationResolver(), RequestValueParameters.NONE, computationHook);
 	}
 
-	private AuthMetadataResolver(InvocationResolver invocationResolver, ComputationHook computationHook) {
+	private AuthMetadataResolver(InvocationResolver invocationResolver, RequestValueParameters requestValues,
+			ComputationHook computationHook) {
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
+		this.requestValues = Objects.requireNonNull(requestValues, "requestValues must not be null");
 		this.computationHook = Objects.requireNonNull(computationHook, "computationHook must not be null");
 	}
 
@@ -181,7 +199,7 @@ public final class AuthMetadataResolver {
 			}
 		}
 		String boundary = Boundaries.name(userClass, specific);
-		Collected collected = new Collected(boundary, specific, this.invocationResolver);
+		Collected collected = new Collected(boundary, specific, userClass, this.invocationResolver, this.requestValues);
 		for (Class<?> type : hierarchy) {
 			if (appliesToMethod(type, declaringTypes)) {
 				collectDeclared(type, collected);
@@ -443,7 +461,11 @@ public final class AuthMetadataResolver {
 
 		private final Method method;
 
+		private final Class<?> targetClass;
+
 		private final InvocationResolver invocationResolver;
+
+		private final RequestValueParameters requestValues;
 
 		private final Set<AuthRequirement> requirements = new LinkedHashSet<>();
 
@@ -453,10 +475,13 @@ public final class AuthMetadataResolver {
 
 		private @Nullable String requirementSource;
 
-		Collected(String boundary, Method method, InvocationResolver invocationResolver) {
+		Collected(String boundary, Method method, Class<?> targetClass, InvocationResolver invocationResolver,
+				RequestValueParameters requestValues) {
 			this.boundary = boundary;
 			this.method = method;
+			this.targetClass = targetClass;
 			this.invocationResolver = invocationResolver;
+			this.requestValues = requestValues;
 		}
 
 		void publicAccess(String source) {
@@ -544,7 +569,11 @@ public final class AuthMetadataResolver {
 					dynamic.add(this.references.isEmpty() ? null : referencesOf(requirement));
 				}
 			}
-			return new EffectiveAuthMetadata(false, ordered, DynamicReferences.of(dynamic));
+			// Asked only for boundaries with placeholders: for the others, where a value
+			// comes from does not matter.
+			@Nullable String @Nullable [] requestValues = this.references.isEmpty() ? null
+					: this.requestValues.describe(this.method, this.targetClass);
+			return new EffectiveAuthMetadata(false, ordered, DynamicReferences.of(dynamic, requestValues));
 		}
 
 	}

@@ -32,7 +32,9 @@ import org.springframework.util.ReflectionUtils;
  * arguments, follows the accessors and concatenates the result the way
  * {@code "doc:" + id} would, so a call does no reflection lookup and allocates only the
  * resulting string. Values are rendered with {@link String#valueOf(Object)} (an enum by
- * its {@code toString()}). Thread-safe.
+ * its {@code toString()}). A value that is {@code null}, or a text value
+ * ({@link CharSequence}) that is blank, leaves the reference without a value, so that
+ * {@code "document:{id}"} never becomes {@code "document: "}. Thread-safe.
  */
 public final class ParameterInvocationResolver implements InvocationResolver {
 
@@ -40,11 +42,15 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 
 	private static final MethodHandle REQUIRE_VALUE;
 
+	private static final MethodHandle REQUIRE_TEXT;
+
 	static {
 		try {
-			REQUIRE_VALUE = MethodHandles.lookup()
-				.findStatic(ParameterInvocationResolver.class, "requireValue",
-						MethodType.methodType(Object.class, Object.class));
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			REQUIRE_VALUE = lookup.findStatic(ParameterInvocationResolver.class, "requireValue",
+					MethodType.methodType(Object.class, Object.class));
+			REQUIRE_TEXT = lookup.findStatic(ParameterInvocationResolver.class, "requireText",
+					MethodType.methodType(Object.class, Object.class));
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -57,7 +63,7 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 	public Reference prepare(Method method, String template) {
 		@Nullable String @Nullable [] names = this.parameterNames.getParameterNames(method);
 		List<String> literals = new ArrayList<>();
-		List<MethodHandle> values = new ArrayList<>();
+		List<Value> values = new ArrayList<>();
 		int start = 0;
 		while (true) {
 			int open = template.indexOf('{', start);
@@ -86,10 +92,10 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		if (values.isEmpty()) {
 			throw new IllegalArgumentException("template has no placeholder");
 		}
-		return new CompiledReference(template, compile(literals, values));
+		return new CompiledReference(template, compile(literals, values), values);
 	}
 
-	private static MethodHandle valueOf(Method method, @Nullable String @Nullable [] names, String placeholder) {
+	private static Value valueOf(Method method, @Nullable String @Nullable [] names, String placeholder) {
 		String[] path = placeholder.split("\\.", -1);
 		for (String step : path) {
 			if (step.isEmpty() || !isIdentifier(step)) {
@@ -121,18 +127,22 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 					step.asType(MethodType.methodType(type, value.type().returnType())));
 		}
 		if (!type.isPrimitive()) {
-			value = MethodHandles.filterReturnValue(value, nonNull(type));
+			value = MethodHandles.filterReturnValue(value, present(type));
 			if (type != String.class) {
 				// Rendered through String.valueOf(Object) either way; erasing keeps
 				// private types out of the concat.
 				value = value.asType(MethodType.methodType(Object.class, Object[].class));
 			}
 		}
-		return value;
+		return new Value(index, value);
 	}
 
 	private static MethodHandle nonNull(Class<?> type) {
 		return REQUIRE_VALUE.asType(MethodType.methodType(type, type));
+	}
+
+	private static MethodHandle present(Class<?> type) {
+		return REQUIRE_TEXT.asType(MethodType.methodType(type, type));
 	}
 
 	private static @Nullable Method findAccessor(Class<?> type, String name) {
@@ -164,14 +174,14 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 	 * One handle of type {@code (Object[])String}: every value read from the same
 	 * argument array, concatenated.
 	 */
-	private static MethodHandle compile(List<String> literals, List<MethodHandle> values) {
+	private static MethodHandle compile(List<String> literals, List<Value> values) {
 		StringBuilder recipe = new StringBuilder();
 		List<Object> constants = new ArrayList<>();
 		Class<?>[] types = new Class<?>[values.size()];
 		for (int i = 0; i < values.size(); i++) {
 			appendLiteral(recipe, constants, literals.get(i));
 			recipe.append('\u0001');
-			types[i] = values.get(i).type().returnType();
+			types[i] = values.get(i).handle().type().returnType();
 		}
 		appendLiteral(recipe, constants, literals.get(values.size()));
 		MethodHandle concat;
@@ -183,7 +193,11 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		catch (StringConcatException ex) {
 			throw new IllegalArgumentException("template cannot be compiled: " + ex.getMessage(), ex);
 		}
-		MethodHandle combined = MethodHandles.filterArguments(concat, 0, values.toArray(new MethodHandle[0]));
+		MethodHandle[] filters = new MethodHandle[values.size()];
+		for (int i = 0; i < filters.length; i++) {
+			filters[i] = values.get(i).handle();
+		}
+		MethodHandle combined = MethodHandles.filterArguments(concat, 0, filters);
 		return MethodHandles.permuteArguments(combined, MethodType.methodType(String.class, Object[].class),
 				new int[values.size()]);
 	}
@@ -222,6 +236,40 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 		return value;
 	}
 
+	// The value a placeholder renders: present, and not blank when it is text. A type
+	// test per value; numbers, enums and UUIDs are never blank.
+	private static Object requireText(@Nullable Object value) {
+		if (value == null || (value instanceof CharSequence text && isBlank(text))) {
+			throw UnresolvedValue.INSTANCE;
+		}
+		return value;
+	}
+
+	private static boolean isBlank(CharSequence text) {
+		if (text instanceof String string) {
+			return string.isBlank();
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isWhitespace(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * One placeholder compiled: the parameter it reads and the handle of type
+	 * {@code (Object[])T} that yields its value or throws {@link UnresolvedValue}.
+	 */
+	private record Value(int parameter, MethodHandle handle) {
+
+		/** The same value, boxed and erased to {@code (Object[])Object}. */
+		Value erased() {
+			return new Value(this.parameter, this.handle.asType(MethodType.methodType(Object.class, Object[].class)));
+		}
+
+	}
+
 	/**
 	 * Thrown inside a compiled handle when a value on the path is {@code null}; stackless
 	 * and shared.
@@ -243,9 +291,16 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 
 		private final MethodHandle handle;
 
-		CompiledReference(String template, MethodHandle handle) {
+		// Each placeholder on its own, to tell which one had no value; used only then.
+		private final Value[] values;
+
+		CompiledReference(String template, MethodHandle handle, List<Value> values) {
 			this.template = template;
 			this.handle = handle;
+			this.values = new Value[values.size()];
+			for (int i = 0; i < this.values.length; i++) {
+				this.values[i] = values.get(i).erased();
+			}
 		}
 
 		@Override
@@ -268,6 +323,24 @@ public final class ParameterInvocationResolver implements InvocationResolver {
 				// A getter declared a checked exception and threw it.
 				throw new IllegalStateException("Reading " + this.template + " failed", ex);
 			}
+		}
+
+		@Override
+		public int unresolvedParameter(@Nullable Object[] arguments) {
+			// In the order the compiled handle reads them, so the first one without a
+			// value is the one that stopped it.
+			for (Value value : this.values) {
+				try {
+					Object ignored = (Object) value.handle().invokeExact(arguments);
+				}
+				catch (UnresolvedValue ex) {
+					return value.parameter();
+				}
+				catch (Throwable ex) {
+					return -1;
+				}
+			}
+			return -1;
 		}
 
 		@Override

@@ -38,9 +38,23 @@ public interface InvocationResolver {
 		 * Resolves the reference from a call's arguments.
 		 * @param arguments the arguments of the call, in declaration order
 		 * @return the resolved value, or {@code null} when a referenced value (or a step
-		 * of its path) is {@code null}
+		 * of its path) is {@code null}, or a referenced text value is blank
 		 */
 		@Nullable String resolve(@Nullable Object[] arguments);
+
+		/**
+		 * Tells which parameter left this reference without a value, after
+		 * {@link #resolve} returned {@code null} for the same arguments; only called
+		 * then, so it may do more work than {@code resolve}. Enforcement uses it to
+		 * answer a value missing from a request as the client's mistake.
+		 * @param arguments the arguments of the call, in declaration order
+		 * @return the index of the parameter whose value (or a step of its path) is
+		 * {@code null} or blank, or {@code -1} when not known, in which case the missing
+		 * value is treated as a fault of the code
+		 */
+		default int unresolvedParameter(@Nullable Object[] arguments) {
+			return -1;
+		}
 
 	}
 

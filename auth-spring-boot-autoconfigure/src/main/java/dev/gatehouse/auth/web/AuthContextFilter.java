@@ -61,20 +61,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A rejected or malformed credential ({@link AuthException}) does not end the request: it
  * runs without a context and the failure is kept as the request attribute
  * {@link #AUTHENTICATION_FAILURE_ATTRIBUTE}. A public handler therefore still answers; a
- * protected one fails with {@code AuthContextNotFoundException}, which
- * {@link AuthExceptionHandler} answers with the stored failure's decision (401
- * INVALID_CREDENTIAL, 503 when the verifier was unreachable). Any other exception from
- * the authenticator (a bug in a claim mapper, say) is treated the same way as a rejected
- * credential (CHALLENGE/INVALID_CREDENTIAL, logged at WARN without its message, which
- * might quote the credential), so it never becomes a 500 nor lets the request through
- * with a context. An async re-dispatch binds the context of the original dispatch again
- * without authenticating twice.
+ * protected one fails with {@code AuthContextNotFoundException} carrying the stored
+ * failure's decision (found through {@link RequestRejectedCredentialLookup}), which
+ * {@link AuthExceptionHandler} answers (401 INVALID_CREDENTIAL, 503 when the verifier was
+ * unreachable) and which the authorization observation and decision events record as
+ * well. Any other exception from the authenticator (a bug in a claim mapper, say) is
+ * treated the same way as a rejected credential (CHALLENGE/INVALID_CREDENTIAL, logged at
+ * WARN without its message, which might quote the credential), so it never becomes a 500
+ * nor lets the request through with a context. An async re-dispatch binds the context of
+ * the original dispatch again without authenticating twice.
  *
  * <p>
  * While the request is handled, its correlation id is in SLF4J's MDC as
  * {@link #CORRELATION_ID_MDC_KEY}: the verified context's, or a new one when this request
  * starts the call chain (an authenticated context without one then carries the new one
- * onwards); the previous value is restored afterwards. A {@link CorrelationIdBinder},
+ * onwards); the previous value is restored afterwards. The new id is there already while
+ * the credential is authenticated, so authentication's log lines (a rejected credential,
+ * an authenticator's own DEBUG lines) carry it too; when the verified context continues a
+ * call chain, its id replaces the new one from then on. A {@link CorrelationIdBinder},
  * when set, also gets it (Gatehouse sets one that puts it into Micrometer Tracing baggage
  * when the application has a tracer).
  *
@@ -238,26 +242,46 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		AuthContext context;
-		if (isAsyncDispatch(request)) {
-			context = (request.getAttribute(AUTH_CONTEXT_ATTRIBUTE) instanceof AuthContext bound) ? bound : null;
-		}
-		else {
-			RequestContextOverride override = this.contextOverride;
-			context = (override != null && override.overrides(request)) ? override.context(request)
-					: authenticate(request);
-			if (context != null) {
-				if (context.correlationId() == null) {
-					// This request starts the call chain: its id travels on with the
-					// context (in signed snapshots, for example).
-					context = context.withCorrelationId(newCorrelationId());
+		boolean asyncDispatch = isAsyncDispatch(request);
+		AuthContext context = (asyncDispatch
+				&& request.getAttribute(AUTH_CONTEXT_ATTRIBUTE) instanceof AuthContext bound) ? bound : null;
+		// Chosen before authenticating, so that what authentication logs carries the
+		// request's id; a verified context that continues a call chain brings its own.
+		String correlationId = asyncDispatch ? correlationId(request, context) : newCorrelationId();
+		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId) : null;
+		try {
+			if (!asyncDispatch) {
+				RequestContextOverride override = this.contextOverride;
+				context = (override != null && override.overrides(request)) ? override.context(request)
+						: authenticate(request);
+				if (context != null) {
+					String chained = context.correlationId();
+					if (chained == null) {
+						// This request starts the call chain: its id travels on with the
+						// context (in signed snapshots, for example).
+						context = context.withCorrelationId(correlationId);
+					}
+					else if (!chained.equals(correlationId)) {
+						correlationId = chained;
+						if (MDC_PRESENT) {
+							CorrelationMdc.put(correlationId);
+						}
+					}
+					request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
 				}
-				request.setAttribute(AUTH_CONTEXT_ATTRIBUTE, context);
+			}
+			handle(request, response, chain, context, correlationId);
+		}
+		finally {
+			if (MDC_PRESENT) {
+				CorrelationMdc.restore(previousCorrelationId);
 			}
 		}
+	}
+
+	private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			@Nullable AuthContext context, String correlationId) throws ServletException, IOException {
 		AuthContextScope scope = AuthContextHolder.open(context);
-		String correlationId = correlationId(request, context);
-		@Nullable String previousCorrelationId = MDC_PRESENT ? CorrelationMdc.put(correlationId) : null;
 		CorrelationIdBinder binder = this.correlationIdBinder;
 		CorrelationIdBinder.@Nullable Binding binding = null;
 		try {
@@ -271,14 +295,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 				binding.close();
 			}
 			close(scope, request);
-			if (MDC_PRESENT) {
-				CorrelationMdc.restore(previousCorrelationId);
-			}
 			if (context == null && request.isAsyncStarted()) {
 				// Kept only for the async re-dispatch, which must continue with the same
-				// id;
-				// a context carries its own. The container runs that dispatch only after
-				// this one has returned.
+				// id; a context carries its own. The container runs that dispatch only
+				// after this one has returned.
 				request.setAttribute(CORRELATION_ID_ATTRIBUTE, correlationId);
 			}
 		}

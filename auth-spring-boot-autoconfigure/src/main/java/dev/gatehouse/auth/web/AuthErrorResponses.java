@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.enforcement.RequestValueMissingException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,12 @@ import org.springframework.http.ResponseEntity;
  * </table>
  *
  * Nothing of an exception (message, cause, stack trace) ever reaches the body.
+ *
+ * <p>
+ * A {@link RequestValueMissingException} is not a decision: it is answered with 400 Bad
+ * Request, as Spring MVC answers a missing required request value, with a {@code detail}
+ * that names the value (never its content) and without {@code state} or
+ * {@code reasonCode}.
  */
 public final class AuthErrorResponses {
 
@@ -126,6 +133,20 @@ public final class AuthErrorResponses {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}
 		return response.body(problemDetail(decision));
+	}
+
+	/**
+	 * Builds the response for a request that lacks a value a protected handler's dynamic
+	 * reference needs.
+	 * @param ex the failure
+	 * @return a 400 problem response whose detail names the missing value
+	 */
+	public static ResponseEntity<ProblemDetail> toResponseEntity(RequestValueMissingException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	private static AuthorizationDecision requireRefusal(AuthorizationDecision decision) {

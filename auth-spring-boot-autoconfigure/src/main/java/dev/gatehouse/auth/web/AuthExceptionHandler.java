@@ -3,6 +3,7 @@ package dev.gatehouse.auth.web;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.enforcement.RequestValueMissingException;
 import dev.gatehouse.auth.error.AuthContextNotFoundException;
 import dev.gatehouse.auth.error.AuthException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * rejected the request's credential, the response carries that rejection (for example 401
  * INVALID_CREDENTIAL, or 503 when the verifier was unreachable) rather than
  * MISSING_CREDENTIAL. ERROR decisions are logged with their cause (the body never shows
- * it): INTERNAL_ERROR at ERROR level, an unavailable provider at WARN.
+ * it): INTERNAL_ERROR at ERROR level, an unavailable provider at WARN. A
+ * {@link RequestValueMissingException} (a protected handler's dynamic reference that the
+ * request left without a value) is answered with 400 Bad Request.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,6 +54,23 @@ public class AuthExceptionHandler {
 		}
 		log(ex, request);
 		return AuthErrorResponses.toResponseEntity(ex.decision());
+	}
+
+	/**
+	 * Answers a request that lacks a value a protected handler's dynamic reference needs
+	 * (a blank path variable, a missing optional parameter) with 400 Bad Request.
+	 * @param ex the failure
+	 * @param request the current request
+	 * @return the problem response, naming the missing value
+	 */
+	@ExceptionHandler(RequestValueMissingException.class)
+	public ResponseEntity<ProblemDetail> handleRequestValueMissing(RequestValueMissingException ex,
+			HttpServletRequest request) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(request.getMethod() + " " + request.getRequestURI() + " refused before authorization: "
+					+ ex.getMessage());
+		}
+		return AuthErrorResponses.toResponseEntity(ex);
 	}
 
 	private static void log(AuthException ex, HttpServletRequest request) {

@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.CredentialCarrierException;
 import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
@@ -32,7 +34,10 @@ import org.springframework.http.HttpHeaders;
  * without credentials, more than one token, non-ASCII or control characters, a header
  * repeated, a value longer than {@value #MAX_HEADER_LENGTH} characters, or both an
  * {@code Authorization} and an API-key header on one request. Exception messages describe
- * the shape of the problem and never contain the submitted value. Thread-safe.
+ * the shape of the problem and never contain the submitted value. Each is an
+ * INVALID_CREDENTIAL challenge; the client is told "The credential is malformed.", or,
+ * for a repeated header or two credentials, "More than one credential was sent; send
+ * exactly one." Thread-safe.
  */
 public final class CredentialCarrierExtractor {
 
@@ -44,6 +49,11 @@ public final class CredentialCarrierExtractor {
 	private static final String BEARER = "Bearer";
 
 	private static final String BASIC = "Basic";
+
+	// Still INVALID_CREDENTIAL (SPEC: two credentials are an INVALID_CREDENTIAL
+	// challenge), but the client is told what is wrong: nothing is malformed.
+	private static final AuthorizationDecision MORE_THAN_ONE_CREDENTIAL = AuthorizationDecision
+		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "More than one credential was sent; send exactly one.");
 
 	private final String apiKeyHeader;
 
@@ -158,7 +168,7 @@ public final class CredentialCarrierExtractor {
 		}
 		if (authorization != null && apiKey != null) {
 			throw new CredentialCarrierException("The request carries both an Authorization header and an "
-					+ this.apiKeyHeader + " header: send exactly one credential.");
+					+ this.apiKeyHeader + " header: send exactly one credential.", MORE_THAN_ONE_CREDENTIAL, null);
 		}
 		return (authorization != null) ? authorization : apiKey;
 	}
@@ -247,7 +257,8 @@ public final class CredentialCarrierExtractor {
 		}
 		String value = values.nextElement();
 		if (values.hasMoreElements()) {
-			throw new CredentialCarrierException("The " + name + " header is repeated: send it once.");
+			throw new CredentialCarrierException("The " + name + " header is repeated: send it once.",
+					MORE_THAN_ONE_CREDENTIAL, null);
 		}
 		return (value != null) ? value : "";
 	}

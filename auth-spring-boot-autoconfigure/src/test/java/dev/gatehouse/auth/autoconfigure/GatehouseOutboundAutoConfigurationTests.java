@@ -119,7 +119,7 @@ class GatehouseOutboundAutoConfigurationTests {
 			.withPropertyValues("gatehouse.snapshot.signing.key-id=k1",
 					"gatehouse.snapshot.signing.secret=" + SNAPSHOT_SECRET,
 					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot",
-					R + "downstream.allowed-hosts=127.0.0.1:*")
+					R + "downstream.allowed-hosts=127.0.0.1:*", R + "downstream.audience=billing")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				OutboundCredentials credentials = context.getBean(OutboundCredentials.class);
@@ -130,6 +130,9 @@ class GatehouseOutboundAutoConfigurationTests {
 					assertThat(token.headerName()).isEqualTo("X-Auth-Context-Snapshot");
 					assertThat(token.scheme()).isEmpty();
 					assertThat(token.expiresAt()).isNotNull();
+					String json = new String(java.util.Base64.getUrlDecoder().decode(token.value()),
+							java.nio.charset.StandardCharsets.UTF_8);
+					assertThat(json).contains("\"selected_claims\":{\"aud\":\"billing\"}");
 				}
 			});
 	}
@@ -209,8 +212,20 @@ class GatehouseOutboundAutoConfigurationTests {
 
 	@Test
 	void failsOnASnapshotRegistrationWithoutASigner() {
-		this.runner.withPropertyValues(R + "downstream.type=snapshot", R + "downstream.allowed-hosts=127.0.0.1:*")
+		this.runner
+			.withPropertyValues(R + "downstream.type=snapshot", R + "downstream.allowed-hosts=127.0.0.1:*",
+					R + "downstream.audience=billing")
 			.run((context) -> assertFailure(context, R + "downstream.type", "no SnapshotSigner"));
+	}
+
+	@Test
+	void failsOnASnapshotRegistrationWithoutAnAudience() {
+		this.runner
+			.withPropertyValues("gatehouse.snapshot.signing.key-id=k1",
+					"gatehouse.snapshot.signing.secret=" + SNAPSHOT_SECRET,
+					"gatehouse.snapshot.verification.keys.k1.secret=" + SNAPSHOT_SECRET, R + "downstream.type=snapshot",
+					R + "downstream.allowed-hosts=127.0.0.1:*")
+			.run((context) -> assertFailure(context, R + "downstream.audience", "blank"));
 	}
 
 	@Test

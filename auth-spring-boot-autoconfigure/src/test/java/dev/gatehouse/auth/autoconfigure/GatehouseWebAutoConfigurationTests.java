@@ -2,11 +2,15 @@ package dev.gatehouse.auth.autoconfigure;
 
 import dev.gatehouse.auth.authentication.CompositeAuthenticator;
 import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
+import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
+import dev.gatehouse.auth.metadata.RequestValueParameters;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;
 import dev.gatehouse.auth.web.CredentialCarrierExtractor;
+import dev.gatehouse.auth.web.HandlerRequestValueParameters;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
+import dev.gatehouse.auth.web.RequestRejectedCredentialLookup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -99,6 +103,25 @@ class GatehouseWebAutoConfigurationTests {
 	}
 
 	@Test
+	void tellsEnforcementAboutRequestValuesAndRejectedCredentials() {
+		this.contextRunner.withPropertyValues(API_KEY).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(RequestValueParameters.class).isInstanceOf(HandlerRequestValueParameters.class);
+			assertThat(context).getBean(RejectedCredentialLookup.class)
+				.isInstanceOf(RequestRejectedCredentialLookup.class);
+		});
+	}
+
+	@Test
+	void backsOffForTheApplicationsRequestValuesAndRejectedCredentialLookup() {
+		this.contextRunner.withUserConfiguration(CustomLookupConfiguration.class).run((context) -> {
+			assertThat(context).getBean(RequestValueParameters.class)
+				.isSameAs(CustomLookupConfiguration.REQUEST_VALUES);
+			assertThat(context).getBean(RejectedCredentialLookup.class).isSameAs(CustomLookupConfiguration.LOOKUP);
+		});
+	}
+
+	@Test
 	void keepsCoreWorkingWithoutSpringMvc() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
 			.withPropertyValues(API_KEY)
@@ -129,6 +152,25 @@ class GatehouseWebAutoConfigurationTests {
 							new HttpInvocationResolver(new StaticListableBeanFactory())));
 			registration.setOrder(5);
 			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomLookupConfiguration {
+
+		static final RequestValueParameters REQUEST_VALUES = (method, targetClass) -> null;
+
+		static final RejectedCredentialLookup LOOKUP = () -> null;
+
+		@Bean
+		static RequestValueParameters customRequestValues() {
+			return REQUEST_VALUES;
+		}
+
+		@Bean
+		RejectedCredentialLookup customLookup() {
+			return LOOKUP;
 		}
 
 	}

@@ -72,6 +72,29 @@ class AuthExceptionTests {
 	}
 
 	@Test
+	void credentialCarrierExceptionCarriesAMoreSpecificChallenge() {
+		AuthorizationDecision twoCredentials = AuthorizationDecision
+			.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "More than one credential was sent.");
+		assertThat(new CredentialCarrierException("Two headers.", twoCredentials, null).decision())
+			.isSameAs(twoCredentials);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CredentialCarrierException("Broken.",
+					AuthorizationDecision.error(AuthorizationReasonCode.INTERNAL_ERROR, "Broken."), null))
+			.withMessageContaining("CHALLENGE");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CredentialCarrierException("Broken.", (AuthorizationDecision) null, null));
+	}
+
+	@Test
+	void contextNotFoundCarriesTheRejectionOfTheCredential() {
+		AuthenticationFailedException rejection = new AuthenticationFailedException(CHALLENGED);
+		AuthContextNotFoundException ex = new AuthContextNotFoundException(rejection);
+		assertThat(ex.decision()).isSameAs(CHALLENGED);
+		assertThat(ex.getCause()).isSameAs(rejection);
+		assertThat(ex.getMessage()).contains("EXPIRED_CREDENTIAL").doesNotContain("The token has expired.");
+	}
+
+	@Test
 	void requirementDeniedKeepsDecisionAndCauseAndDescribesTheDecision() {
 		AuthorizationDecision denied = AuthorizationDecision.deny(AuthorizationReasonCode.INSUFFICIENT_SCOPE,
 				"Scope documents:write is required.");

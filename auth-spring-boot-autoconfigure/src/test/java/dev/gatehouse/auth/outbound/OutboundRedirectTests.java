@@ -62,7 +62,7 @@ class OutboundRedirectTests {
 					R + "billing.token=" + TOKEN, R + "billing.allowed-hosts=" + allowed, R + "search.type=static",
 					R + "search.token=" + API_KEY, R + "search.header-name=X-Api-Key", R + "search.scheme=",
 					R + "search.allowed-hosts=" + allowed, R + "audit.type=snapshot",
-					R + "audit.allowed-hosts=" + allowed);
+					R + "audit.allowed-hosts=" + allowed, R + "audit.audience=audit");
 	}
 
 	/** Another origin than the downstream's: another host name and another port. */

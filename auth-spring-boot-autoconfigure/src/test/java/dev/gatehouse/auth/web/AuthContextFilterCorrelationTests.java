@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.Authenticator;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,45 @@ class AuthContextFilterCorrelationTests {
 			.isThrownBy(() -> this.filter.doFilter(request("plain"), new MockHttpServletResponse(), (req, res) -> {
 			}));
 		assertThat(AuthContextHolder.current()).isEmpty();
+		assertThat(MDC.get(KEY)).isNull();
+	}
+
+	@Test
+	void hasTheRequestsIdInTheMdcWhileTheCredentialIsAuthenticated() throws Exception {
+		List<String> during = new ArrayList<>();
+		Authenticator recording = (credential, invocation) -> {
+			during.add(MDC.get(KEY));
+			if (credential.material().equals("forged")) {
+				throw new AuthenticationFailedException(
+						AuthorizationDecision.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "Not valid."));
+			}
+			return AuthContext.builder("alice").build();
+		};
+		AuthContextFilter filter = new AuthContextFilter(() -> recording, new CredentialCarrierExtractor("X-API-Key"),
+				new HttpInvocationResolver(new StaticListableBeanFactory()));
+		AtomicReference<String> rejected = new AtomicReference<>();
+		filter.doFilter(request("forged"), new MockHttpServletResponse(), (req, res) -> rejected.set(MDC.get(KEY)));
+		AtomicReference<String> accepted = new AtomicReference<>();
+		filter.doFilter(request("plain"), new MockHttpServletResponse(), (req, res) -> accepted.set(MDC.get(KEY)));
+		assertThat(during).hasSize(2).doesNotContainNull();
+		assertThat(during.get(0)).isEqualTo(rejected.get());
+		assertThat(during.get(1)).isEqualTo(accepted.get()).isNotEqualTo(rejected.get());
+		assertThat(MDC.get(KEY)).isNull();
+	}
+
+	@Test
+	void switchesToTheChainsIdOnceTheContextIsVerified() throws Exception {
+		List<String> during = new ArrayList<>();
+		Authenticator chained = (credential, invocation) -> {
+			during.add(MDC.get(KEY));
+			return AuthContext.builder("svc").correlationId("corr-from-snapshot").build();
+		};
+		AuthContextFilter filter = new AuthContextFilter(() -> chained, new CredentialCarrierExtractor("X-API-Key"),
+				new HttpInvocationResolver(new StaticListableBeanFactory()));
+		AtomicReference<String> handled = new AtomicReference<>();
+		filter.doFilter(request("chained"), new MockHttpServletResponse(), (req, res) -> handled.set(MDC.get(KEY)));
+		assertThat(during).singleElement().isNotNull().isNotEqualTo("corr-from-snapshot");
+		assertThat(handled.get()).isEqualTo("corr-from-snapshot");
 		assertThat(MDC.get(KEY)).isNull();
 	}
 

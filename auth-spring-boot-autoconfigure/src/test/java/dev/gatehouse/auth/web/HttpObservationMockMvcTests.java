@@ -99,6 +99,16 @@ class HttpObservationMockMvcTests {
 	}
 
 	@Test
+	void recordsTheRefusedHandlerOfAnInvalidCredentialWithTheRejectionsReason() {
+		assertThat(this.mvc.get().uri("/admin").header(API_KEY, "not-a-key")).hasStatus(HttpStatus.UNAUTHORIZED);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("gatehouse.authorization")
+			.that()
+			.hasLowCardinalityKeyValue("gatehouse.decision.state", "CHALLENGE")
+			.hasLowCardinalityKeyValue("gatehouse.reason.code", "INVALID_CREDENTIAL");
+	}
+
+	@Test
 	void publishesTheRejectedCredentialAndTheRefusedHandlerAsHttpDecisions() {
 		this.events.clear();
 		assertThat(this.mvc.get().uri("/admin").header(API_KEY, "not-a-key")).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -106,7 +116,7 @@ class HttpObservationMockMvcTests {
 			.extracting(AuthDecisionEvent::getBoundaryKind, AuthDecisionEvent::getRequirement,
 					(event) -> event.getDecision().reasonCode())
 			.containsExactly(tuple(AuthBoundaryKind.HTTP, "authentication", AuthorizationReasonCode.INVALID_CREDENTIAL),
-					tuple(AuthBoundaryKind.HTTP, "ROLE(ADMIN)", AuthorizationReasonCode.MISSING_CREDENTIAL));
+					tuple(AuthBoundaryKind.HTTP, "ROLE(ADMIN)", AuthorizationReasonCode.INVALID_CREDENTIAL));
 		assertThat(this.events.get(0).getBoundary()).isEqualTo("GET /admin");
 	}
 

@@ -11,9 +11,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Reports each write to the audit service. The request carries no API key but the
  * caller's signed context (outbound registration {@code audit}, type {@code snapshot}),
- * signed for the audience {@code audit} because the audit service is the documents
- * service's propagation target, so the audit service learns who wrote, through which
- * service, under which correlation id, and no other service would accept it.
+ * signed for the registration's audience {@code audit}, so the audit service learns who
+ * wrote, through which service, under which correlation id, and no other service would
+ * accept it.
  */
 @Component
 @Profile("!audit")
@@ -29,12 +29,7 @@ public final class AuditClient {
 	 */
 	public AuditClient(RestClient.Builder builder, OutboundCredentials credentials,
 			@Value("${sample.audit.base-url}") String baseUrl) {
-		// The registration's interceptor goes first: Boot's builder-wide snapshot
-		// interceptor then writes the snapshot signed for the audit service's audience
-		// (the propagation target in application.yml), which is the one sent.
-		this.client = builder.baseUrl(baseUrl)
-			.requestInterceptors((interceptors) -> interceptors.add(0, credentials.interceptor("audit")))
-			.build();
+		this.client = builder.baseUrl(baseUrl).requestInterceptor(credentials.interceptor("audit")).build();
 	}
 
 	/**
