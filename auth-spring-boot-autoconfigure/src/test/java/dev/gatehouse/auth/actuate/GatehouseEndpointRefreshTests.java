@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.gatehouse.auth.outbound.AllowedHosts;
 import dev.gatehouse.auth.outbound.CachingOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistration;
@@ -137,7 +138,8 @@ class GatehouseEndpointRefreshTests {
 				new CachingOutboundTokenProvider(name, (request) -> {
 					fetches.incrementAndGet();
 					return OutboundToken.bearer(name + "-token", this.now.get().plusSeconds(3600));
-				}, false, Duration.ofSeconds(60), Duration.ofSeconds(5), this.clock));
+				}, false, Duration.ofSeconds(60), Duration.ofSeconds(5), this.clock),
+				AllowedHosts.of(List.of("127.0.0.1")));
 	}
 
 }
