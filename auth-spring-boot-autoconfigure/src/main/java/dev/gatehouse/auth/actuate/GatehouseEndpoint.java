@@ -1,10 +1,15 @@
 package dev.gatehouse.auth.actuate;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import dev.gatehouse.auth.metadata.AuthRequirement;
@@ -14,6 +19,7 @@ import dev.gatehouse.auth.spi.AuthCapability;
 import dev.gatehouse.auth.startup.AuthCapabilityReport;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -23,13 +29,29 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * every boundary with its requirements, as startup validation found them (nothing is
  * scanned again), and the outbound registrations' status; its write operation refreshes
  * outbound registrations. It shows no secret and no token.
+ *
+ * <p>
+ * The endpoint's default access is read-only: the write operation exists only when an
+ * application grants it deliberately ({@code management.endpoint.gatehouse.access=
+ * unrestricted}). Even then a registration is refreshed at most once per refresh interval
+ * ({@code gatehouse.outbound.retry-backoff}), whoever asks: a refresh inside the interval
+ * reports that registration as {@code false} without contacting its identity provider.
  */
-@Endpoint(id = "gatehouse")
+@Endpoint(id = "gatehouse", defaultAccess = Access.READ_ONLY)
 public final class GatehouseEndpoint {
+
+	private static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
 	private final Supplier<@Nullable AuthCapabilityReport> report;
 
 	private final Supplier<@Nullable OutboundCredentials> outbound;
+
+	private final Duration refreshInterval;
+
+	private final Clock clock;
+
+	/** When each registration was last refreshed through this endpoint. */
+	private final ConcurrentMap<String, Instant> lastRefresh = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the endpoint.
@@ -40,8 +62,28 @@ public final class GatehouseEndpoint {
 	 */
 	public GatehouseEndpoint(Supplier<@Nullable AuthCapabilityReport> report,
 			Supplier<@Nullable OutboundCredentials> outbound) {
+		this(report, outbound, DEFAULT_REFRESH_INTERVAL, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates the endpoint with a refresh interval.
+	 * @param report supplies startup validation's report, or {@code null} when validation
+	 * is off
+	 * @param outbound supplies the outbound registrations, or {@code null} when there are
+	 * none
+	 * @param refreshInterval how long after a refresh of a registration another one is
+	 * refused; zero allows every refresh
+	 * @param clock the time source
+	 */
+	public GatehouseEndpoint(Supplier<@Nullable AuthCapabilityReport> report,
+			Supplier<@Nullable OutboundCredentials> outbound, Duration refreshInterval, Clock clock) {
 		this.report = Objects.requireNonNull(report, "report must not be null");
 		this.outbound = Objects.requireNonNull(outbound, "outbound must not be null");
+		this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		if (refreshInterval.isNegative()) {
+			throw new IllegalArgumentException("refreshInterval must not be negative");
+		}
 	}
 
 	/**
@@ -71,9 +113,11 @@ public final class GatehouseEndpoint {
 	}
 
 	/**
-	 * Refreshes one outbound registration, or all of them when none is named.
+	 * Refreshes one outbound registration, or all of them when none is named; a
+	 * registration refreshed less than the refresh interval ago is not refreshed again.
 	 * @param registration the registration name, or {@code null} for all
-	 * @return each refreshed registration's name to whether its refresh succeeded
+	 * @return each asked registration's name to whether it was refreshed now and the
+	 * refresh succeeded ({@code false} also when the interval had not passed)
 	 */
 	@WriteOperation
 	public Map<String, Boolean> refresh(@Nullable String registration) {
@@ -82,12 +126,43 @@ public final class GatehouseEndpoint {
 			return Map.of();
 		}
 		if (registration == null) {
-			return credentials.refreshAll();
+			Map<String, Boolean> results = new LinkedHashMap<>();
+			for (OutboundRegistrationStatus status : credentials.status()) {
+				results.put(status.name(), refresh(credentials, status.name()));
+			}
+			return results;
 		}
 		if (!credentials.contains(registration)) {
 			return Map.of();
 		}
-		return credentials.refresh(registration);
+		return Map.of(registration, refresh(credentials, registration));
+	}
+
+	private boolean refresh(OutboundCredentials credentials, String registration) {
+		if (!claimRefresh(registration)) {
+			return false;
+		}
+		return Boolean.TRUE.equals(credentials.refresh(registration).get(registration));
+	}
+
+	/**
+	 * Takes the registration's refresh slot atomically, so that concurrent callers cannot
+	 * all pass the check before one of them records its refresh.
+	 */
+	private boolean claimRefresh(String registration) {
+		if (this.refreshInterval.isZero()) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		boolean[] claimed = new boolean[1];
+		this.lastRefresh.compute(registration, (name, last) -> {
+			if (last != null && now.isBefore(last.plus(this.refreshInterval))) {
+				return last;
+			}
+			claimed[0] = true;
+			return now;
+		});
+		return claimed[0];
 	}
 
 	/**

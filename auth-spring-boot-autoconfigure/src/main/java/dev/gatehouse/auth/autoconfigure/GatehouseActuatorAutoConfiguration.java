@@ -1,7 +1,11 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.gatehouse.auth.actuate.GatehouseEndpoint;
 import dev.gatehouse.auth.actuate.GatehouseHealthIndicator;
+import dev.gatehouse.auth.actuate.GatehouseSecretSanitizingFunction;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import dev.gatehouse.auth.spi.VerifierHealth;
@@ -21,7 +25,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator views of Gatehouse, when spring-boot-actuator is on the classpath: the
  * {@code gatehouse} endpoint (exposed only through Boot's usual
- * {@code management.endpoints.web.exposure.include}) and, with spring-boot-health, the
+ * {@code management.endpoints.web.exposure.include}, read-only unless
+ * {@code management.endpoint.gatehouse.access=unrestricted}, refreshes rate-limited by
+ * {@code gatehouse.outbound.retry-backoff}), the function that masks every Gatehouse
+ * secret in {@code env} and {@code configprops}, and, with spring-boot-health, the
  * {@code gatehouse} health indicator of the verifiers and outbound registrations.
  */
 @AutoConfiguration(
@@ -32,12 +39,25 @@ import org.springframework.context.annotation.Configuration;
 public final class GatehouseActuatorAutoConfiguration {
 
 	// Looked up per call: the report exists once startup validation ran, and is absent
-	// when validation is off.
+	// when validation is off. The refresh interval is the outbound retry back-off (the
+	// outbound auto-configuration validates it), so an operator cannot drive the identity
+	// provider faster than a failing registration would.
 	@Bean
 	@ConditionalOnMissingBean
 	GatehouseEndpoint gatehouseEndpoint(ObjectProvider<AuthCapabilityReport> report,
-			ObjectProvider<OutboundCredentials> outbound) {
-		return new GatehouseEndpoint(report::getIfAvailable, outbound::getIfAvailable);
+			ObjectProvider<OutboundCredentials> outbound,
+			ObjectProvider<GatehouseOutboundProperties> outboundProperties, ObjectProvider<Clock> clocks) {
+		GatehouseOutboundProperties properties = outboundProperties.getIfAvailable(GatehouseOutboundProperties::new);
+		Duration interval = properties.getRetryBackoff();
+		return new GatehouseEndpoint(report::getIfAvailable, outbound::getIfAvailable,
+				(interval.isNegative()) ? Duration.ZERO : interval, clocks.getIfUnique(Clock::systemUTC));
+	}
+
+	// Not @ConditionalOnMissingBean: every SanitizingFunction bean applies, and an
+	// application's own must not switch off the masking of Gatehouse secrets.
+	@Bean
+	GatehouseSecretSanitizingFunction gatehouseSecretSanitizingFunction() {
+		return new GatehouseSecretSanitizingFunction();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -412,27 +411,6 @@ public final class GatehouseOutboundAutoConfiguration {
 					.forEachClient((HttpServiceGroupConfigurer.ClientCallback<RestClient.Builder>) (group,
 							builder) -> builder.requestInterceptor(outbound.interceptor(group.name())));
 			};
-		}
-
-	}
-
-	/**
-	 * Masks outbound tokens and client secrets in {@code /actuator/configprops} and
-	 * {@code /actuator/env}, whatever {@code show-values} says.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
-	static class OutboundSecretSanitizingConfiguration {
-
-		@Bean
-		SanitizingFunction gatehouseOutboundSecretSanitizingFunction() {
-			return SanitizingFunction.sanitizeValue().ifKeyMatches(OutboundSecretSanitizingConfiguration::isSecret);
-		}
-
-		static boolean isSecret(String key) {
-			String name = key.toLowerCase(Locale.ROOT).replace("-", "");
-			return name.startsWith("gatehouse.outbound.")
-					&& (name.endsWith(".clientsecret") || name.endsWith(".token"));
 		}
 
 	}

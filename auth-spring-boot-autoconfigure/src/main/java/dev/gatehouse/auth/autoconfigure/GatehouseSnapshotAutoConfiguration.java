@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -254,27 +253,6 @@ public final class GatehouseSnapshotAutoConfiguration {
 		@Bean
 		RestTemplateCustomizer gatehouseSnapshotRestTemplateCustomizer(SnapshotPropagationInterceptor interceptor) {
 			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
-		}
-
-	}
-
-	/**
-	 * Masks the snapshot secrets in {@code /actuator/configprops} and
-	 * {@code /actuator/env} even when {@code show-values} is {@code always}: Boot masks
-	 * every value by default but no longer masks keys by name.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
-	static class SnapshotSecretSanitizingConfiguration {
-
-		@Bean
-		SanitizingFunction gatehouseSnapshotSecretSanitizingFunction() {
-			return SanitizingFunction.sanitizeValue().ifKeyMatches(SnapshotSecretSanitizingConfiguration::isSecret);
-		}
-
-		static boolean isSecret(String key) {
-			String name = key.toLowerCase(Locale.ROOT).replace("-", "");
-			return name.startsWith("gatehouse.snapshot.") && (name.endsWith(".secret") || name.endsWith(".privatekey"));
 		}
 
 	}

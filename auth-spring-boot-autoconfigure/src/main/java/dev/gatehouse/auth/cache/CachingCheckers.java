@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * decisions are served from an {@link AuthDecisionCache}. Applied only when a cache
  * exists: without one the ports are called directly. A {@code null} decision is not
  * cached (the evaluator refuses it anyway), and neither is an exception.
+ *
+ * <p>
+ * Each key covers the context inputs the wrapped checker declares
+ * ({@link DeclaresDecisionInputs}, read once here), or everything the context carries
+ * when it declares nothing; a checker that declares {@link DecisionInputs#uncacheable()}
+ * is returned unwrapped.
  */
 public final class CachingCheckers {
 
@@ -32,7 +38,11 @@ public final class CachingCheckers {
 	public static @Nullable PermissionChecker permission(@Nullable PermissionChecker delegate,
 			AuthDecisionCache cache) {
 		Objects.requireNonNull(cache, "cache must not be null");
-		return (delegate != null) ? new CachingPermissionChecker(delegate, cache) : null;
+		if (delegate == null) {
+			return null;
+		}
+		DecisionInputs inputs = inputsOf(delegate);
+		return inputs.cacheable() ? new CachingPermissionChecker(delegate, cache, inputs) : delegate;
 	}
 
 	/**
@@ -43,7 +53,11 @@ public final class CachingCheckers {
 	 */
 	public static @Nullable RelationChecker relation(@Nullable RelationChecker delegate, AuthDecisionCache cache) {
 		Objects.requireNonNull(cache, "cache must not be null");
-		return (delegate != null) ? new CachingRelationChecker(delegate, cache) : null;
+		if (delegate == null) {
+			return null;
+		}
+		DecisionInputs inputs = inputsOf(delegate);
+		return inputs.cacheable() ? new CachingRelationChecker(delegate, cache, inputs) : delegate;
 	}
 
 	/**
@@ -54,7 +68,19 @@ public final class CachingCheckers {
 	 */
 	public static @Nullable PolicyEvaluator policy(@Nullable PolicyEvaluator delegate, AuthDecisionCache cache) {
 		Objects.requireNonNull(cache, "cache must not be null");
-		return (delegate != null) ? new CachingPolicyEvaluator(delegate, cache) : null;
+		if (delegate == null) {
+			return null;
+		}
+		DecisionInputs inputs = inputsOf(delegate);
+		return inputs.cacheable() ? new CachingPolicyEvaluator(delegate, cache, inputs) : delegate;
+	}
+
+	private static DecisionInputs inputsOf(Object delegate) {
+		if (delegate instanceof DeclaresDecisionInputs declaring) {
+			return Objects.requireNonNull(declaring.decisionInputs(),
+					() -> delegate.getClass().getName() + ".decisionInputs() must not return null");
+		}
+		return DecisionInputs.everything();
 	}
 
 	// A delegate that breaks its contract by returning null is passed through unchanged
@@ -70,39 +96,39 @@ public final class CachingCheckers {
 		return decision;
 	}
 
-	private record CachingPermissionChecker(PermissionChecker delegate,
-			AuthDecisionCache cache) implements PermissionChecker {
+	private record CachingPermissionChecker(PermissionChecker delegate, AuthDecisionCache cache,
+			DecisionInputs inputs) implements PermissionChecker {
 
 		@Override
 		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
-			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.PERMISSION, request.permission(),
-					request.resource(), null, request.tenant());
+			DecisionKey key = DecisionKey.of(request.context(), this.inputs, AuthRequirementKind.PERMISSION,
+					request.permission(), request.resource(), null, request.tenant());
 			AuthorizationDecision cached = this.cache.get(key);
 			return (cached != null) ? cached : store(this.cache, key, this.delegate.checkPermission(request));
 		}
 
 	}
 
-	private record CachingRelationChecker(RelationChecker delegate,
-			AuthDecisionCache cache) implements RelationChecker {
+	private record CachingRelationChecker(RelationChecker delegate, AuthDecisionCache cache,
+			DecisionInputs inputs) implements RelationChecker {
 
 		@Override
 		public AuthorizationDecision checkRelation(RelationCheckRequest request) {
-			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.RELATION, request.relation(),
-					request.resource(), null, request.tenant());
+			DecisionKey key = DecisionKey.of(request.context(), this.inputs, AuthRequirementKind.RELATION,
+					request.relation(), request.resource(), null, request.tenant());
 			AuthorizationDecision cached = this.cache.get(key);
 			return (cached != null) ? cached : store(this.cache, key, this.delegate.checkRelation(request));
 		}
 
 	}
 
-	private record CachingPolicyEvaluator(PolicyEvaluator delegate,
-			AuthDecisionCache cache) implements PolicyEvaluator {
+	private record CachingPolicyEvaluator(PolicyEvaluator delegate, AuthDecisionCache cache,
+			DecisionInputs inputs) implements PolicyEvaluator {
 
 		@Override
 		public AuthorizationDecision evaluatePolicy(AuthorizationRequest request) {
-			DecisionKey key = DecisionKey.of(request.context(), AuthRequirementKind.POLICY, request.resource(),
-					request.resource(), request.action(), request.tenant());
+			DecisionKey key = DecisionKey.of(request.context(), this.inputs, AuthRequirementKind.POLICY,
+					request.resource(), request.resource(), request.action(), request.tenant());
 			AuthorizationDecision cached = this.cache.get(key);
 			return (cached != null) ? cached : store(this.cache, key, this.delegate.evaluatePolicy(request));
 		}

@@ -35,6 +35,13 @@ final class LookupList extends AbstractList<String> implements RandomAccess {
 	 */
 	private @Nullable Set<String> members;
 
+	/**
+	 * The list's hash code once computed (the decision cache hashes the roles and scopes
+	 * of every key); racy like {@link String#hashCode()}, and as harmless: every thread
+	 * computes the same value.
+	 */
+	private int hash;
+
 	private LookupList(List<String> elements) {
 		this.elements = elements;
 	}
@@ -82,6 +89,22 @@ final class LookupList extends AbstractList<String> implements RandomAccess {
 			this.members = set;
 		}
 		return set.contains(value);
+	}
+
+	@Override
+	public int hashCode() {
+		int hash = this.hash;
+		if (hash == 0) {
+			hash = super.hashCode();
+			this.hash = hash;
+		}
+		return hash;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		// An immutable list's contract: equal to any list with the same elements.
+		return super.equals(other);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.gatehouse.auth.cache.DecisionInputs;
+import dev.gatehouse.auth.cache.DeclaresDecisionInputs;
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
@@ -30,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * each entry merged into sets; an evaluation does at most four index lookups, then one
  * set lookup per role, scope and claim of the caller, and no string parsing. Thread-safe.
  */
-public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
+public final class DeclarativePolicyEvaluator implements PolicyEvaluator, DeclaresDecisionInputs {
 
 	private static final String ANY = "*";
 
@@ -47,6 +49,8 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 	private final @Nullable Map<String, Bucket> anyResource;
 
 	private final PermissionGrants permissions;
+
+	private final DecisionInputs inputs;
 
 	/**
 	 * Compiles the policy document.
@@ -71,6 +75,31 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator {
 		});
 		this.index = Map.copyOf(index);
 		this.anyResource = this.index.get(ANY);
+		this.inputs = inputs(rules, permissions);
+	}
+
+	// Roles and scopes always (any-role, any-scope, and any-permission through roles);
+	// of the claims, those a subject-claim names and the permissions claim.
+	private static DecisionInputs inputs(List<PolicyRule> rules, PermissionGrants permissions) {
+		Set<String> claims = new LinkedHashSet<>();
+		for (PolicyRule rule : rules) {
+			if (!rule.anyPermission().isEmpty()) {
+				claims.add(permissions.claimName());
+			}
+			claims.addAll(rule.subjectClaims().keySet());
+		}
+		return DecisionInputs.identity().withRoles().withScopes().withClaims(claims);
+	}
+
+	/**
+	 * Decides on the roles, the scopes, the claims its rules name and the permissions
+	 * claim (with issuer, subject and tenant), so the decision cache keys on exactly
+	 * those.
+	 * @return the inputs
+	 */
+	@Override
+	public DecisionInputs decisionInputs() {
+		return this.inputs;
 	}
 
 	@Override

@@ -50,6 +50,14 @@ public final class PermissionGrants {
 	}
 
 	/**
+	 * Returns the claim that lists further permissions of a caller.
+	 * @return the claim name
+	 */
+	public String claimName() {
+		return this.claimName;
+	}
+
+	/**
 	 * Whether the context holds the permission through a role or its permissions claim.
 	 * @param context the caller
 	 * @param permission the required permission

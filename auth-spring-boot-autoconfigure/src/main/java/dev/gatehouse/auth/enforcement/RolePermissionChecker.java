@@ -2,6 +2,8 @@ package dev.gatehouse.auth.enforcement;
 
 import java.util.Objects;
 
+import dev.gatehouse.auth.cache.DecisionInputs;
+import dev.gatehouse.auth.cache.DeclaresDecisionInputs;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
@@ -15,7 +17,7 @@ import dev.gatehouse.auth.spi.PermissionChecker;
  * is not consulted: decisions about one particular resource belong to a relation check or
  * an application's own checker. Allocation-free, thread-safe.
  */
-public final class RolePermissionChecker implements PermissionChecker {
+public final class RolePermissionChecker implements PermissionChecker, DeclaresDecisionInputs {
 
 	private static final AuthorizationDecision MISSING_PERMISSION = AuthorizationDecision
 		.deny(AuthorizationReasonCode.INSUFFICIENT_PERMISSION, "A required permission is missing.");
@@ -42,6 +44,16 @@ public final class RolePermissionChecker implements PermissionChecker {
 			return WRONG_TENANT;
 		}
 		return this.grants.holds(context, request.permission()) ? AuthorizationDecision.allow() : MISSING_PERMISSION;
+	}
+
+	/**
+	 * Decides on the roles and the permissions claim (with issuer, subject and tenant),
+	 * so the decision cache keys on exactly those.
+	 * @return the inputs
+	 */
+	@Override
+	public DecisionInputs decisionInputs() {
+		return DecisionInputs.identity().withRoles().withClaims(this.grants.claimName());
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.auth.relation;
 
 import java.util.Objects;
 
+import dev.gatehouse.auth.cache.DecisionInputs;
+import dev.gatehouse.auth.cache.DeclaresDecisionInputs;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
@@ -14,7 +16,7 @@ import dev.gatehouse.auth.spi.RelationChecker;
  * tenant. Never registered automatically: an application declares it as a bean for tests
  * and demos.
  */
-public final class InMemoryRelationChecker implements RelationChecker {
+public final class InMemoryRelationChecker implements RelationChecker, DeclaresDecisionInputs {
 
 	private static final AuthorizationDecision DENIED = AuthorizationDecision
 		.deny(AuthorizationReasonCode.RELATION_DENIED, "The required relation to the resource is missing.");
@@ -38,6 +40,16 @@ public final class InMemoryRelationChecker implements RelationChecker {
 		}
 		return this.store.check(context.subject().id(), request.relation(), request.resource())
 				? AuthorizationDecision.allow() : DENIED;
+	}
+
+	/**
+	 * Decides on the subject id and tenant alone, so the decision cache keys on who the
+	 * caller is (evict a subject when its tuples change).
+	 * @return the inputs
+	 */
+	@Override
+	public DecisionInputs decisionInputs() {
+		return DecisionInputs.identity();
 	}
 
 }

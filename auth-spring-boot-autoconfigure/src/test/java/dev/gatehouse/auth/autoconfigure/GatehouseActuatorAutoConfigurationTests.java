@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.gatehouse.auth.actuate.GatehouseEndpoint;
 import dev.gatehouse.auth.actuate.GatehouseHealthIndicator;
+import dev.gatehouse.auth.actuate.GatehouseSecretSanitizingFunction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -104,6 +106,25 @@ class GatehouseActuatorAutoConfigurationTests {
 		this.runner.withPropertyValues("gatehouse.jwt.secret=" + SECRET)
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GatehouseHealthIndicator.class));
+	}
+
+	@Test
+	void registersTheEndpointAndTheSecretMaskingWithActuator() {
+		this.runner.withPropertyValues("gatehouse.outbound.retry-backoff=0s").run((context) -> {
+			assertThat(context).hasSingleBean(GatehouseEndpoint.class)
+				.hasSingleBean(GatehouseSecretSanitizingFunction.class);
+			assertThat(context.getBean(GatehouseEndpoint.class).refresh(null)).isEmpty();
+		});
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.http.client"))
+			.run((context) -> assertThat(context).hasSingleBean(GatehouseEndpoint.class));
+	}
+
+	@Test
+	void registersNeitherWithoutActuator() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(GatehouseEndpoint.class)
+				.doesNotHaveBean(GatehouseSecretSanitizingFunction.class));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -18,8 +18,6 @@ import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.actuate.endpoint.SanitizableData;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -244,22 +242,6 @@ class GatehouseOutboundAutoConfigurationTests {
 			.run((context) -> assertFailure(context, "gatehouse.outbound.retry-backoff", "negative"));
 		this.runner.withPropertyValues("gatehouse.outbound.timeout=0s")
 			.run((context) -> assertFailure(context, "gatehouse.outbound.timeout", "not positive"));
-	}
-
-	@Test
-	void masksOutboundSecretsInActuatorOutput() {
-		this.runner.run((context) -> {
-			SanitizingFunction function = context.getBean("gatehouseOutboundSecretSanitizingFunction",
-					SanitizingFunction.class);
-			assertThat(
-					function.applyUnlessFiltered(new SanitizableData(null, R + "billing.client-secret", CLIENT_SECRET))
-						.getValue())
-				.isEqualTo(SanitizableData.SANITIZED_VALUE);
-			assertThat(function.applyUnlessFiltered(new SanitizableData(null, R + "search.token", API_KEY)).getValue())
-				.isEqualTo(SanitizableData.SANITIZED_VALUE);
-			assertThat(function.applyUnlessFiltered(new SanitizableData(null, R + "search.header-name", "X-Api-Key"))
-				.getValue()).isEqualTo("X-Api-Key");
-		});
 	}
 
 	@Test

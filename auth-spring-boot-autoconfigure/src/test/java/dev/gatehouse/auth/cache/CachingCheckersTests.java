@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.cache;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,15 +13,25 @@ import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
+import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
+import dev.gatehouse.auth.enforcement.PermissionGrants;
+import dev.gatehouse.auth.enforcement.PolicyRule;
+import dev.gatehouse.auth.enforcement.RolePermissionChecker;
+import dev.gatehouse.auth.metadata.AuthRequirementKind;
+import dev.gatehouse.auth.relation.InMemoryRelationChecker;
+import dev.gatehouse.auth.relation.InMemoryRelationStore;
 import dev.gatehouse.auth.spi.AuthorizationRequest;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationCheckRequest;
 import dev.gatehouse.auth.spi.RelationChecker;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * The decision cache in front of the checkers: keyed by identity and question, never by
@@ -188,6 +200,108 @@ class CachingCheckersTests {
 		assertThat(CachingCheckers.policy(null, this.cache)).isNull();
 	}
 
+	@Test
+	void anUndeclaredCheckerIsKeyedByEverythingThatCanGrant() {
+		AuthContext editor = alice("t");
+		check(editor, "doc:42");
+		check(editor.toBuilder().roles("admin").build(), "doc:42");
+		check(editor.toBuilder().scopes("docs.write").build(), "doc:42");
+		check(editor.toBuilder().claim("department", "finance").build(), "doc:42");
+		check(editor.toBuilder().delegationChain(List.of("gateway")).build(), "doc:42");
+		check(editor.withCorrelationId("another-call"), "doc:42");
+		check(editor.toBuilder().metadata("client_ip", "10.0.0.7").build(), "doc:42");
+
+		assertThat(this.calls).hasValue(5);
+	}
+
+	@Test
+	void aCheckerThatDeclaresOnlyTheIdentityIgnoresRolesAndClaims() {
+		RelationChecker relations = CachingCheckers.relation(new CountingRelations(DecisionInputs.identity()),
+				this.cache);
+		AuthContext alice = alice("t");
+		relations.checkRelation(new RelationCheckRequest(alice, "editor", "doc:42", null));
+		relations.checkRelation(new RelationCheckRequest(
+				alice.toBuilder().roles("admin").claim("department", "x").build(), "editor", "doc:42", null));
+		relations.checkRelation(
+				new RelationCheckRequest(alice.toBuilder().tenant("acme").build(), "editor", "doc:42", null));
+
+		assertThat(this.calls).hasValue(2);
+	}
+
+	@Test
+	void declaredClaimsArePartOfTheKeyAndOtherClaimsAreNot() {
+		PermissionChecker teams = CachingCheckers
+			.permission(new CountingPermissions(DecisionInputs.identity().withClaims("team", "team")), this.cache);
+		AuthContext plain = AuthContext.builder("alice").build();
+		AuthContext red = AuthContext.builder("alice").claim("email", "a@example.com").claim("team", "red").build();
+		AuthContext redAgain = AuthContext.builder("alice")
+			.claim("team", "red")
+			.claim("email", "b@example.com")
+			.build();
+		AuthContext blue = AuthContext.builder("alice").claim("team", "blue").build();
+		AuthContext both = AuthContext.builder("alice").claim("team", "red").claim("team", "blue").build();
+		for (AuthContext caller : List.of(plain, red, redAgain, blue, both, plain, red, blue, both)) {
+			teams.checkPermission(new PermissionCheckRequest(caller, "doc:read", null, null));
+		}
+
+		assertThat(this.calls).hasValue(4);
+	}
+
+	@Test
+	void anUncacheableCheckerIsNotWrapped() {
+		CountingPermissions permissions = new CountingPermissions(DecisionInputs.uncacheable());
+		CountingRelations relations = new CountingRelations(DecisionInputs.uncacheable());
+		PolicyEvaluator policies = new UncacheablePolicies();
+
+		assertThat(CachingCheckers.permission(permissions, this.cache)).isSameAs(permissions);
+		assertThat(CachingCheckers.relation(relations, this.cache)).isSameAs(relations);
+		assertThat(CachingCheckers.policy(policies, this.cache)).isSameAs(policies);
+	}
+
+	@Test
+	void aCheckerThatDeclaresNullInputsIsRefused() {
+		assertThatNullPointerException()
+			.isThrownBy(() -> CachingCheckers.permission(new CountingPermissions(null), this.cache))
+			.withMessageContaining("decisionInputs() must not return null");
+	}
+
+	@Test
+	void inputsValidateAndMergeClaimNames() {
+		assertThat(DecisionInputs.identity().withClaims("a").withClaims(List.of("b", "a")).claims())
+			.containsExactly("a", "b");
+		assertThat(DecisionInputs.identity().withRoles().withScopes().withDelegationChain())
+			.isEqualTo(new DecisionInputs(true, true, true, false, List.of(), true));
+		assertThatIllegalArgumentException().isThrownBy(() -> DecisionInputs.identity().withClaims(" "));
+		assertThat(DecisionInputs.everything().allClaims()).isTrue();
+		assertThat(DecisionInputs.uncacheable().cacheable()).isFalse();
+	}
+
+	@Test
+	void theBuiltInCheckersDeclareWhatTheyRead() {
+		PermissionGrants grants = new PermissionGrants(Map.of("admin", List.of("documents:delete")), "perms");
+		PolicyRule byDepartment = new PolicyRule("finance", "reports", "read", PolicyRule.Effect.ALLOW, List.of(),
+				List.of(), List.of(), Map.of("department", "finance"));
+		PolicyRule byPermission = new PolicyRule("closers", "ledger", "close", PolicyRule.Effect.ALLOW, List.of(),
+				List.of(), List.of("ledger:close"), Map.of());
+
+		assertThat(new RolePermissionChecker(grants).decisionInputs())
+			.isEqualTo(DecisionInputs.identity().withRoles().withClaims("perms"));
+		assertThat(new DeclarativePolicyEvaluator(List.of(byDepartment, byPermission), grants).decisionInputs())
+			.isEqualTo(DecisionInputs.identity().withRoles().withScopes().withClaims("department", "perms"));
+		assertThat(new InMemoryRelationChecker(new InMemoryRelationStore()).decisionInputs())
+			.isEqualTo(DecisionInputs.identity());
+	}
+
+	@Test
+	void aKeyShowsNoClaimValue() {
+		AuthContext caller = AuthContext.builder("alice").roles("admin").claim("email", "alice@example.com").build();
+		DecisionKey key = DecisionKey.of(caller, AuthRequirementKind.PERMISSION, "doc:read", null, null, null);
+
+		assertThat(key.claims()).isEqualTo(caller.claims());
+		assertThat(key.roles()).isEqualTo(List.of("admin")).hasSameHashCodeAs(List.of("admin"));
+		assertThat(key.toString()).contains("alice").contains("doc:read").doesNotContain("alice@example.com");
+	}
+
 	private AuthorizationDecision check(AuthContext context, String resource) {
 		return this.permissions.checkPermission(new PermissionCheckRequest(context, "doc:read", resource, null));
 	}
@@ -199,6 +313,63 @@ class CachingCheckersTests {
 			.credentialCarrier(new CredentialCarrier(CredentialCarrierKind.BEARER_TOKEN,
 					CredentialCarrierLocation.AUTHORIZATION_HEADER, token, "Authorization", "Bearer"))
 			.build();
+	}
+
+	private final class CountingPermissions implements PermissionChecker, DeclaresDecisionInputs {
+
+		private final @Nullable DecisionInputs inputs;
+
+		CountingPermissions(@Nullable DecisionInputs inputs) {
+			this.inputs = inputs;
+		}
+
+		@Override
+		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
+			CachingCheckersTests.this.calls.incrementAndGet();
+			return AuthorizationDecision.allow();
+		}
+
+		@Override
+		@SuppressWarnings("NullAway")
+		public DecisionInputs decisionInputs() {
+			return this.inputs;
+		}
+
+	}
+
+	private final class CountingRelations implements RelationChecker, DeclaresDecisionInputs {
+
+		private final DecisionInputs inputs;
+
+		CountingRelations(DecisionInputs inputs) {
+			this.inputs = inputs;
+		}
+
+		@Override
+		public AuthorizationDecision checkRelation(RelationCheckRequest request) {
+			CachingCheckersTests.this.calls.incrementAndGet();
+			return AuthorizationDecision.allow();
+		}
+
+		@Override
+		public DecisionInputs decisionInputs() {
+			return this.inputs;
+		}
+
+	}
+
+	private static final class UncacheablePolicies implements PolicyEvaluator, DeclaresDecisionInputs {
+
+		@Override
+		public AuthorizationDecision evaluatePolicy(AuthorizationRequest request) {
+			return AuthorizationDecision.allow();
+		}
+
+		@Override
+		public DecisionInputs decisionInputs() {
+			return DecisionInputs.uncacheable();
+		}
+
 	}
 
 }
