@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Lazy;
  * annotation can be enforced. Also exposes what was found as an
  * {@link AuthCapabilityReport} bean, and refuses a {@code @RequirePermission} resource
  * that the default permission checker would ignore.
- * {@code gatehouse.startup-validation.enabled=false} turns both off; protected calls then
- * still fail closed at call time.
+ * {@code gatehouse.startup-validation.enabled=false} turns all of it off; protected calls
+ * then still fail closed at call time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnGatehouseEnabled

@@ -137,6 +137,19 @@ class OptionalDependencyStartupTests {
 	}
 
 	@Test
+	void startsWithoutAnyOptionalDependencyWhenNoPropertyNeedsOne() {
+		this.runner
+			.withClassLoader(new FilteredClassLoader("org.springframework.security", "com.github.benmanes.caffeine",
+					"org.springframework.http.client", "org.springframework.web"))
+			.withPropertyValues("gatehouse.cache.enabled=false", "gatehouse.jwt.audiences=reports-api")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(OptionalDependencyCheck.class);
+				assertThat(context.getBean(OptionalDependencyCheck.class).diagnostics()).isEmpty();
+			});
+	}
+
+	@Test
 	void failsStartupWhenStartupValidationIsOffToo() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class))
