@@ -5,11 +5,13 @@ import java.util.List;
 import dev.gatehouse.auth.authentication.ApiKeyAuthenticator;
 import dev.gatehouse.auth.authentication.CompositeAuthenticator;
 import dev.gatehouse.auth.authentication.CredentialAuthenticator;
+import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.password.DelegatingPasswordHasher;
 import dev.gatehouse.auth.password.DelegatingPasswordVerifier;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.PasswordHasher;
 import dev.gatehouse.auth.spi.PasswordVerifier;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,13 +50,25 @@ public final class GatehouseAuthenticationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OnApiKeysConfiguredCondition.class)
-	ApiKeyAuthenticator apiKeyAuthenticator(GatehouseProperties properties) {
+	ApiKeyAuthenticator apiKeyAuthenticator(GatehouseProperties properties,
+			ObjectProvider<ConfigurationProblems> problems) {
 		List<ApiKeyAuthenticator.ApiKey> keys = properties.getApiKeys()
 			.stream()
 			.map((key) -> new ApiKeyAuthenticator.ApiKey(key.getSha256(), key.getSubject(), key.getDisplayName(),
 					key.getRoles(), key.getScopes(), key.getTenant()))
 			.toList();
-		return new ApiKeyAuthenticator(keys);
+		try {
+			return new ApiKeyAuthenticator(keys);
+		}
+		catch (InvalidGatehouseConfigurationException ex) {
+			// Reported with every other startup problem in one failure report; until then
+			// no key is accepted. Without the core configuration (which declares the
+			// collector) it fails here.
+			problems.getIfAvailable(() -> {
+				throw ex;
+			}).add(ex);
+			return new ApiKeyAuthenticator(List.of());
+		}
 	}
 
 	@Bean

@@ -1,5 +1,9 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import dev.gatehouse.auth.cache.CachingCheckers;
 import dev.gatehouse.auth.context.AuthContextTaskDecorator;
@@ -23,18 +27,23 @@ import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationChecker;
 import dev.gatehouse.auth.spi.RoleChecker;
 import dev.gatehouse.auth.spi.ScopeChecker;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.OptionalDependencyCheck;
+import dev.gatehouse.auth.startup.UnknownPropertiesCheck;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,7 +54,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Core auto-configuration: metadata resolution, the enforcing advisor, the requirement
  * evaluator, the default context-based checkers and the task decorator that carries the
- * AuthContext into Boot's executors and {@code @Async} methods.
+ * AuthContext into Boot's executors and {@code @Async} methods. Also the configuration
+ * checks whose problems join startup validation's one failure report: the
+ * {@link ConfigurationProblems} that feature configurations record into, unknown
+ * {@code gatehouse.*} keys, and properties whose optional dependency is missing.
  * {@code gatehouse.enabled=false} turns all of it off.
  */
 @AutoConfiguration(after = AopAutoConfiguration.class, before = TaskExecutionAutoConfiguration.class)
@@ -151,6 +163,36 @@ public final class GatehouseAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "gatehouse.checkers.context-scopes", matchIfMissing = true)
 	ContextScopeChecker contextScopeChecker() {
 		return new ContextScopeChecker();
+	}
+
+	// Static: the feature configurations record their problems here while their beans are
+	// created, before this configuration class is needed for anything else.
+	@Bean
+	@ConditionalOnMissingBean
+	static ConfigurationProblems gatehouseConfigurationProblems(ListableBeanFactory beanFactory) {
+		return new ConfigurationProblems(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static UnknownPropertiesCheck gatehouseUnknownPropertiesCheck(ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		Binder binder = Binder.get(environment);
+		Map<String, Class<?>> targets = new LinkedHashMap<>();
+		targets.put("gatehouse", GatehouseProperties.class);
+		targets.put("gatehouse.outbound", GatehouseOutboundProperties.class);
+		return new UnknownPropertiesCheck(beanFactory, binder, targets,
+				binder.bind(UnknownPropertiesCheck.STRICT_PROPERTY, Boolean.class).orElse(true));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static OptionalDependencyCheck gatehouseOptionalDependencyCheck(ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		ClassLoader classLoader = Objects.requireNonNullElse(beanFactory.getBeanClassLoader(),
+				GatehouseAutoConfiguration.class.getClassLoader());
+		return new OptionalDependencyCheck(beanFactory, Binder.get(environment), classLoader,
+				OptionalDependencies.requirements(beanFactory, classLoader));
 	}
 
 	// Not conditional on a missing TaskDecorator: Boot composes every TaskDecorator bean,

@@ -2,7 +2,9 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import dev.gatehouse.auth.cache.CaffeineAuthDecisionCache;
@@ -13,7 +15,9 @@ import dev.gatehouse.auth.enforcement.RolePermissionChecker;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,24 +31,34 @@ import org.springframework.context.annotation.Configuration;
  * Default permission checker ({@code gatehouse.permissions.*}), declarative policy
  * evaluator ({@code gatehouse.policies.*}) and the opt-in decision cache
  * ({@code gatehouse.cache.*}, with Caffeine on the classpath), each backing off when the
- * application defines its own. An invalid role mapping, policy document or cache setting
- * fails startup naming the property to fix.
+ * application defines its own. An invalid role mapping or policy rule joins startup
+ * validation's one failure report naming the property to fix (every invalid rule, not
+ * only the first); an invalid cache setting fails startup naming the property.
  */
 @AutoConfiguration
 @ConditionalOnGatehouseEnabled
 @EnableConfigurationProperties(GatehouseProperties.class)
 public final class GatehouseCheckerAutoConfiguration {
 
+	// A claim name for the stand-in grants of an unusable mapping; startup fails before
+	// any call reaches them.
+	private static final String MISCONFIGURED_CLAIM = "gatehouse:misconfigured";
+
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionGrants gatehousePermissionGrants(GatehouseProperties properties) {
+	PermissionGrants gatehousePermissionGrants(GatehouseProperties properties,
+			ObjectProvider<ConfigurationProblems> problems) {
 		GatehouseProperties.Permissions permissions = properties.getPermissions();
 		try {
 			return new PermissionGrants(permissions.getRoles(), permissions.getClaim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidGatehouseConfigurationException("gatehouse.permissions", ex.getMessage() + ".",
+			InvalidGatehouseConfigurationException invalid = new InvalidGatehouseConfigurationException(
+					"gatehouse.permissions", ex.getMessage() + ".",
 					"Map each role to non-blank permissions, with '*' only at the end.");
+			record(problems, invalid);
+			// No role grants anything until startup fails with the report.
+			return new PermissionGrants(Map.of(), MISCONFIGURED_CLAIM);
 		}
 	}
 
@@ -59,8 +73,27 @@ public final class GatehouseCheckerAutoConfiguration {
 	@ConditionalOnMissingBean(PolicyEvaluator.class)
 	@ConditionalOnBooleanProperty(name = "gatehouse.policies.enabled", matchIfMissing = true)
 	@Conditional(OnPolicyRulesConfiguredCondition.class)
-	DeclarativePolicyEvaluator declarativePolicyEvaluator(GatehouseProperties properties, PermissionGrants grants) {
-		return new DeclarativePolicyEvaluator(policyRules(properties.getPolicies().getRules()), grants);
+	DeclarativePolicyEvaluator declarativePolicyEvaluator(GatehouseProperties properties, PermissionGrants grants,
+			ObjectProvider<ConfigurationProblems> problems) {
+		List<InvalidGatehouseConfigurationException> invalid = new ArrayList<>();
+		List<PolicyRule> rules = policyRules(properties.getPolicies().getRules(), invalid::add);
+		if (invalid.isEmpty()) {
+			return new DeclarativePolicyEvaluator(rules, grants);
+		}
+		invalid.forEach((problem) -> record(problems, problem));
+		// Without rules every call is denied until startup fails with the report.
+		return new DeclarativePolicyEvaluator(List.of(), grants);
+	}
+
+	/**
+	 * Reports a problem with every other startup problem in one failure report; without
+	 * the core configuration (which declares the collector) it fails here.
+	 */
+	private static void record(ObjectProvider<ConfigurationProblems> problems,
+			InvalidGatehouseConfigurationException problem) {
+		problems.getIfAvailable(() -> {
+			throw problem;
+		}).add(problem);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -83,7 +116,8 @@ public final class GatehouseCheckerAutoConfiguration {
 
 	}
 
-	static List<PolicyRule> policyRules(List<GatehouseProperties.Policies.Rule> configured) {
+	static List<PolicyRule> policyRules(List<GatehouseProperties.Policies.Rule> configured,
+			Consumer<InvalidGatehouseConfigurationException> problems) {
 		List<PolicyRule> rules = new ArrayList<>(configured.size());
 		for (int i = 0; i < configured.size(); i++) {
 			GatehouseProperties.Policies.Rule rule = configured.get(i);
@@ -96,11 +130,11 @@ public final class GatehouseCheckerAutoConfiguration {
 						rule.getAnyScope(), rule.getAnyPermission(), rule.getSubjectClaim()));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
-				throw new InvalidGatehouseConfigurationException("gatehouse.policies.rules[" + i + "]",
+				problems.accept(new InvalidGatehouseConfigurationException("gatehouse.policies.rules[" + i + "]",
 						"(rule '" + name + "'): " + ex.getMessage() + ".",
 						"Give every rule a resource, an action ('*' for any) and at least one condition, and "
 								+ "compare claims only with literals, {tenant}, {resource} or {action}.",
-						ex);
+						ex));
 			}
 		}
 		return rules;

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Registers the {@link JwtBearerAuthenticator} when spring-security-oauth2-jose is on the
@@ -46,7 +48,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * without any discovery request and the issuer URI is only checked against the
  * {@code iss} claim. {@code issuer} checks {@code iss} with any key source. Unusable
  * values fail startup with an {@link InvalidGatehouseConfigurationException} naming the
- * property, never its value. Nothing is fetched from the identity provider at startup.
+ * property, never its value, reported through {@link ConfigurationProblems} in startup
+ * validation's one failure report. Nothing is fetched from the identity provider at
+ * startup.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.JwtDecoder")
@@ -70,7 +74,27 @@ public final class GatehouseJwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseProperties properties, ObjectProvider<JwtDecoder> decoder,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock,
+			ObjectProvider<ConfigurationProblems> problems) {
+		try {
+			return authenticator(properties, decoder, validators, clock);
+		}
+		catch (InvalidGatehouseConfigurationException ex) {
+			// Reported with every other startup problem in one failure report; until then
+			// every token is refused as unverifiable. Without the core configuration
+			// (which declares the collector) it fails here.
+			problems.getIfAvailable(() -> {
+				throw ex;
+			}).add(ex);
+			return JwtBearerAuthenticator.withDecoder((token) -> {
+				throw new JwtException("JWT verification is misconfigured (" + ex.property() + ")");
+			}).build();
+		}
+	}
+
+	private static JwtBearerAuthenticator authenticator(GatehouseProperties properties,
+			ObjectProvider<JwtDecoder> decoder, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<Clock> clock) {
 		GatehouseProperties.Jwt jwt = properties.getJwt();
 		@Nullable JwtDecoder applicationDecoder = decoder.getIfUnique();
 		JwtBearerAuthenticator.Builder builder;

@@ -25,6 +25,13 @@ public class GatehouseProperties {
 	private boolean enabled = true;
 
 	/**
+	 * Whether an unknown property under gatehouse (a typo such as gatehouse.jwt.sercet)
+	 * fails startup, naming the nearest valid key; when false it is only logged as a
+	 * warning.
+	 */
+	private boolean strictProperties = true;
+
+	/**
 	 * Built-in checkers that decide from the AuthContext alone.
 	 */
 	private final Checkers checkers = new Checkers();
@@ -66,6 +73,14 @@ public class GatehouseProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isStrictProperties() {
+		return this.strictProperties;
+	}
+
+	public void setStrictProperties(boolean strictProperties) {
+		this.strictProperties = strictProperties;
 	}
 
 	public Checkers getCheckers() {

@@ -3,6 +3,7 @@ package dev.gatehouse.auth.autoconfigure;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.startup.AuthCapabilityReport;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
+import dev.gatehouse.auth.startup.PermissionResourceCheck;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,8 +18,10 @@ import org.springframework.context.annotation.Lazy;
  * Startup validation: fails the application's startup, with a failure report, unless
  * every capability its auth annotations require is provided by exactly one bean and every
  * annotation can be enforced. Also exposes what was found as an
- * {@link AuthCapabilityReport} bean. {@code gatehouse.startup-validation.enabled=false}
- * turns both off; protected calls then still fail closed at call time.
+ * {@link AuthCapabilityReport} bean, and refuses a {@code @RequirePermission} resource
+ * that the default permission checker would ignore.
+ * {@code gatehouse.startup-validation.enabled=false} turns all of it off; protected calls
+ * then still fail closed at call time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @ConditionalOnGatehouseEnabled
@@ -35,6 +38,12 @@ public final class GatehouseStartupValidationAutoConfiguration {
 			AuthMetadataResolver metadataResolver, GatehouseProperties properties) {
 		return new AuthStartupCapabilityValidator(beanFactory, metadataResolver,
 				properties.getSnapshot().getPropagation().isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionResourceCheck gatehousePermissionResourceCheck(ConfigurableListableBeanFactory beanFactory) {
+		return new PermissionResourceCheck(beanFactory);
 	}
 
 	// Lazy: the report exists once the validator has run, after all singletons are

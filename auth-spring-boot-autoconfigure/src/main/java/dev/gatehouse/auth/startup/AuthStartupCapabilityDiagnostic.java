@@ -164,6 +164,41 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		return method(Kind.INVALID_CONFIGURATION, invalid.property(), invalid.problem() + ". Fix: " + invalid.action());
 	}
 
+	/**
+	 * A {@code gatehouse.*} property that needs an optional dependency which is not on
+	 * the class path, so the feature it configures would silently be off.
+	 * @param property the property that is set
+	 * @param problem what it needs, ending with {@code ". Fix: "} and the action (the
+	 * dependency's {@code groupId:artifactId} to add)
+	 * @return the diagnostic
+	 */
+	public static AuthStartupCapabilityDiagnostic missingDependency(String property, String problem) {
+		return method(Kind.MISSING_DEPENDENCY, property, problem);
+	}
+
+	/**
+	 * A {@code gatehouse.*} property that no Gatehouse setting binds (a typo, or a key
+	 * that does not exist), so its value would silently be ignored.
+	 * @param property the unknown property, in its canonical form
+	 * @param problem where it is set and the nearest valid key, ending with
+	 * {@code ". Fix: "} and the action
+	 * @return the diagnostic
+	 */
+	public static AuthStartupCapabilityDiagnostic unknownProperty(String property, String problem) {
+		return method(Kind.UNKNOWN_PROPERTY, property, problem);
+	}
+
+	/**
+	 * A {@code @RequirePermission} with a {@code resource} on a boundary whose permission
+	 * checker is the default one, which decides by role and never reads the resource.
+	 * @param boundary the {@code Class#method}
+	 * @param problem which requirement names a resource and why it would not be checked
+	 * @return the diagnostic
+	 */
+	public static AuthStartupCapabilityDiagnostic resourceNotChecked(String boundary, String problem) {
+		return method(Kind.RESOURCE_NOT_CHECKED, boundary, problem);
+	}
+
 	private static AuthStartupCapabilityDiagnostic method(Kind kind, String boundary, String problem) {
 		return new AuthStartupCapabilityDiagnostic(kind, null, 0, List.of(), List.of(), List.of(), boundary, problem);
 	}
@@ -232,7 +267,26 @@ public record AuthStartupCapabilityDiagnostic(Kind kind, @Nullable AuthCapabilit
 		 * {@code boundary} is the property and {@code problem} says what is wrong with
 		 * it, never its value.
 		 */
-		INVALID_CONFIGURATION
+		INVALID_CONFIGURATION,
+
+		/**
+		 * A {@code gatehouse.*} property is set whose feature needs an optional
+		 * dependency that is not on the class path; {@code boundary} is the property.
+		 */
+		MISSING_DEPENDENCY,
+
+		/**
+		 * A {@code gatehouse.*} property is set that Gatehouse does not know;
+		 * {@code boundary} is the property and {@code problem} names the nearest valid
+		 * key.
+		 */
+		UNKNOWN_PROPERTY,
+
+		/**
+		 * A {@code @RequirePermission} names a {@code resource}, but the permission
+		 * checker is the default one, which ignores it.
+		 */
+		RESOURCE_NOT_CHECKED
 
 	}
 

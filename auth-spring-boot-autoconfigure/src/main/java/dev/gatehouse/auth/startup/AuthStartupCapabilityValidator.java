@@ -109,7 +109,7 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 			findings.require(AuthCapability.SNAPSHOT_VERIFY, SNAPSHOT_PROPAGATION_PROPERTY);
 		}
 		AuthCapabilityReport result = findings.toReport(new ProviderDiscovery(this.beanFactory).findProviders());
-		List<AuthStartupCapabilityDiagnostic> diagnostics = findings.diagnose(result, contributed());
+		List<AuthStartupCapabilityDiagnostic> diagnostics = findings.diagnose(result, contributed(result));
 		if (logger.isInfoEnabled()) {
 			logger.info(findings.summary(result, diagnostics.size(), System.nanoTime() - start));
 		}
@@ -139,14 +139,14 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	 * What other checks (such as the explicit-access check) found, to report in the same
 	 * failure.
 	 */
-	private List<AuthStartupCapabilityDiagnostic> contributed() {
+	private List<AuthStartupCapabilityDiagnostic> contributed(AuthCapabilityReport result) {
 		List<AuthStartupCapabilityDiagnostic> diagnostics = new ArrayList<>();
 		// false, false: like the scan, never initialise a FactoryBean or trip over an
 		// unloadable bean class.
 		for (StartupDiagnosticsContributor contributor : this.beanFactory
 			.getBeansOfType(StartupDiagnosticsContributor.class, false, false)
 			.values()) {
-			diagnostics.addAll(contributor.diagnostics());
+			diagnostics.addAll(contributor.diagnostics(result));
 		}
 		return diagnostics;
 	}

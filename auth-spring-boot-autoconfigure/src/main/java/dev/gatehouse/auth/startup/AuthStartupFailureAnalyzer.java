@@ -19,6 +19,9 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 
 	private static final String INDENT = "    ";
 
+	// Configuration diagnostics end with " Fix: " and the action to take.
+	private static final String FIX = " Fix: ";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, AuthStartupCapabilityValidationException cause) {
 		List<AuthStartupCapabilityDiagnostic> diagnostics = cause.diagnostics();
@@ -49,13 +52,18 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 			case NOT_PROXIED -> "bean '" + boundary + "': let Spring create it as a bean definition after the "
 					+ "post-processors (do not inject it into a BeanPostProcessor or its @Bean method; use "
 					+ "ObjectProvider or @Lazy there, and do not add it with registerSingleton).";
-			case INVALID_CONFIGURATION -> boundary + ": " + actionOf(Objects.requireNonNull(diagnostic.problem()));
+			case INVALID_CONFIGURATION, MISSING_DEPENDENCY, UNKNOWN_PROPERTY ->
+				boundary + ": " + actionOf(Objects.requireNonNull(diagnostic.problem()));
+			case RESOURCE_NOT_CHECKED -> boundary + ": decide per object with @RequireRelation (a RelationChecker), "
+					+ "an AuthZEN decision engine, or your own PermissionChecker bean that reads "
+					+ "PermissionCheckRequest#resource(); or remove resource from @RequirePermission if holding the "
+					+ "permission is enough.";
 		};
 	}
 
 	private static String actionOf(String problem) {
-		int fix = problem.lastIndexOf(". Fix: ");
-		return (fix >= 0) ? problem.substring(fix + ". Fix: ".length()) : "correct the property as described above.";
+		int fix = problem.lastIndexOf(FIX);
+		return (fix >= 0) ? problem.substring(fix + FIX.length()) : "correct the property as described above.";
 	}
 
 	private static String capabilityAction(AuthCapability capability, AuthStartupCapabilityDiagnostic diagnostic) {

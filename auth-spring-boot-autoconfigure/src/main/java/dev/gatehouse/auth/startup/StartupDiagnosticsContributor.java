@@ -1,6 +1,9 @@
 package dev.gatehouse.auth.startup;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 
@@ -22,20 +25,43 @@ public interface StartupDiagnosticsContributor {
 	List<AuthStartupCapabilityDiagnostic> diagnostics();
 
 	/**
-	 * Fails startup with a contributor's problems when startup validation does not run
-	 * (it is switched off), so that they are never silently ignored; when it runs, it
-	 * reports them with its own and this does nothing.
+	 * Checks the application with what startup validation's scan found (every boundary
+	 * and its metadata); called by the validator instead of {@link #diagnostics()}. A
+	 * check that needs the scanned boundaries overrides this one.
+	 * @param report what the scan found
+	 * @return the problems found; empty when there are none
+	 */
+	default List<AuthStartupCapabilityDiagnostic> diagnostics(AuthCapabilityReport report) {
+		return diagnostics();
+	}
+
+	/**
+	 * Fails startup when startup validation does not run (it is switched off), so that a
+	 * contributor's problems are never silently ignored; when it runs, it reports them
+	 * with its own and this does nothing. The failure lists the problems of every
+	 * contributor, not only this one's, so that they still arrive in one report.
 	 * @param beanFactory the application's bean factory
 	 * @param contributor the contributor whose problems to report
-	 * @throws AuthStartupCapabilityValidationException listing the contributor's problems
+	 * @throws AuthStartupCapabilityValidationException listing every contributor's
+	 * problems
 	 */
 	static void reportUnlessValidated(ListableBeanFactory beanFactory, StartupDiagnosticsContributor contributor) {
 		if (beanFactory.getBeanNamesForType(AuthStartupCapabilityValidator.class, false, false).length > 0) {
 			return;
 		}
-		List<AuthStartupCapabilityDiagnostic> diagnostics = contributor.diagnostics();
+		Set<AuthStartupCapabilityDiagnostic> diagnostics = new LinkedHashSet<>(contributor.diagnostics());
+		// false, false: never initialise a FactoryBean or a lazy bean for this.
+		for (StartupDiagnosticsContributor other : beanFactory
+			.getBeansOfType(StartupDiagnosticsContributor.class, false, false)
+			.values()) {
+			if (other != contributor) {
+				diagnostics.addAll(other.diagnostics());
+			}
+		}
 		if (!diagnostics.isEmpty()) {
-			throw new AuthStartupCapabilityValidationException(diagnostics);
+			List<AuthStartupCapabilityDiagnostic> sorted = new ArrayList<>(diagnostics);
+			sorted.sort(AuthStartupCapabilityDiagnostic.ORDER);
+			throw new AuthStartupCapabilityValidationException(sorted);
 		}
 	}
 

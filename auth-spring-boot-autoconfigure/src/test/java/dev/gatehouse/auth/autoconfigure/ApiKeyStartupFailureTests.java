@@ -33,8 +33,8 @@ class ApiKeyStartupFailureTests {
 				"--gatehouse.api-keys[0].sha256=" + BROKEN_HASH));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Description:")
-			.contains("Invalid Gatehouse configuration: gatehouse.api-keys[0].sha256")
-			.contains("gatehouse.api-keys[0].sha256 is not a SHA-256 hex digest")
+			.contains("INVALID_CONFIGURATION gatehouse.api-keys[0].sha256")
+			.contains("gatehouse.api-keys[0].sha256: is not a SHA-256 hex digest")
 			.contains("Action:")
 			.contains("sha256sum")
 			.doesNotContain("\tat ")
@@ -50,7 +50,7 @@ class ApiKeyStartupFailureTests {
 				"--gatehouse.api-keys[0].sha256=" + VALID_HASH, "--gatehouse.api-keys[1].subject=dev",
 				"--gatehouse.api-keys[1].sha256=" + VALID_HASH.toUpperCase()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("gatehouse.api-keys[1].sha256 is the same hash as gatehouse.api-keys[0].sha256")
+			.contains("gatehouse.api-keys[1].sha256: is the same hash as gatehouse.api-keys[0].sha256")
 			.contains("Configure each API key once")
 			.doesNotContain("\tat ")
 			.doesNotContain(VALID_HASH)
@@ -63,7 +63,7 @@ class ApiKeyStartupFailureTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run("--gatehouse.api-keys[0].sha256=" + VALID_HASH));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("gatehouse.api-keys[0].subject is missing")
+			.contains("gatehouse.api-keys[0].subject: is missing")
 			.contains("Set the subject id")
 			.doesNotContain(VALID_HASH);
 	}

@@ -60,14 +60,14 @@ class DecisionCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void isAbsentWithoutCaffeineEvenWhenEnabled() {
+	void failsStartupWithoutCaffeineWhenEnabledNamingTheDependency() {
 		this.contextRunner.withPropertyValues("gatehouse.cache.enabled=true")
 			.withClassLoader(new FilteredClassLoader(Caffeine.class))
 			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(AuthDecisionCache.class);
-				assertThat(checksForTwoCalls(context.getBean(Documents.class), context.getBean(AtomicInteger.class)))
-					.isEqualTo(2);
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasMessageContaining("MISSING_DEPENDENCY gatehouse.cache.enabled")
+					.hasMessageContaining("com.github.ben-manes.caffeine:caffeine");
 			});
 	}
 

@@ -64,8 +64,8 @@ class GatehouseAuthenticationAutoConfigurationTests {
 	void validatesApiKeyEntriesEvenWithoutHash() {
 		this.contextRunner.withPropertyValues("gatehouse.api-keys[0].subject=svc").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gatehouse.api-keys[0].sha256 is missing");
+			assertThat(context.getStartupFailure())
+				.hasMessageContaining("INVALID_CONFIGURATION gatehouse.api-keys[0].sha256: is missing");
 		});
 	}
 
@@ -77,8 +77,9 @@ class GatehouseAuthenticationAutoConfigurationTests {
 					"gatehouse.api-keys[1].sha256=" + malformed, "gatehouse.api-keys[1].subject=b")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("gatehouse.api-keys[1].sha256 is not a SHA-256 hex digest")
+				assertThat(context.getStartupFailure())
+					.hasMessageContaining(
+							"INVALID_CONFIGURATION gatehouse.api-keys[1].sha256: is not a SHA-256 hex digest")
 					.hasMessageNotContaining(malformed);
 			});
 	}
@@ -88,8 +89,8 @@ class GatehouseAuthenticationAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("gatehouse.api-keys[0].sha256=" + TEST_KEY_SHA256, "gatehouse.api-keys[0].subject=a",
 					"gatehouse.api-keys[1].sha256=" + TEST_KEY_SHA256, "gatehouse.api-keys[1].subject=b")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gatehouse.api-keys[1].sha256 is the same hash as gatehouse.api-keys[0].sha256")
+			.run((context) -> assertThat(context.getStartupFailure()).hasMessageContaining(
+					"INVALID_CONFIGURATION gatehouse.api-keys[1].sha256: is the same hash as gatehouse.api-keys[0].sha256")
 				.hasMessageNotContaining(TEST_KEY_SHA256));
 	}
 

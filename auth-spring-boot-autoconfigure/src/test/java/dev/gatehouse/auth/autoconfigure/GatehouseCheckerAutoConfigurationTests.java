@@ -10,10 +10,12 @@ import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
 import dev.gatehouse.auth.enforcement.RolePermissionChecker;
 import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.spi.RelationChecker;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -117,11 +119,9 @@ class GatehouseCheckerAutoConfigurationTests {
 					"gatehouse.policies.rules[1].action=read", "gatehouse.policies.rules[1].subject-claim.tenant={org}")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
-				assertThat(cause).isInstanceOf(IllegalArgumentException.class);
-				InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
-				assertThat(ex.property()).isEqualTo("gatehouse.policies.rules[1]");
-				assertThat(ex.problem()).contains("'tenant-match'").contains("{org}");
+				AuthStartupCapabilityDiagnostic problem = findConfigurationProblem(context.getStartupFailure());
+				assertThat(problem.boundary()).isEqualTo("gatehouse.policies.rules[1]");
+				assertThat(problem.problem()).contains("'tenant-match'").contains("{org}");
 			});
 	}
 
@@ -131,28 +131,50 @@ class GatehouseCheckerAutoConfigurationTests {
 			.withPropertyValues("gatehouse.policies.rules[0].resource=invoice",
 					"gatehouse.policies.rules[0].any-role=admin")
 			.run((context) -> {
-				InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
-				assertThat(ex.property()).isEqualTo("gatehouse.policies.rules[0]");
-				assertThat(ex.problem()).contains("action");
+				AuthStartupCapabilityDiagnostic problem = findConfigurationProblem(context.getStartupFailure());
+				assertThat(problem.boundary()).isEqualTo("gatehouse.policies.rules[0]");
+				assertThat(problem.problem()).contains("action");
 			});
 	}
 
 	@Test
 	void invalidRoleMappingFailsStartup() {
 		this.contextRunner.withPropertyValues("gatehouse.permissions.roles.ops=documents:*:read").run((context) -> {
-			InvalidGatehouseConfigurationException ex = findConfigurationException(context.getStartupFailure());
-			assertThat(ex.property()).isEqualTo("gatehouse.permissions");
-			assertThat(ex.problem()).contains("'ops'");
+			AuthStartupCapabilityDiagnostic problem = findConfigurationProblem(context.getStartupFailure());
+			assertThat(problem.boundary()).isEqualTo("gatehouse.permissions");
+			assertThat(problem.problem()).contains("'ops'");
 		});
 	}
 
-	private static InvalidGatehouseConfigurationException findConfigurationException(Throwable failure) {
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof InvalidGatehouseConfigurationException ex) {
-				return ex;
-			}
-		}
-		throw new AssertionError("no InvalidGatehouseConfigurationException in " + failure);
+	@Test
+	void reportsEveryInvalidPolicyRuleAndRoleMappingTogether() {
+		this.contextRunner
+			.withPropertyValues("gatehouse.permissions.roles.ops=documents:*:read",
+					"gatehouse.policies.rules[0].resource=invoice", "gatehouse.policies.rules[0].any-role=admin",
+					"gatehouse.policies.rules[1].action=read", "gatehouse.policies.rules[1].any-role=admin")
+			.run((context) -> assertThat(((AuthStartupCapabilityValidationException) NestedExceptionUtils
+				.getMostSpecificCause(context.getStartupFailure())).diagnostics())
+				.extracting(AuthStartupCapabilityDiagnostic::boundary)
+				.containsExactly("gatehouse.permissions", "gatehouse.policies.rules[0]",
+						"gatehouse.policies.rules[1]"));
+	}
+
+	@Test
+	void failsAtBeanCreationWithoutTheCoreConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GatehouseCheckerAutoConfiguration.class))
+			.withPropertyValues("gatehouse.permissions.roles.ops=documents:*:read")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidGatehouseConfigurationException.class));
+	}
+
+	private static AuthStartupCapabilityDiagnostic findConfigurationProblem(Throwable failure) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		assertThat(cause).isInstanceOf(AuthStartupCapabilityValidationException.class);
+		return ((AuthStartupCapabilityValidationException) cause).diagnostics()
+			.stream()
+			.filter((diagnostic) -> diagnostic.kind() == AuthStartupCapabilityDiagnostic.Kind.INVALID_CONFIGURATION)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	static class Invoices {

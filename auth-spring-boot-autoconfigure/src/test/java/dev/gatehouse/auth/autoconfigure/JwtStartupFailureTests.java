@@ -30,7 +30,7 @@ class JwtStartupFailureTests {
 		assertThatException().isThrownBy(() -> application().run("--gatehouse.jwt.secret=" + secret));
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid Gatehouse configuration: gatehouse.jwt.secret is unusable")
+			.contains("INVALID_CONFIGURATION gatehouse.jwt.secret: is unusable")
 			.contains("at least 32 bytes")
 			.contains("Action:")
 			.contains("openssl rand -base64 32")
@@ -47,7 +47,7 @@ class JwtStartupFailureTests {
 				"--gatehouse.jwt.jwk-set-uri=https://idp.example/jwks"));
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("gatehouse.jwt.secret cannot be combined with gatehouse.jwt.jwk-set-uri")
+			.contains("INVALID_CONFIGURATION gatehouse.jwt.secret: cannot be combined with gatehouse.jwt.jwk-set-uri")
 			.contains("Action:")
 			.doesNotContain("\tat ")
 			.doesNotContain(secret);

@@ -103,6 +103,36 @@ class AuthStartupFailureAnalyzerTests {
 	}
 
 	@Test
+	void listsConfigurationDiagnosticsWithTheirActions() {
+		AuthStartupCapabilityValidationException exception = new AuthStartupCapabilityValidationException(List.of(
+				AuthStartupCapabilityDiagnostic.missingDependency("gatehouse.jwt.secret",
+						"is set, but JWT bearer authentication needs g:a. Fix: Add the dependency g:a."),
+				AuthStartupCapabilityDiagnostic.unknownProperty("gatehouse.jwt.sercet",
+						"is not a Gatehouse property; did you mean gatehouse.jwt.secret? Fix: Rename it."),
+				AuthStartupCapabilityDiagnostic.resourceNotChecked("DocumentService#delete",
+						"@RequirePermission(value = \"d\", resource = \"doc\") names a resource")));
+		FailureAnalysis analysis = this.analyzer.analyze(exception);
+		assertThat(analysis.getDescription()).contains("(3 problems)")
+			.contains("    MISSING_DEPENDENCY gatehouse.jwt.secret: is set, but JWT bearer authentication needs g:a.")
+			.contains("    UNKNOWN_PROPERTY gatehouse.jwt.sercet: is not a Gatehouse property; did you mean "
+					+ "gatehouse.jwt.secret?")
+			.contains("    RESOURCE_NOT_CHECKED DocumentService#delete: @RequirePermission");
+		assertThat(analysis.getAction()).contains("    gatehouse.jwt.secret: Add the dependency g:a.")
+			.contains("    gatehouse.jwt.sercet: Rename it.")
+			.contains("    DocumentService#delete: decide per object with @RequireRelation (a RelationChecker), an "
+					+ "AuthZEN decision engine, or your own PermissionChecker bean that reads "
+					+ "PermissionCheckRequest#resource(); or remove resource from @RequirePermission if holding the "
+					+ "permission is enough.");
+	}
+
+	@Test
+	void fallsBackToAGenericActionForAProblemWithoutOne() {
+		assertThat(AuthStartupFailureAnalyzer
+			.action(AuthStartupCapabilityDiagnostic.unknownProperty("gatehouse.x", "is not a Gatehouse property")))
+			.isEqualTo("gatehouse.x: correct the property as described above.");
+	}
+
+	@Test
 	void ignoresOtherFailures() {
 		assertThat(this.analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
 	}
