@@ -130,7 +130,8 @@ class OptionalDependencyStartupTests {
 	@Test
 	void reportsMissingOauth2ClientOnceWhenTheOutboundConfigurationRuns() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
-			.withPropertyValues("gatehouse.outbound.registrations.idp.type=client-credentials")
+			.withPropertyValues("gatehouse.outbound.registrations.idp.type=client-credentials",
+					"gatehouse.outbound.registrations.idp.allowed-hosts=idp.example")
 			.run((context) -> assertThat(diagnostics(context)).singleElement()
 				.satisfies((diagnostic) -> assertThat(diagnostic.problem())
 					.contains("org.springframework.security:spring-security-oauth2-client")));
