@@ -111,8 +111,10 @@ class JwtKeycloakTests {
 			assertThat(claims.getClaim("typ")).isEqualTo("ID");
 			assertThat(get(this.port, "/reports", tokens.accessToken()).statusCode()).isEqualTo(200);
 
-			assertRefused(this.port, "/reports", tokens.idToken(), "an ID token", output);
+			// Before the fix: /me answered 200 as alice, /reports 403 (Keycloak's ID
+			// tokens carry no realm_access).
 			assertRefused(this.port, "/me", tokens.idToken(), "an ID token", output);
+			assertRefused(this.port, "/reports", tokens.idToken(), "an ID token", output);
 		}
 
 	}
