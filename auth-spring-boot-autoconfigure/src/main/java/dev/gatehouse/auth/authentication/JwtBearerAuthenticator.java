@@ -23,6 +23,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
@@ -51,7 +53,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -75,18 +76,23 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * returns. Every token must carry {@code exp} and pass the timestamp (with clock skew),
  * issuer, audience and additional checks that are configured; unsigned
  * ({@code alg: none}) tokens, tokens signed with an algorithm other than the configured
- * ones, tokens of a JOSE type other than {@code JWT}/{@code at+jwt} and
- * sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot
- * honour) are rejected.
+ * ones, sender-constrained tokens (with a {@code cnf} claim, which a bearer check cannot
+ * honour) and anything but an access token are rejected: only a JOSE type of
+ * {@code JWT}/{@code at+jwt} (or the {@link Builder#requiredType(String) required type})
+ * is accepted, and OpenID Connect ID tokens are refused (see
+ * {@link JwtAccessTokenValidator}).
  *
  * <p>
  * Failures: a malformed, forged, foreign or otherwise invalid token is an
- * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL, an expired one
- * CHALLENGE/ EXPIRED_CREDENTIAL; when the keys cannot be obtained (JWK set or issuer
+ * {@link AuthenticationFailedException} with CHALLENGE/INVALID_CREDENTIAL and the one
+ * reason "The bearer token is invalid.", whichever check failed; an expired one
+ * CHALLENGE/EXPIRED_CREDENTIAL; when the keys cannot be obtained (JWK set or issuer
  * unreachable or returning garbage) the result is an
  * {@link AuthenticationProviderUnavailableException}
- * (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). No message or decision contains the token.
- * Thread-safe.
+ * (ERROR/VERIFICATION_PROVIDER_UNAVAILABLE). Why a token was rejected (malformed,
+ * unsigned, bad signature, unknown key id, wrong issuer, audience or type, an ID token,
+ * expired, ...) is logged at DEBUG. No message, decision or log line contains the token
+ * or any of its header or claim values. Thread-safe.
  *
  * <p>
  * {@link #verifierHealth() Health}: with a JWK set URI or issuer URI, UP while keys can
@@ -99,25 +105,25 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 
 	private static final Log logger = LogFactory.getLog(JwtBearerAuthenticator.class);
 
-	private static final AuthorizationDecision MALFORMED = AuthorizationDecision
-		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is malformed.");
-
+	// One answer for every invalid token, whatever check it failed: the client learns
+	// nothing about the configuration or about which checks its token passed. Operators
+	// find the reason at DEBUG.
 	private static final AuthorizationDecision INVALID = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is invalid.");
 
 	private static final AuthorizationDecision EXPIRED = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.EXPIRED_CREDENTIAL, "The bearer token has expired.");
 
-	private static final AuthorizationDecision WRONG_ISSUER = AuthorizationDecision
-		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token comes from an untrusted issuer.");
-
-	private static final AuthorizationDecision WRONG_AUDIENCE = AuthorizationDecision
-		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token is not meant for this service.");
-
 	// Validators report these very instances, so a failure can be told apart by identity,
 	// not by message text.
 	private static final OAuth2Error EXPIRED_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The token has expired", null);
+
+	private static final OAuth2Error NOT_YET_VALID_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"The token is not valid yet", null);
+
+	private static final OAuth2Error NO_EXPIRY_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+			"The token has no exp claim", null);
 
 	private static final OAuth2Error ISSUER_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The iss claim is not valid", null);
@@ -127,6 +133,22 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 
 	private static final OAuth2Error CONFIRMATION_ERROR = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"Sender-constrained (cnf) tokens are not accepted as bearer tokens", null);
+
+	private static final OAuth2TokenValidatorResult EXPIRED_FAILURE = OAuth2TokenValidatorResult.failure(EXPIRED_ERROR);
+
+	private static final OAuth2TokenValidatorResult NOT_YET_VALID_FAILURE = OAuth2TokenValidatorResult
+		.failure(NOT_YET_VALID_ERROR);
+
+	private static final OAuth2TokenValidatorResult NO_EXPIRY_FAILURE = OAuth2TokenValidatorResult
+		.failure(NO_EXPIRY_ERROR);
+
+	private static final OAuth2TokenValidatorResult ISSUER_FAILURE = OAuth2TokenValidatorResult.failure(ISSUER_ERROR);
+
+	private static final OAuth2TokenValidatorResult AUDIENCE_FAILURE = OAuth2TokenValidatorResult
+		.failure(AUDIENCE_ERROR);
+
+	private static final OAuth2TokenValidatorResult CONFIRMATION_FAILURE = OAuth2TokenValidatorResult
+		.failure(CONFIRMATION_ERROR);
 
 	private final JwtDecoder decoder;
 
@@ -229,12 +251,20 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 			return this.decoder.decode(token);
 		}
 		catch (JwtValidationException ex) {
-			throw rejected(decisionFor(ex.getErrors()));
+			Collection<OAuth2Error> errors = ex.getErrors();
+			AuthorizationDecision decision = decisionFor(errors);
+			if (logger.isDebugEnabled()) {
+				logger.debug(rejection(decision, reasons(errors)));
+			}
+			throw new AuthenticationFailedException(decision);
 		}
 		catch (BadJwtException ex) {
 			// The cause is dropped on purpose: parser messages may quote pieces of the
 			// token.
-			throw rejected(causedByParseException(ex) ? MALFORMED : INVALID);
+			if (logger.isDebugEnabled()) {
+				logger.debug(rejection(INVALID, reason(ex)));
+			}
+			throw new AuthenticationFailedException(INVALID);
 		}
 		catch (JwtException | JwtDecoderInitializationException ex) {
 			// Anything but a BadJwtException means the keys could not be obtained (JWK
@@ -248,42 +278,89 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 		}
 	}
 
-	private static boolean causedByParseException(Throwable failure) {
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof ParseException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	// Every failed check counts; expiry only decides when nothing else is wrong, so that
 	// a forged or foreign
 	// token is never answered with "get a fresh one".
 	private static AuthorizationDecision decisionFor(Collection<OAuth2Error> errors) {
-		boolean expired = false;
 		for (OAuth2Error error : errors) {
-			if (error == EXPIRED_ERROR) {
-				expired = true;
-			}
-			else if (error == ISSUER_ERROR) {
-				return WRONG_ISSUER;
-			}
-			else if (error == AUDIENCE_ERROR) {
-				return WRONG_AUDIENCE;
-			}
-			else {
+			if (error != EXPIRED_ERROR) {
 				return INVALID;
 			}
 		}
-		return expired ? EXPIRED : INVALID;
+		return errors.isEmpty() ? INVALID : EXPIRED;
 	}
 
-	private static AuthenticationFailedException rejected(AuthorizationDecision decision) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected a bearer token: " + decision.reason());
+	private static String rejection(AuthorizationDecision decision, String reason) {
+		// Only fixed texts: neither the token nor any of its header or claim values.
+		return "Rejected a bearer token (" + decision.reasonCode() + "): " + reason;
+	}
+
+	private static String reasons(Collection<OAuth2Error> errors) {
+		StringBuilder reasons = new StringBuilder();
+		for (OAuth2Error error : errors) {
+			if (!reasons.isEmpty()) {
+				reasons.append("; ");
+			}
+			reasons.append(reason(error));
 		}
-		return new AuthenticationFailedException(decision);
+		return reasons.isEmpty() ? "it failed validation" : reasons.toString();
+	}
+
+	private static String reason(OAuth2Error error) {
+		if (error == EXPIRED_ERROR) {
+			return "expired (exp has passed, beyond the clock skew)";
+		}
+		if (error == NOT_YET_VALID_ERROR) {
+			return "not valid yet (nbf is in the future, beyond the clock skew)";
+		}
+		if (error == NO_EXPIRY_ERROR) {
+			return "no exp claim";
+		}
+		if (error == ISSUER_ERROR) {
+			return "wrong issuer (iss is not the configured issuer)";
+		}
+		if (error == AUDIENCE_ERROR) {
+			return "wrong audience (aud names none of the configured audiences)";
+		}
+		if (error == CONFIRMATION_ERROR) {
+			return "sender-constrained (cnf claim), which a bearer check cannot honour";
+		}
+		if (error == JwtAccessTokenValidator.PAYLOAD_TYPE_ERROR) {
+			return "an ID token or other non-access token (the typ claim is not Bearer)";
+		}
+		if (error == JwtAccessTokenValidator.ID_TOKEN_CLAIMS_ERROR) {
+			return "an ID token (nonce, at_hash or c_hash without an access-token type)";
+		}
+		if (error == JwtAccessTokenValidator.TYPE_ERROR) {
+			return "wrong type (the header typ is neither JWT nor at+jwt)";
+		}
+		if (error == JwtAccessTokenValidator.REQUIRED_TYPE_ERROR) {
+			return "wrong type (the header typ is not the required type)";
+		}
+		// An application's validator: its description is not shown, in case it quotes
+		// the token.
+		return "refused by an additional OAuth2TokenValidator";
+	}
+
+	private static String reason(BadJwtException failure) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ParseException) {
+				return "malformed (not a JWT with a JSON header and claims set)";
+			}
+			if (cause instanceof BadJWSException) {
+				return "bad signature (it does not verify with the key its header names)";
+			}
+			if (cause instanceof BadJOSEException && String.valueOf(cause.getMessage()).contains("no matching key")) {
+				return "unknown key id (no verification key matches its kid and alg)";
+			}
+		}
+		if (failure.getCause() == null && String.valueOf(failure.getMessage()).endsWith(" none")) {
+			return "unsigned (alg none)";
+		}
+		// Nimbus's message may name header values; only the kind of failure is shown.
+		return "not verifiable ("
+				+ ((failure.getCause() != null) ? failure.getCause().getClass().getSimpleName() : "BadJwtException")
+				+ ")";
 	}
 
 	private static SecretKey hmacKey(String secret) {
@@ -358,6 +435,8 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 
 		private Set<String> audiences = Set.of();
 
+		private @Nullable String requiredType;
+
 		private Duration clockSkew = Duration.ofSeconds(60);
 
 		private String rolesClaim = "roles";
@@ -406,6 +485,25 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 				}
 			});
 			this.audiences = Set.copyOf(audiences);
+			return this;
+		}
+
+		/**
+		 * Requires the JOSE header {@code typ} of every token to be this type (compared
+		 * case-insensitively, with or without the {@code application/} prefix), for
+		 * identity providers that mark their access tokens, such as RFC 9068's
+		 * {@code at+jwt}.
+		 * @param requiredType the type, or {@code null} to accept {@code JWT},
+		 * {@code at+jwt} or no {@code typ}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the type is blank
+		 */
+		public Builder requiredType(@Nullable String requiredType) {
+			if (requiredType != null) {
+				// Fails now, with the builder's message, rather than at build().
+				new JwtAccessTokenValidator(requiredType);
+			}
+			this.requiredType = requiredType;
 			return this;
 		}
 
@@ -609,22 +707,20 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 		private OAuth2TokenValidator<Jwt> validator() {
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(timestamps(this.clockSkew, this.clock));
-			JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
-			type.setAllowEmpty(true);
-			validators.add(type);
-			validators.add((jwt) -> jwt.hasClaim("cnf") ? OAuth2TokenValidatorResult.failure(CONFIRMATION_ERROR)
-					: OAuth2TokenValidatorResult.success());
+			validators.add((this.requiredType != null) ? new JwtAccessTokenValidator(this.requiredType)
+					: new JwtAccessTokenValidator());
+			validators.add((jwt) -> jwt.hasClaim("cnf") ? CONFIRMATION_FAILURE : OAuth2TokenValidatorResult.success());
 			if (this.issuer != null) {
 				JwtIssuerValidator issuerValidator = new JwtIssuerValidator(this.issuer);
-				validators.add((jwt) -> issuerValidator.validate(jwt).hasErrors()
-						? OAuth2TokenValidatorResult.failure(ISSUER_ERROR) : OAuth2TokenValidatorResult.success());
+				validators.add((jwt) -> issuerValidator.validate(jwt).hasErrors() ? ISSUER_FAILURE
+						: OAuth2TokenValidatorResult.success());
 			}
 			if (!this.audiences.isEmpty()) {
 				Set<String> accepted = this.audiences;
 				validators.add((jwt) -> {
 					List<String> audience = jwt.getAudience();
 					return (audience != null && audience.stream().anyMatch(accepted::contains))
-							? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(AUDIENCE_ERROR);
+							? OAuth2TokenValidatorResult.success() : AUDIENCE_FAILURE;
 				});
 			}
 			validators.addAll(this.additionalValidators);
@@ -645,10 +741,10 @@ public final class JwtBearerAuthenticator implements CredentialAuthenticator, Ve
 					return result;
 				}
 				Instant expiresAt = jwt.getExpiresAt();
-				if (expiresAt != null && clock.instant().minus(clockSkew).isAfter(expiresAt)) {
-					return OAuth2TokenValidatorResult.failure(EXPIRED_ERROR);
+				if (expiresAt == null) {
+					return NO_EXPIRY_FAILURE;
 				}
-				return result;
+				return clock.instant().minus(clockSkew).isAfter(expiresAt) ? EXPIRED_FAILURE : NOT_YET_VALID_FAILURE;
 			};
 		}
 

@@ -71,6 +71,8 @@ public final class GatehouseJwtAutoConfiguration {
 
 	private static final String ISSUER = PREFIX + "issuer";
 
+	private static final String REQUIRED_TYPE = PREFIX + "required-type";
+
 	@Bean
 	@ConditionalOnMissingBean
 	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseProperties properties, ObjectProvider<JwtDecoder> decoder,
@@ -113,6 +115,7 @@ public final class GatehouseJwtAutoConfiguration {
 			builder.issuer(issuer);
 		}
 		builder.audiences(nonBlank(jwt.getAudiences(), PREFIX + "audiences"))
+			.requiredType(requiredType(jwt.getRequiredType()))
 			.clockSkew(nonNegative(jwt.getClockSkew(), PREFIX + "clock-skew"))
 			.rolesClaim(claimName(jwt.getRolesClaim(), PREFIX + "roles-claim"))
 			.tenantClaim(claimName(jwt.getTenantClaim(), PREFIX + "tenant-claim"))
@@ -172,6 +175,15 @@ public final class GatehouseJwtAutoConfiguration {
 					"Remove " + ISSUER + ": with " + ISSUER_URI + " set, the iss claim is already checked against it.");
 		}
 		return issuer;
+	}
+
+	private static @Nullable String requiredType(@Nullable String requiredType) {
+		if (requiredType != null && requiredType.isBlank()) {
+			throw new InvalidGatehouseConfigurationException(REQUIRED_TYPE, "is blank",
+					"Set it to the JOSE header typ your identity provider puts on access tokens, such as at+jwt, or "
+							+ "remove it to accept JWT, at+jwt or no typ.");
+		}
+		return requiredType;
 	}
 
 	private static JwtBearerAuthenticator.Builder property(String name, String value,

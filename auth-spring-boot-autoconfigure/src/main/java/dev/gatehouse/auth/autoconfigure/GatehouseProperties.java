@@ -316,6 +316,12 @@ public class GatehouseProperties {
 		private List<String> audiences = new ArrayList<>();
 
 		/**
+		 * JOSE header "typ" every token must carry, such as "at+jwt" for RFC 9068 access
+		 * tokens; when unset, "JWT", "at+jwt" or none is accepted.
+		 */
+		private @Nullable String requiredType;
+
+		/**
 		 * Tolerated clock difference when checking "exp" and "nbf".
 		 */
 		private Duration clockSkew = Duration.ofSeconds(60);
@@ -392,6 +398,14 @@ public class GatehouseProperties {
 
 		public void setAudiences(List<String> audiences) {
 			this.audiences = audiences;
+		}
+
+		public @Nullable String getRequiredType() {
+			return this.requiredType;
+		}
+
+		public void setRequiredType(@Nullable String requiredType) {
+			this.requiredType = requiredType;
 		}
 
 		public Duration getClockSkew() {

@@ -29,9 +29,14 @@ import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.error.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -53,6 +58,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The JWT bearer authenticator with an HS256 secret: which tokens it accepts, how it maps
  * claims, how it rejects, and that the token never leaks.
  */
+@ExtendWith({ OutputCaptureExtension.class, JwtDebugLogging.class })
 class JwtBearerAuthenticatorTests {
 
 	private final byte[] secret = TestJwts.randomSecret(32);
@@ -292,7 +298,7 @@ class JwtBearerAuthenticatorTests {
 	}
 
 	@Test
-	void rejectsTokenFromWrongIssuer() {
+	void rejectsTokenFromWrongIssuer(CapturedOutput output) {
 		JwtBearerAuthenticator withIssuer = JwtBearerAuthenticator.withSecret(this.encodedSecret)
 			.issuer("https://idp.example")
 			.build();
@@ -300,7 +306,7 @@ class JwtBearerAuthenticatorTests {
 		String bad = hs256(this.secret, validClaims().issuer("https://evil.example").build());
 
 		assertThat(withIssuer.authenticate(bearer(good), INVOCATION).issuer()).isEqualTo("https://idp.example");
-		TestJwts.assertRejected(withIssuer, bad, AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
+		TestJwts.assertRejectedFor(withIssuer, bad, "wrong issuer", output);
 	}
 
 	@Test
@@ -314,17 +320,15 @@ class JwtBearerAuthenticatorTests {
 	}
 
 	@Test
-	void rejectsTokenForWrongAudience() {
+	void rejectsTokenForWrongAudience(CapturedOutput output) {
 		JwtBearerAuthenticator withAudience = JwtBearerAuthenticator.withSecret(this.encodedSecret)
 			.audiences(List.of("documents"))
 			.build();
 		String wrong = hs256(this.secret, validClaims().audience("billing").build());
 		String missing = hs256(this.secret, validClaims().build());
 
-		TestJwts.assertRejected(withAudience, wrong, AuthorizationReasonCode.INVALID_CREDENTIAL,
-				"not meant for this service");
-		TestJwts.assertRejected(withAudience, missing, AuthorizationReasonCode.INVALID_CREDENTIAL,
-				"not meant for this service");
+		TestJwts.assertRejectedFor(withAudience, wrong, "wrong audience", output);
+		TestJwts.assertRejectedFor(withAudience, missing, "wrong audience", output);
 	}
 
 	@Test
@@ -405,35 +409,35 @@ class JwtBearerAuthenticatorTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "abc", "abc.def", "a.b.c.d", "....", "not a token at all" })
-	void rejectsTokenWithoutThreeSegmentsAsMalformed(String token) {
-		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
+	void rejectsTokenWithoutThreeSegmentsAsMalformed(String token, CapturedOutput output) {
+		assertRejectedFor(token, "malformed", output);
 	}
 
 	@Test
-	void rejectsGarbageBase64AsMalformed() {
-		assertRejected("!!!!.####.$$$$", AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
+	void rejectsGarbageBase64AsMalformed(CapturedOutput output) {
+		assertRejectedFor("!!!!.####.$$$$", "malformed", output);
 	}
 
 	@Test
-	void rejectsHeaderThatIsNotJsonAsMalformed() {
+	void rejectsHeaderThatIsNotJsonAsMalformed(CapturedOutput output) {
 		String token = base64Url("not json") + "." + base64Url("{\"sub\":\"alice\"}") + "." + base64Url("sig");
 
-		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
+		assertRejectedFor(token, "malformed", output);
 	}
 
 	@Test
-	void rejectsSignedPayloadThatIsNotJsonAsMalformed() throws Exception {
+	void rejectsSignedPayloadThatIsNotJsonAsMalformed(CapturedOutput output) throws Exception {
 		JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload("[1, 2"));
 		jws.sign(macSigner());
 
-		assertRejected(jws.serialize(), AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
+		assertRejectedFor(jws.serialize(), "malformed", output);
 	}
 
 	@Test
-	void rejectsPayloadThatIsNotJsonAsMalformed() {
+	void rejectsPayloadThatIsNotJsonAsMalformed(CapturedOutput output) {
 		String token = base64Url("{\"alg\":\"HS256\"}") + "." + base64Url("[1, 2") + "." + base64Url("sig");
 
-		assertRejected(token, AuthorizationReasonCode.INVALID_CREDENTIAL, "malformed");
+		assertRejectedFor(token, "malformed", output);
 	}
 
 	@Test
@@ -459,6 +463,61 @@ class JwtBearerAuthenticatorTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void answersEveryInvalidTokenAlikeAndLogsWhyAtDebug(CapturedOutput output) {
+		OAuth2Error quoting = new OAuth2Error("invalid_token", "CANARY-DESCRIPTION", null);
+		JwtBearerAuthenticator checked = JwtBearerAuthenticator.withSecret(this.encodedSecret)
+			.issuer("https://idp.example")
+			.audiences(List.of("documents"))
+			.additionalValidators(List.of((jwt) -> jwt.hasClaim("blocked") ? OAuth2TokenValidatorResult.failure(quoting)
+					: OAuth2TokenValidatorResult.success()))
+			.build();
+		Instant now = Instant.now();
+
+		TestJwts.assertRejectedFor(checked, hs256(TestJwts.randomSecret(32), claims().build()), "bad signature",
+				output);
+		TestJwts.assertRejectedFor(checked, TestJwts.unsigned(claims().build()), "unsigned (alg none)", output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, claims().issuer("https://evil.example").build()),
+				"wrong issuer", output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, claims().audience("billing").build()), "wrong audience",
+				output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, claims().audience("billing").issuer(null).build()),
+				"wrong issuer (iss is not the configured issuer); wrong audience", output);
+		TestJwts.assertRejectedFor(checked,
+				hs256(this.secret, claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5)))).build()),
+				"not valid yet", output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, claims().expirationTime(null).build()), "no exp claim",
+				output);
+		TestJwts.assertRejectedFor(checked,
+				hs256(this.secret, claims().claim("cnf", Map.of("jkt", "0ZcOCORZNYy")).build()), "sender-constrained",
+				output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, claims().claim("blocked", true).build()),
+				"refused by an additional OAuth2TokenValidator", output);
+		TestJwts.assertRejectedFor(checked, "abc.def", "malformed", output);
+		assertThat(output).doesNotContain("CANARY");
+
+		String expired = hs256(this.secret,
+				expiredClaims(Duration.ofMinutes(5)).issuer("https://idp.example").audience("documents").build());
+		TestJwts.assertRejected(checked, expired, AuthorizationReasonCode.EXPIRED_CREDENTIAL, "expired");
+		assertThat(output).contains("Rejected a bearer token (EXPIRED_CREDENTIAL): expired");
+		TestJwts.assertNotLogged(expired, output.getAll());
+	}
+
+	@Test
+	void logsNothingAboutRejectionsBelowDebug(CapturedOutput output) {
+		LoggingSystem.get(getClass().getClassLoader())
+			.setLogLevel(JwtBearerAuthenticator.class.getName(), LogLevel.INFO);
+
+		TestJwts.assertRejected(this.authenticator, hs256(TestJwts.randomSecret(32), validClaims().build()),
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+
+		assertThat(output).doesNotContain("Rejected a bearer token");
+	}
+
+	private static JWTClaimsSet.Builder claims() {
+		return validClaims().issuer("https://idp.example").audience("documents");
 	}
 
 	@Test
@@ -548,7 +607,7 @@ class JwtBearerAuthenticatorTests {
 	}
 
 	@Test
-	void checksIssuerWithSharedSecret() {
+	void checksIssuerWithSharedSecret(CapturedOutput output) {
 		JwtBearerAuthenticator checked = JwtBearerAuthenticator.withSecret(this.encodedSecret)
 			.issuer("https://idp.example")
 			.build();
@@ -556,10 +615,9 @@ class JwtBearerAuthenticatorTests {
 		assertThat(checked
 			.authenticate(bearer(hs256(this.secret, validClaims().issuer("https://idp.example").build())), INVOCATION)
 			.issuer()).isEqualTo("https://idp.example");
-		TestJwts.assertRejected(checked, hs256(this.secret, validClaims().issuer("https://evil.example").build()),
-				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
-		TestJwts.assertRejected(checked, hs256(this.secret, validClaims().build()),
-				AuthorizationReasonCode.INVALID_CREDENTIAL, "untrusted issuer");
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, validClaims().issuer("https://evil.example").build()),
+				"wrong issuer", output);
+		TestJwts.assertRejectedFor(checked, hs256(this.secret, validClaims().build()), "wrong issuer", output);
 	}
 
 	@Test
@@ -602,7 +660,7 @@ class JwtBearerAuthenticatorTests {
 	}
 
 	@Test
-	void usesApplicationDecoderAndStillAppliesItsOwnChecks() {
+	void usesApplicationDecoderAndStillAppliesItsOwnChecks(CapturedOutput output) {
 		List<String> decoded = new ArrayList<>();
 		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
 		JwtDecoder recording = (token) -> {
@@ -616,10 +674,10 @@ class JwtBearerAuthenticatorTests {
 
 		assertThat(withDecoder.authenticate(bearer(token), INVOCATION).subject().id()).isEqualTo("alice");
 		assertThat(decoded).containsExactly(token);
-		TestJwts.assertRejected(withDecoder, hs256(this.secret, validClaims().audience("billing").build()),
-				AuthorizationReasonCode.INVALID_CREDENTIAL, "not meant for this service");
-		TestJwts.assertRejected(withDecoder, hs256(TestJwts.randomSecret(32), validClaims().build()),
-				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		TestJwts.assertRejectedFor(withDecoder, hs256(this.secret, validClaims().audience("billing").build()),
+				"wrong audience", output);
+		TestJwts.assertRejectedFor(withDecoder, hs256(TestJwts.randomSecret(32), validClaims().build()),
+				"bad signature", output);
 		assertThat(decoded).hasSize(3);
 	}
 
@@ -639,6 +697,10 @@ class JwtBearerAuthenticatorTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private void assertRejectedFor(String token, String loggedReason, CapturedOutput output) {
+		TestJwts.assertRejectedFor(this.authenticator, token, loggedReason, output);
 	}
 
 	private void assertRejected(String token, AuthorizationReasonCode reasonCode, String reasonFragment) {

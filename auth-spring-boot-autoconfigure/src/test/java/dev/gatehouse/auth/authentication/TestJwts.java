@@ -41,6 +41,8 @@ import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.Authenticator;
 
+import org.springframework.boot.test.system.CapturedOutput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -52,6 +54,9 @@ public final class TestJwts {
 
 	/** A call to authenticate against when the invocation does not matter. */
 	public static final AuthInvocation INVOCATION = AuthInvocation.of("HTTP", "GET /documents");
+
+	/** The one reason every invalid token is answered with, whatever check it failed. */
+	public static final String INVALID_REASON = "The bearer token is invalid.";
 
 	/** The challenge every invalid or expired token is answered with. */
 	public static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"gatehouse\", error=\"invalid_token\"";
@@ -209,6 +214,46 @@ public final class TestJwts {
 		assertThat(failure.decision().reason()).contains(reasonFragment);
 		assertThat(texts(failure)).noneMatch((text) -> text.contains(token));
 		return failure;
+	}
+
+	/**
+	 * Asserts that the authenticator rejects the token with the generic
+	 * CHALLENGE/INVALID_CREDENTIAL answer, that the DEBUG line it wrote names the reason,
+	 * and that neither the token nor any of its segments was logged. Needs the
+	 * authenticator's logger at DEBUG ({@link JwtDebugLogging}).
+	 */
+	public static void assertRejectedFor(Authenticator authenticator, String token, String loggedReason,
+			CapturedOutput output) {
+		int start = output.getAll().length();
+		AuthenticationFailedException failure = assertRejected(authenticator, token,
+				AuthorizationReasonCode.INVALID_CREDENTIAL, "invalid");
+		assertThat(failure.decision().reason()).isEqualTo(INVALID_REASON);
+		String logged = output.getAll().substring(start);
+		assertThat(logged).contains("Rejected a bearer token (INVALID_CREDENTIAL): ").contains(loggedReason);
+		assertNotLogged(token, logged);
+	}
+
+	/**
+	 * Asserts that
+	 * {@link #assertRejectedFor(Authenticator, String, String, CapturedOutput)} holds for
+	 * a credential authenticator.
+	 */
+	public static void assertRejectedFor(CredentialAuthenticator authenticator, String token, String loggedReason,
+			CapturedOutput output) {
+		assertRejectedFor((Authenticator) authenticator::authenticate, token, loggedReason, output);
+	}
+
+	/**
+	 * Asserts that neither the token nor its signature, header or payload segment (when
+	 * longer than a few characters) appears in the text.
+	 */
+	public static void assertNotLogged(String token, String text) {
+		assertThat(text).doesNotContain(token);
+		for (String segment : token.split("[.]")) {
+			if (segment.length() > 8) {
+				assertThat(text).doesNotContain(segment);
+			}
+		}
 	}
 
 	/**

@@ -16,6 +16,10 @@ import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
 import dev.gatehouse.auth.authentication.TestJwts;
@@ -278,6 +282,27 @@ class GatehouseJwtAutoConfigurationTests {
 	}
 
 	@Test
+	void bindsRequiredTypeAndRefusesIdTokensByDefault() {
+		String secret = "gatehouse.jwt.secret=" + this.encodedSecret;
+		String accessToken = TestJwts.sign(macSigner(),
+				new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt")).build(), claims().build());
+		String plainJwt = hs256(claims().build());
+		String idToken = hs256(claims().claim("typ", "ID").build());
+		this.runner.withPropertyValues(secret).run((context) -> {
+			JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+			assertThat(authenticator.authenticate(bearer(plainJwt), INVOCATION).subject().id()).isEqualTo("alice");
+			assertReason(authenticator, idToken, AuthorizationReasonCode.INVALID_CREDENTIAL);
+		});
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.required-type=at+jwt").run((context) -> {
+			JwtBearerAuthenticator authenticator = context.getBean(JwtBearerAuthenticator.class);
+			assertThat(authenticator.authenticate(bearer(accessToken), INVOCATION).subject().id()).isEqualTo("alice");
+			assertReason(authenticator, plainJwt, AuthorizationReasonCode.INVALID_CREDENTIAL);
+		});
+		this.runner.withPropertyValues(secret, "gatehouse.jwt.required-type= ")
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.required-type"));
+	}
+
+	@Test
 	void failsStartupOnIssuerThatContradictsIssuerUri() {
 		this.runner
 			.withPropertyValues("gatehouse.jwt.issuer-uri=https://idp.example",
@@ -378,6 +403,15 @@ class GatehouseJwtAutoConfigurationTests {
 			}
 		}
 		throw new AssertionError("no InvalidGatehouseConfigurationException in " + context.getStartupFailure());
+	}
+
+	private MACSigner macSigner() {
+		try {
+			return new MACSigner(this.secret);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private JWTClaimsSet.Builder claims() {
