@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>
  * Tests that use it carry the tag {@value #TAG}, which runs them in their own surefire
- * execution and lets {@code -Dgatehouse.keycloak.skip=true} skip them. The server's home
- * is the system property {@code gatehouse.keycloak.home} (set by that execution), or else
+ * execution and lets {@code -Dkeycloak.skip=true} skip them. The server's home
+ * is the system property {@code keycloak.home} (set by that execution), or else
  * the one unpacked directory under {@code target/keycloak}. Thread-safe.
  */
 public final class KeycloakServer {
@@ -218,13 +218,13 @@ public final class KeycloakServer {
 	}
 
 	private static Path home() {
-		String configured = System.getProperty("gatehouse.keycloak.home");
+		String configured = System.getProperty("keycloak.home");
 		if (configured != null && !configured.isBlank()) {
 			Path home = Paths.get(configured);
 			if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
 				return home;
 			}
-			throw new IllegalStateException("gatehouse.keycloak.home=" + configured + " holds no bin/kc.sh; run "
+			throw new IllegalStateException("keycloak.home=" + configured + " holds no bin/kc.sh; run "
 					+ "'mvn generate-test-resources' in auth-spring-boot-autoconfigure to unpack Keycloak");
 		}
 		Path unpacked = Paths.get("target", "keycloak");
@@ -240,7 +240,7 @@ public final class KeycloakServer {
 			}
 		}
 		throw new IllegalStateException("No Keycloak under target/keycloak: run 'mvn generate-test-resources' in "
-				+ "auth-spring-boot-autoconfigure (or skip these tests with -Dgatehouse.keycloak.skip=true)");
+				+ "auth-spring-boot-autoconfigure (or skip these tests with -Dkeycloak.skip=true)");
 	}
 
 	private static KeycloakServer start(Path home) {
