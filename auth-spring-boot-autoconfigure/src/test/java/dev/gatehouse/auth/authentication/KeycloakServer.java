@@ -40,9 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>
  * Tests that use it carry the tag {@value #TAG}, which runs them in their own surefire
- * execution and lets {@code -Dkeycloak.skip=true} skip them. The server's home
- * is the system property {@code keycloak.home} (set by that execution), or else
- * the one unpacked directory under {@code target/keycloak}. Thread-safe.
+ * execution and lets {@code -Dkeycloak.skip=true} skip them. The server's home is the
+ * system property {@code keycloak.home} (set by that execution), or else the one unpacked
+ * directory under {@code target/keycloak}. Thread-safe.
  */
 public final class KeycloakServer {
 
