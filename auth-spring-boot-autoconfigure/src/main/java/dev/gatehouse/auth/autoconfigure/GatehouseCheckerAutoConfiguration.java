@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import dev.gatehouse.auth.cache.CaffeineAuthDecisionCache;
+import dev.gatehouse.auth.cache.DecisionKey;
+import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
 import dev.gatehouse.auth.enforcement.PermissionGrants;
 import dev.gatehouse.auth.enforcement.PolicyRule;
@@ -16,6 +18,7 @@ import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -103,15 +106,45 @@ public final class GatehouseCheckerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(AuthDecisionCache.class)
-		CaffeineAuthDecisionCache authDecisionCache(GatehouseProperties properties) {
+		AuthDecisionCache authDecisionCache(GatehouseProperties properties,
+				ObjectProvider<ConfigurationProblems> problems) {
 			GatehouseProperties.Cache cache = properties.getCache();
 			try {
 				return new CaffeineAuthDecisionCache(cache.getTtl(), cache.getMaximumSize());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidGatehouseConfigurationException("gatehouse.cache", ex.getMessage() + ".",
-						"Set gatehouse.cache.ttl and gatehouse.cache.maximum-size to positive values.");
+				record(problems, new InvalidGatehouseConfigurationException("gatehouse.cache", ex.getMessage() + ".",
+						"Set gatehouse.cache.ttl and gatehouse.cache.maximum-size to positive values."));
+				// Nothing is cached until startup fails with the report.
+				return NoDecisionCache.INSTANCE;
 			}
+		}
+
+	}
+
+	/**
+	 * Stands in for a decision cache whose settings are unusable: it keeps nothing, so
+	 * every check asks its checker until startup fails with the report.
+	 */
+	private static final class NoDecisionCache implements AuthDecisionCache {
+
+		static final NoDecisionCache INSTANCE = new NoDecisionCache();
+
+		@Override
+		public @Nullable AuthorizationDecision get(DecisionKey key) {
+			return null;
+		}
+
+		@Override
+		public void put(DecisionKey key, AuthorizationDecision decision) {
+		}
+
+		@Override
+		public void evict(String subjectId) {
+		}
+
+		@Override
+		public void evictAll() {
 		}
 
 	}

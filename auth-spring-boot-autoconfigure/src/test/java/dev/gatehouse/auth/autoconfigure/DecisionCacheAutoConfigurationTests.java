@@ -9,6 +9,7 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,22 @@ class DecisionCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void nonPositiveTtlFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("gatehouse.cache.enabled=true", "gatehouse.cache.ttl=0s")
+	void nonPositiveTtlJoinsTheOneFailureReportNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("gatehouse.cache.enabled=true", "gatehouse.cache.ttl=0s",
+					"gatehouse.cache.maximum-size=0", "gatehouse.permissions.roles.ops=documents:*:read")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(AuthStartupCapabilityValidationException.class)
+					.hasMessageContaining("INVALID_CONFIGURATION gatehouse.cache")
+					.hasMessageContaining("INVALID_CONFIGURATION gatehouse.permissions");
+			});
+	}
+
+	@Test
+	void nonPositiveTtlFailsAtTheCacheWithoutTheCoreConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GatehouseCheckerAutoConfiguration.class))
+			.withPropertyValues("gatehouse.cache.enabled=true", "gatehouse.cache.ttl=0s")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				Throwable failure = context.getStartupFailure();
