@@ -104,7 +104,10 @@ final class LookupList extends AbstractList<String> implements RandomAccess {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		// An immutable list's contract: equal to any list with the same elements.
-		return super.equals(other);
+		// Contexts
+		// derived from one another share their lists, so a decision-cache hit usually
+		// compares a list with itself.
+		return other == this || super.equals(other);
 	}
 
 }
