@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the "Sample app" section of the project's README: its scenario table, its curl
+ * Reads the sample's README ({@code sample-app/README.md}): its scenario table, its curl
  * commands and the failure report of the {@code broken} profile, so the tests replay
  * exactly what the README promises.
  */
@@ -40,20 +40,19 @@ final class ReadmeScenarios {
 
 	static ReadmeScenarios load() {
 		String configured = System.getProperty("sample.readme");
-		Path readme = (configured != null) ? Path.of(configured) : Path.of("..", "README.md");
+		// Maven runs the tests in the module directory, which holds the sample's README.
+		Path readme = (configured != null) ? Path.of(configured) : Path.of("README.md");
 		String text;
 		try {
 			text = Files.readString(readme, StandardCharsets.UTF_8).replace("\r\n", "\n");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the README at " + readme.toAbsolutePath(), ex);
+			throw new UncheckedIOException("Cannot read the sample's README at " + readme.toAbsolutePath(), ex);
 		}
-		int start = text.indexOf("\n## Sample app\n");
-		if (start < 0) {
-			throw new IllegalStateException("The README has no '## Sample app' section");
+		if (!text.startsWith("# Sample app\n")) {
+			throw new IllegalStateException("The sample's README does not start with '# Sample app'");
 		}
-		int end = text.indexOf("\n## ", start + 1);
-		return new ReadmeScenarios(text.substring(start, (end < 0) ? text.length() : end));
+		return new ReadmeScenarios(text);
 	}
 
 	List<Scenario> scenarios() {
@@ -75,7 +74,7 @@ final class ReadmeScenarios {
 			}
 		}
 		if (scenarios.isEmpty()) {
-			throw new IllegalStateException("The README's 'Sample app' section has no scenario table");
+			throw new IllegalStateException("The sample's README has no scenario table");
 		}
 		return scenarios;
 	}
