@@ -68,21 +68,27 @@ class SampleEndToEndTests {
 
 	@BeforeAll
 	void startBothServices() {
+		// Command-line arguments, not default properties: application.yml names fixed
+		// ports (8080, 8090) and would override defaults.
 		this.audit = new SpringApplicationBuilder(SampleApplication.class).profiles("audit")
-			.properties(loopbackOnRandomPorts())
-			.run();
-		String auditUrl = "http://127.0.0.1:" + port(this.audit, "local.server.port");
-		this.documents = new SpringApplicationBuilder(SampleApplication.class).properties(loopbackOnRandomPorts())
-			.properties("sample.audit.base-url=" + auditUrl)
-			.run();
+			.run(loopbackOnRandomPorts());
+		String auditPort = port(this.audit, "local.server.port");
+		String auditUrl = "http://127.0.0.1:" + auditPort;
+		List<String> documentsArguments = new ArrayList<>(List.of(loopbackOnRandomPorts()));
+		documentsArguments.add("--sample.audit.base-url=" + auditUrl);
+		// The audit registration's credential may go to the audit service only, wherever
+		// this run put it.
+		documentsArguments.add("--gatehouse.outbound.registrations.audit.allowed-hosts=127.0.0.1:" + auditPort);
+		this.documents = new SpringApplicationBuilder(SampleApplication.class)
+			.run(documentsArguments.toArray(String[]::new));
 		this.baseUrls = Map.of("documents", "http://127.0.0.1:" + port(this.documents, "local.server.port"),
 				"documents-actuator", "http://127.0.0.1:" + port(this.documents, "local.management.port"), "audit",
 				auditUrl);
 	}
 
 	private static String[] loopbackOnRandomPorts() {
-		return new String[] { "server.port=0", "server.address=127.0.0.1", "management.server.port=0",
-				"management.server.address=127.0.0.1" };
+		return new String[] { "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
+				"--management.server.address=127.0.0.1" };
 	}
 
 	private static String port(ConfigurableApplicationContext context, String property) {

@@ -234,7 +234,7 @@ public final class UnknownPropertiesCheck implements StartupDiagnosticsContribut
 					.append(String.join(", ", suggestion.validSiblings()))
 					.append('.');
 			}
-			problem.append(" Fix: Correct the name (see the Configuration section of Gatehouse's README)");
+			problem.append(" Fix: Correct the name (see Gatehouse's docs/reference/properties.md)");
 		}
 		problem.append(", or remove it");
 		if (strict) {
