@@ -1,6 +1,6 @@
 package dev.gatehouse.sample;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -24,8 +24,8 @@ public interface CredentialAuthenticator {
 	 * @param credential the credential as presented
 	 * @param invocation the call being authenticated
 	 * @return the caller's context
-	 * @throws dev.gatehouse.auth.error.AuthException when the credential is rejected or
-	 * cannot be verified
+	 * @throws dev.gatehouse.auth.decision.AuthException when the credential is rejected
+	 * or cannot be verified
 	 */
 	AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation);
 

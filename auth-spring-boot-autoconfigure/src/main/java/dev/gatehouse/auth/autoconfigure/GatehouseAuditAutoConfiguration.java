@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.autoconfigure;
 
-import dev.gatehouse.auth.observation.AuthDecisionAuditListener;
+import dev.gatehouse.auth.audit.AuthDecisionAuditListener;
 
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.audit.listener.AbstractAuditListener;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bridges Gatehouse's {@link dev.gatehouse.auth.observation.AuthDecisionEvent}s to Boot
+ * Bridges Gatehouse's {@link dev.gatehouse.auth.audit.AuthDecisionEvent}s to Boot
  * Actuator's {@link AuditEventRepository} when the application defines one.
  *
  * <p>

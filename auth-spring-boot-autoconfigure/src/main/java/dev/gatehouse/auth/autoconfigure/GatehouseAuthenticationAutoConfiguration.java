@@ -5,13 +5,13 @@ import java.util.List;
 import dev.gatehouse.auth.authentication.ApiKeyAuthenticator;
 import dev.gatehouse.auth.authentication.CompositeAuthenticator;
 import dev.gatehouse.auth.authentication.CredentialAuthenticator;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.password.DelegatingPasswordHasher;
 import dev.gatehouse.auth.password.DelegatingPasswordVerifier;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.PasswordHasher;
 import dev.gatehouse.auth.spi.PasswordVerifier;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.gatehouse.auth.audit.AuthDecisionPublisher;
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import dev.gatehouse.auth.cache.CachingCheckers;
 import dev.gatehouse.auth.context.AuthContextTaskDecorator;
@@ -18,7 +19,6 @@ import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
 import dev.gatehouse.auth.metadata.RequestValueParameters;
-import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthorizationObservationConvention;
 import dev.gatehouse.auth.observation.ObservationEnforcementObserver;
 import dev.gatehouse.auth.spi.InvocationResolver;

@@ -14,10 +14,10 @@ import dev.gatehouse.auth.enforcement.DeclarativePolicyEvaluator;
 import dev.gatehouse.auth.enforcement.PermissionGrants;
 import dev.gatehouse.auth.enforcement.PolicyRule;
 import dev.gatehouse.auth.enforcement.RolePermissionChecker;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

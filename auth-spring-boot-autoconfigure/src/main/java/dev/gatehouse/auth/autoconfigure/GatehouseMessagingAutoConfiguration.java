@@ -3,10 +3,10 @@ package dev.gatehouse.auth.autoconfigure;
 import java.lang.reflect.Method;
 import java.time.Duration;
 
-import dev.gatehouse.auth.messaging.AuthSnapshotChannelInterceptor;
-import dev.gatehouse.auth.messaging.GatehouseKafkaConfigurer;
-import dev.gatehouse.auth.messaging.SnapshotPropagator;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
+import dev.gatehouse.auth.propagation.AuthSnapshotChannelInterceptor;
+import dev.gatehouse.auth.propagation.GatehouseKafkaConfigurer;
+import dev.gatehouse.auth.propagation.SnapshotPropagator;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
 import io.micrometer.observation.ObservationRegistry;

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.outbound.AllowedHosts;
 import dev.gatehouse.auth.outbound.CachingOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
@@ -18,10 +17,11 @@ import dev.gatehouse.auth.outbound.OutboundRegistration;
 import dev.gatehouse.auth.outbound.OutboundToken;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
 import dev.gatehouse.auth.outbound.RedirectPolicy;
-import dev.gatehouse.auth.outbound.SnapshotOutboundTokenProvider;
 import dev.gatehouse.auth.outbound.StaticOutboundTokenProvider;
+import dev.gatehouse.auth.propagation.SnapshotOutboundTokenProvider;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;

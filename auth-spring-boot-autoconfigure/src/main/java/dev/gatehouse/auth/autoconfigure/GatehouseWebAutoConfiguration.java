@@ -1,12 +1,12 @@
 package dev.gatehouse.auth.autoconfigure;
 
+import dev.gatehouse.auth.audit.AuthDecisionPublisher;
+import dev.gatehouse.auth.correlation.BaggageCorrelationIdBinder;
+import dev.gatehouse.auth.correlation.CorrelationIdBinder;
 import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.RequestValueParameters;
-import dev.gatehouse.auth.observation.AuthDecisionPublisher;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
-import dev.gatehouse.auth.observation.BaggageCorrelationIdBinder;
-import dev.gatehouse.auth.observation.CorrelationIdBinder;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.auth.web.AuthExceptionHandler;

@@ -38,8 +38,8 @@ public record AuthContext(AuthSubject subject, @Nullable String issuer, @Nullabl
 
 	public AuthContext {
 		Objects.requireNonNull(subject, "subject must not be null");
-		roles = LookupList.of(Objects.requireNonNull(roles, "roles must not be null"), "roles");
-		scopes = LookupList.of(Objects.requireNonNull(scopes, "scopes must not be null"), "scopes");
+		roles = MembershipList.of(Objects.requireNonNull(roles, "roles must not be null"), "roles");
+		scopes = MembershipList.of(Objects.requireNonNull(scopes, "scopes must not be null"), "scopes");
 		claims = List.copyOf(Objects.requireNonNull(claims, "claims must not be null"));
 		metadata = List.copyOf(Objects.requireNonNull(metadata, "metadata must not be null"));
 		delegationChain = List.copyOf(Objects.requireNonNull(delegationChain, "delegationChain must not be null"));

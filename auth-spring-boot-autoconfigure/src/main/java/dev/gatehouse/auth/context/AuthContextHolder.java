@@ -3,7 +3,6 @@ package dev.gatehouse.auth.context;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package dev.gatehouse.auth.enforcement;
 import java.lang.reflect.Method;
 import java.util.Objects;
 
-import dev.gatehouse.auth.error.AuthorizationException;
+import dev.gatehouse.auth.decision.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.aopalliance.aop.Advice;
 

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.error.AuthException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import org.aopalliance.intercept.MethodInterceptor;

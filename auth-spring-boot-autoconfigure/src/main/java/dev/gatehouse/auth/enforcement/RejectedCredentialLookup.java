@@ -1,6 +1,6 @@
 package dev.gatehouse.auth.enforcement;
 
-import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.decision.AuthException;
 import org.jspecify.annotations.Nullable;
 
 /**

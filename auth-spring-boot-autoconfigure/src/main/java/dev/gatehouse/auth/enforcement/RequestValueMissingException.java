@@ -14,9 +14,9 @@ import java.util.Objects;
  * Named apart from Spring's
  * {@code org.springframework.web.bind.MissingRequestValueException} (thrown before a
  * handler runs, by argument resolution), whose convention it follows. Deliberately not an
- * {@link dev.gatehouse.auth.error.AuthException}: no decision was taken, so there is no
- * reason code to report (the published reason codes stay as they are), no decision event
- * is published, and the {@code gatehouse.authorization} observation records this
+ * {@link dev.gatehouse.auth.decision.AuthException}: no decision was taken, so there is
+ * no reason code to report (the published reason codes stay as they are), no decision
+ * event is published, and the {@code gatehouse.authorization} observation records this
  * exception as its error. Values that come from code (a service method's argument, a
  * parameter no request binds) never raise it: they stay ERROR/INTERNAL_ERROR.
  */

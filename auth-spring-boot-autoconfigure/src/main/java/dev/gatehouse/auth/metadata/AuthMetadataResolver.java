@@ -24,10 +24,8 @@ import dev.gatehouse.auth.annotation.RequirePolicy;
 import dev.gatehouse.auth.annotation.RequireRelation;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
-import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
-import dev.gatehouse.auth.error.InvalidAuthMetadataException;
-import dev.gatehouse.auth.spi.InvocationResolver;
 import dev.gatehouse.auth.spi.InvocationResolver.Reference;
+import dev.gatehouse.auth.spi.InvocationResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.BridgeMethodResolver;

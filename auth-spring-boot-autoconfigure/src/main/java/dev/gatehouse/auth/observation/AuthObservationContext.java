@@ -3,6 +3,7 @@ package dev.gatehouse.auth.observation;
 import java.util.Objects;
 
 import dev.gatehouse.auth.decision.AuthorizationDecision;
+import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

@@ -2,8 +2,9 @@ package dev.gatehouse.auth.observation;
 
 import java.util.function.Supplier;
 
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;

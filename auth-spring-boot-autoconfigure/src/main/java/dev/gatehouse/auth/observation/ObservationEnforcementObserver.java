@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
 import dev.gatehouse.auth.enforcement.EnforcementObserver;
-import dev.gatehouse.auth.error.AuthException;
+import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

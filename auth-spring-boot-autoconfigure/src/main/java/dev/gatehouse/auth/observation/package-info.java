@@ -1,6 +1,6 @@
 /**
- * Observability of Gatehouse's decisions: Micrometer observations of each enforced and
- * authenticated boundary, and audit events for refusals.
+ * Micrometer observability of Gatehouse's boundaries: observations of each authenticated
+ * request or message and of enforced method boundaries, with their conventions and keys.
  */
 @NullMarked
 package dev.gatehouse.auth.observation;

@@ -1,8 +1,8 @@
 package dev.gatehouse.auth.outbound;
 
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,7 +15,9 @@ import java.util.UUID;
 
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.spi.AuthContextSnapshot;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
+import dev.gatehouse.auth.spi.SnapshotSignature;
 import dev.gatehouse.auth.spi.SnapshotSigner;
 import org.jspecify.annotations.Nullable;
 

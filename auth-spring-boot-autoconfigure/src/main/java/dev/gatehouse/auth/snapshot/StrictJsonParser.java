@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import org.jspecify.annotations.Nullable;
 
 /**

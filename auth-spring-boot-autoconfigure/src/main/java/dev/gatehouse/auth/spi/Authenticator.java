@@ -23,9 +23,9 @@ public interface Authenticator {
 	 * @param credential the credential as presented
 	 * @param invocation the call being authenticated
 	 * @return the caller's context; never {@code null}
-	 * @throws dev.gatehouse.auth.error.AuthenticationFailedException when the credential
-	 * is rejected (carrying a CHALLENGE decision)
-	 * @throws dev.gatehouse.auth.error.CredentialCarrierException when the credential
+	 * @throws dev.gatehouse.auth.spi.AuthenticationFailedException when the credential is
+	 * rejected (carrying a CHALLENGE decision)
+	 * @throws dev.gatehouse.auth.spi.CredentialCarrierException when the credential
 	 * cannot be read
 	 */
 	AuthContext authenticate(CredentialCarrier credential, AuthInvocation invocation);

@@ -1,7 +1,5 @@
 package dev.gatehouse.auth.spi;
 
-import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
-
 /**
  * Port for {@link AuthCapability#SNAPSHOT_SIGN}: signs a context so it can travel to
  * another service instead of a raw bearer token.

@@ -31,8 +31,8 @@ public interface SnapshotVerifier {
 	 * @param invocation the call that carried it; its {@link #AUDIENCE_ATTRIBUTE}, when
 	 * present, is the audience the envelope must be for
 	 * @return the verified context
-	 * @throws dev.gatehouse.auth.error.AuthContextSnapshotException when the envelope is
-	 * missing, invalid, expired or for another audience, or the verifier itself fails
+	 * @throws dev.gatehouse.auth.snapshot.AuthContextSnapshotException when the envelope
+	 * is missing, invalid, expired or for another audience, or the verifier itself fails
 	 */
 	AuthContext verify(String envelope, AuthInvocation invocation);
 

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.spi.AuthCapability;
 import org.apache.commons.logging.Log;
@@ -98,11 +97,11 @@ public final class AuthStartupCapabilityValidator implements SmartInitializingSi
 	@Override
 	public void afterSingletonsInstantiated() {
 		long start = System.nanoTime();
-		StartupFindings findings = new StartupFindings();
+		BoundaryScanResult findings = new BoundaryScanResult();
 		Set<Advisor> advisors = Collections.newSetFromMap(new IdentityHashMap<>());
 		advisors.addAll(this.beanFactory.getBeansOfType(AuthorizationAdvisor.class, false, false).values());
 		new BoundaryScanner(this.beanFactory, this.metadataResolver,
-				new Interceptability(this.beanFactory, this.metadataResolver, advisors))
+				new ProxyCoverageCheck(this.beanFactory, this.metadataResolver, advisors))
 			.scan(findings);
 		if (this.snapshotPropagationEnabled) {
 			findings.require(AuthCapability.SNAPSHOT_SIGN, SNAPSHOT_PROPAGATION_PROPERTY);

@@ -3,7 +3,6 @@ package dev.gatehouse.auth.startup;
 import java.util.List;
 import java.util.Objects;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.spi.AuthCapability;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

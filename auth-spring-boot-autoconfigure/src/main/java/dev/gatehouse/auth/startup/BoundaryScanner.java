@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
-import dev.gatehouse.auth.error.InvalidAuthMetadataException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.AuthRequirement;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.metadata.Boundaries;
+import dev.gatehouse.auth.metadata.ConflictingAuthMetadataException;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.InvalidAuthMetadataException;
 import dev.gatehouse.auth.metadata.TypeHierarchy;
 import dev.gatehouse.auth.spi.AuthCapability;
 import org.apache.commons.logging.Log;
@@ -32,7 +32,7 @@ import org.springframework.util.ReflectionUtils;
  * Visits every bean once per class (bean definitions, then singletons registered without
  * one), resolves each method's metadata as enforcement will, and records boundaries,
  * required capabilities and problems, leaving the interceptability checks to
- * {@link Interceptability}.
+ * {@link ProxyCoverageCheck}.
  */
 final class BoundaryScanner {
 
@@ -44,16 +44,16 @@ final class BoundaryScanner {
 
 	private final AuthMetadataResolver metadataResolver;
 
-	private final Interceptability interceptability;
+	private final ProxyCoverageCheck interceptability;
 
 	BoundaryScanner(ConfigurableListableBeanFactory beanFactory, AuthMetadataResolver metadataResolver,
-			Interceptability interceptability) {
+			ProxyCoverageCheck interceptability) {
 		this.beanFactory = beanFactory;
 		this.metadataResolver = metadataResolver;
 		this.interceptability = interceptability;
 	}
 
-	void scan(StartupFindings findings) {
+	void scan(BoundaryScanResult findings) {
 		Set<Class<?>> seen = new HashSet<>();
 		for (String beanName : beanNames()) {
 			Class<?> userClass = userClass(beanName);
@@ -120,7 +120,7 @@ final class BoundaryScanner {
 		}
 	}
 
-	private void inspect(Class<?> userClass, StartupFindings findings) {
+	private void inspect(Class<?> userClass, BoundaryScanResult findings) {
 		if (userClass.isInterface() || Proxy.isProxyClass(userClass) || ClassUtils.isLambdaClass(userClass)) {
 			inspectInterfaces(userClass, findings);
 			return;
@@ -130,7 +130,7 @@ final class BoundaryScanner {
 			if (Boundaries.isObjectMethod(method)) {
 				continue;
 			}
-			Interceptability.Unreachable unreachable = Interceptability.unreachable(method, userClass);
+			ProxyCoverageCheck.Unreachable unreachable = ProxyCoverageCheck.unreachable(method, userClass);
 			if (unreachable != null) {
 				this.interceptability.checkNotInterceptable(method, unreachable, findings);
 			}
@@ -144,7 +144,7 @@ final class BoundaryScanner {
 	 * Interfaces and JDK proxies: a JDK proxy intercepts every interface method that is
 	 * not static or private.
 	 */
-	private void inspectInterfaces(Class<?> userClass, StartupFindings findings) {
+	private void inspectInterfaces(Class<?> userClass, BoundaryScanResult findings) {
 		for (Class<?> type : TypeHierarchy.allInterfaces(userClass)) {
 			for (Method method : type.getDeclaredMethods()) {
 				if (method.isBridge() || method.isSynthetic() || Boundaries.isObjectMethod(method)) {
@@ -153,7 +153,7 @@ final class BoundaryScanner {
 				int modifiers = method.getModifiers();
 				if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers)) {
 					this.interceptability.checkNotInterceptable(method, Modifier.isStatic(modifiers)
-							? Interceptability.Unreachable.STATIC : Interceptability.Unreachable.PRIVATE, findings);
+							? ProxyCoverageCheck.Unreachable.STATIC : ProxyCoverageCheck.Unreachable.PRIVATE, findings);
 				}
 				else {
 					inspectBoundary(method, userClass, Boundaries.name(type, method), findings);
@@ -162,7 +162,7 @@ final class BoundaryScanner {
 		}
 	}
 
-	private void inspectBoundary(Method method, Class<?> userClass, String boundary, StartupFindings findings) {
+	private void inspectBoundary(Method method, Class<?> userClass, String boundary, BoundaryScanResult findings) {
 		EffectiveAuthMetadata metadata;
 		try {
 			metadata = this.metadataResolver.resolve(method, userClass);

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 

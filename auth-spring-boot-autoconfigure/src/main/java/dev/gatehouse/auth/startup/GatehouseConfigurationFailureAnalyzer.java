@@ -1,7 +1,5 @@
 package dev.gatehouse.auth.startup;
 
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

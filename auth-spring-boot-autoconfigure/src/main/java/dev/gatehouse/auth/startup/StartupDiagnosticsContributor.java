@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**

@@ -9,22 +9,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import dev.gatehouse.auth.audit.AuthDecisionPublisher;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.correlation.CorrelationIdBinder;
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthException;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
-import dev.gatehouse.auth.observation.AuthBoundaryKind;
-import dev.gatehouse.auth.observation.AuthDecisionPublisher;
+import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
 import dev.gatehouse.auth.observation.AuthenticationObservations;
-import dev.gatehouse.auth.observation.CorrelationIdBinder;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.Authenticator;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
@@ -197,8 +197,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Publishes an {@link dev.gatehouse.auth.observation.AuthDecisionEvent} for each
-	 * rejected credential.
+	 * Publishes an {@link dev.gatehouse.auth.audit.AuthDecisionEvent} for each rejected
+	 * credential.
 	 * @param publisher the publisher
 	 */
 	public void setDecisionPublisher(AuthDecisionPublisher publisher) {

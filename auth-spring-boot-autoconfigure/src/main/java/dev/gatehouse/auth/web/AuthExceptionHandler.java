@@ -1,11 +1,11 @@
 package dev.gatehouse.auth.web;
 
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.enforcement.RequestValueMissingException;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
-import dev.gatehouse.auth.error.AuthorizationException;
+import dev.gatehouse.auth.decision.AuthorizationException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.Boundaries;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.startup.StartupDiagnosticsContributor;
 
 import org.springframework.beans.factory.ListableBeanFactory;

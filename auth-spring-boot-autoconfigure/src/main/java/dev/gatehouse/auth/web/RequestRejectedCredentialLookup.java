@@ -1,7 +1,7 @@
 package dev.gatehouse.auth.web;
 
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
-import dev.gatehouse.auth.error.AuthException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.RequestAttributes;

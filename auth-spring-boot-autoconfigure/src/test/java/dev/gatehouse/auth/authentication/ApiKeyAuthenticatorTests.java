@@ -11,8 +11,8 @@ import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

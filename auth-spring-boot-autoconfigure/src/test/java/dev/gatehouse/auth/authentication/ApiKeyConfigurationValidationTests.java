@@ -3,7 +3,7 @@ package dev.gatehouse.auth.authentication;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

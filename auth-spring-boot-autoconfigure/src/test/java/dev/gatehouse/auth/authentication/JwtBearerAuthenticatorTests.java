@@ -27,7 +27,7 @@ import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -33,12 +33,12 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
 import dev.gatehouse.auth.context.CredentialCarrierLocation;
+import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthException;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
-import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
+import dev.gatehouse.auth.spi.AuthenticationProviderUnavailableException;
 import dev.gatehouse.auth.spi.Authenticator;
 
 import org.springframework.boot.test.system.CapturedOutput;

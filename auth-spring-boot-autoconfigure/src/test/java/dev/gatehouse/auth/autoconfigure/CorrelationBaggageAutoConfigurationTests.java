@@ -2,8 +2,8 @@ package dev.gatehouse.auth.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.gatehouse.auth.observation.BaggageCorrelationIdBinder;
-import dev.gatehouse.auth.observation.CorrelationIdBinder;
+import dev.gatehouse.auth.correlation.BaggageCorrelationIdBinder;
+import dev.gatehouse.auth.correlation.CorrelationIdBinder;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import io.micrometer.tracing.Baggage;
 import io.micrometer.tracing.Span;

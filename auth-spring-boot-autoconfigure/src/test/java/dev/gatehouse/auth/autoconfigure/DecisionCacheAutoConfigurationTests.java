@@ -9,9 +9,9 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.PermissionChecker;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

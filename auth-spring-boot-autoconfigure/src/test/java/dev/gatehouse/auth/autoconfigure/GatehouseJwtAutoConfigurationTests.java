@@ -26,10 +26,10 @@ import dev.gatehouse.auth.authentication.TestJwts;
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
-import dev.gatehouse.auth.error.AuthenticationProviderUnavailableException;
-import dev.gatehouse.auth.error.InvalidGatehouseConfigurationException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
+import dev.gatehouse.auth.spi.AuthenticationProviderUnavailableException;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -7,7 +7,6 @@ import java.util.List;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.outbound.OutboundCredentialUnavailableException;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.outbound.OutboundRegistrationStatus;
@@ -15,6 +14,7 @@ import dev.gatehouse.auth.outbound.OutboundToken;
 import dev.gatehouse.auth.outbound.OutboundTokenProvider;
 import dev.gatehouse.auth.outbound.RedirectPolicy;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.auth.autoconfigure;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.startup.AuthCapabilityReport;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityValidator;
 import org.junit.jupiter.api.Test;
 

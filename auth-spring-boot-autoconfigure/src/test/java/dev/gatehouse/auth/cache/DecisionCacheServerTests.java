@@ -15,7 +15,7 @@ import dev.gatehouse.auth.annotation.RequirePolicy;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

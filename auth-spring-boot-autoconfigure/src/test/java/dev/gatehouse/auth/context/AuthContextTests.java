@@ -120,7 +120,7 @@ class AuthContextTests {
 
 	@Test
 	void hasRoleAndHasScopeAnswerExactlyForShortAndLongListsAlike() {
-		for (int size : new int[] { 1, LookupList.LINEAR_LIMIT, LookupList.LINEAR_LIMIT + 1, 40 }) {
+		for (int size : new int[] { 1, MembershipList.LINEAR_LIMIT, MembershipList.LINEAR_LIMIT + 1, 40 }) {
 			List<String> granted = new ArrayList<>();
 			for (int i = 0; i < size; i++) {
 				granted.add("role-" + i);

@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.gatehouse.auth.context.AuthContext;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementProviderUnavailableException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
-import dev.gatehouse.auth.error.AuthRequirementProviderUnavailableException;
 import dev.gatehouse.auth.metadata.AuthRequirement;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import dev.gatehouse.auth.spi.PermissionChecker;

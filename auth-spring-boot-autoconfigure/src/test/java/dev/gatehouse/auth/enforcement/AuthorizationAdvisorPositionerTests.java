@@ -7,7 +7,7 @@ import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.gatehouse.auth.enforcement;
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;

@@ -9,12 +9,12 @@ import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import dev.gatehouse.auth.context.AuthContextScope;
+import dev.gatehouse.auth.decision.AuthException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthException;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

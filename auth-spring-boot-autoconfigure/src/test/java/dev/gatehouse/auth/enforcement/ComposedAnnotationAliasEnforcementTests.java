@@ -13,7 +13,7 @@ import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
 import dev.gatehouse.auth.metadata.AuthRequirement;
 import org.junit.jupiter.api.Test;

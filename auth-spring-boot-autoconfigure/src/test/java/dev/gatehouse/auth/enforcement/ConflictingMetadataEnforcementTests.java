@@ -9,8 +9,8 @@ import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfigurat
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
-import dev.gatehouse.auth.error.InvalidAuthMetadataException;
+import dev.gatehouse.auth.metadata.ConflictingAuthMetadataException;
+import dev.gatehouse.auth.metadata.InvalidAuthMetadataException;
 import dev.gatehouse.auth.spi.Authenticator;
 import org.junit.jupiter.api.Test;
 

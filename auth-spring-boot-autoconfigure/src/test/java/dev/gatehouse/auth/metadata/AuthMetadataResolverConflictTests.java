@@ -12,7 +12,6 @@ import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.ConflictingAuthMetadataException;
 import org.junit.jupiter.api.Test;
 
 import static dev.gatehouse.auth.metadata.AuthMetadataResolverTests.declaredMethod;

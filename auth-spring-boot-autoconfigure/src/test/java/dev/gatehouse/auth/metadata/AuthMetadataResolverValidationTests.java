@@ -13,7 +13,6 @@ import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.InvalidAuthMetadataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthSubject;
+import dev.gatehouse.auth.spi.AuthContextSnapshot;
+import dev.gatehouse.auth.spi.SnapshotSignature;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
-import dev.gatehouse.auth.error.AuthContextSnapshotException;
+import dev.gatehouse.auth.spi.AuthContextSnapshot;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.gatehouse.auth.context.AuthContext;
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
+import dev.gatehouse.auth.spi.AuthContextSnapshot;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.SnapshotVerifier;

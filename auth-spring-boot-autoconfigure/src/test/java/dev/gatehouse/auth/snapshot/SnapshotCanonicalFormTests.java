@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

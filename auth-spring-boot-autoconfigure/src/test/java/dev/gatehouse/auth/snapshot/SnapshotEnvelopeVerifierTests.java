@@ -16,10 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.gatehouse.auth.context.AuthClaim;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.error.ExpiredAuthContextSnapshotException;
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
-import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
-import dev.gatehouse.auth.error.SnapshotVerifierUnavailableException;
+import dev.gatehouse.auth.spi.AuthContextSnapshot;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import org.junit.jupiter.api.Test;
 

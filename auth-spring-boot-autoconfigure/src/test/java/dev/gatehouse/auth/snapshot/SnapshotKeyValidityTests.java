@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import dev.gatehouse.auth.spi.VerifierHealth;
 import org.junit.jupiter.api.Test;

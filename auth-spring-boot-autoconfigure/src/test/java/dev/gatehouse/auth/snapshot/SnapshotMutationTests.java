@@ -9,8 +9,6 @@ import java.util.Random;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
-import dev.gatehouse.auth.error.InvalidAuthContextSnapshotException;
-import dev.gatehouse.auth.error.MissingAuthContextSnapshotException;
 import dev.gatehouse.auth.spi.SnapshotSignRequest;
 import org.junit.jupiter.api.Test;
 
@@ -202,7 +200,7 @@ class SnapshotMutationTests {
 		Throwable failure = catchThrowable(() -> VERIFIER.verify(envelope, SnapshotFixtures.INVOCATION));
 		assertThat(failure).isInstanceOfAny(InvalidAuthContextSnapshotException.class,
 				MissingAuthContextSnapshotException.class);
-		assertThat(((dev.gatehouse.auth.error.AuthException) failure).decision().state())
+		assertThat(((dev.gatehouse.auth.decision.AuthException) failure).decision().state())
 			.isEqualTo(AuthorizationDecisionState.CHALLENGE);
 	}
 

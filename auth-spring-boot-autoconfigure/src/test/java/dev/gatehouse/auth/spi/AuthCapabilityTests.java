@@ -10,7 +10,6 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.snapshot.AuthContextSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -3,7 +3,6 @@ package dev.gatehouse.auth.startup;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.spi.AuthCapability;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic.Kind;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import java.util.List;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.spi.AuthCapability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,7 +9,7 @@ import java.util.List;
 import dev.gatehouse.auth.annotation.Protected;
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import dev.gatehouse.auth.spi.AuthCapability;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic.Kind;
 import dev.gatehouse.auth.startup.fixture.PackagePrivateBase;

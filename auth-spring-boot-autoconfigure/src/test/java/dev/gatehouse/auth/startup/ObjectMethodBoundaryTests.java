@@ -5,9 +5,9 @@ import java.util.List;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import dev.gatehouse.auth.context.AuthContextScope;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
 import dev.gatehouse.auth.spi.Authenticator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

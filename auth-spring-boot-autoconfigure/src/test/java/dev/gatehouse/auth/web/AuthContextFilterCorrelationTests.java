@@ -10,7 +10,7 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.Authenticator;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;

@@ -13,11 +13,11 @@ import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.CredentialCarrier;
 import dev.gatehouse.auth.context.CredentialCarrierKind;
+import dev.gatehouse.auth.decision.AuthRequirementProviderUnavailableException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthRequirementProviderUnavailableException;
-import dev.gatehouse.auth.error.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.AuthInvocation;
+import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 

@@ -5,9 +5,9 @@ import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
-import dev.gatehouse.auth.error.AuthStartupCapabilityValidationException;
-import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
 import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic.Kind;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityDiagnostic;
+import dev.gatehouse.auth.startup.AuthStartupCapabilityValidationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,9 +3,9 @@ package dev.gatehouse.auth.web;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.gatehouse.auth.audit.AuthDecisionEvent;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.observation.AuthBoundaryKind;
-import dev.gatehouse.auth.observation.AuthDecisionEvent;
+import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import jakarta.servlet.Filter;

@@ -1,9 +1,9 @@
 package dev.gatehouse.auth.test;
 
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import org.junit.jupiter.api.Test;
 
 import static dev.gatehouse.auth.test.AuthDecisionAssert.assertThatDecision;

@@ -2,7 +2,7 @@ package dev.gatehouse.benchmarks.enforcement;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

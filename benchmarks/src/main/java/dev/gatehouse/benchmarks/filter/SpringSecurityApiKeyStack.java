@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
-import dev.gatehouse.benchmarks.http.SpringSecurityApiKeyFilter;
 import dev.gatehouse.benchmarks.http.SpringSecurityApiKeyFilter.ApiKeyOwner;
+import dev.gatehouse.benchmarks.http.SpringSecurityApiKeyFilter;
 import jakarta.servlet.Filter;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,12 +1,12 @@
 package dev.gatehouse.benchmarks.enforcement;
 
 import dev.gatehouse.auth.context.AuthContextHolder;
+import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import dev.gatehouse.auth.context.AuthContextScope;
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
-import dev.gatehouse.auth.error.AuthContextNotFoundException;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

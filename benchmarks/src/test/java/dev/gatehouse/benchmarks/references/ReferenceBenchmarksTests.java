@@ -1,7 +1,7 @@
 package dev.gatehouse.benchmarks.references;
 
+import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
-import dev.gatehouse.auth.error.AuthRequirementDeniedException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.Advised;
@@ -27,7 +27,7 @@ class ReferenceBenchmarksTests {
 		try {
 			assertThat(((Advised) stack.documents).getAdvisors()).singleElement()
 				.isInstanceOf(AuthorizationAdvisor.class);
-			assertThatExceptionOfType(dev.gatehouse.auth.error.AuthContextNotFoundException.class)
+			assertThatExceptionOfType(dev.gatehouse.auth.context.AuthContextNotFoundException.class)
 				.isThrownBy(() -> this.benchmarks.gatehousePlaceholder(stack, caller));
 			caller.bind();
 			try {
