@@ -43,9 +43,6 @@ public final class TimedMethodCallEnforcer implements MethodCallEnforcer {
 	// DefaultMeterObservationHandler's value of the error tag when nothing was thrown.
 	private static final String NO_ERROR = "none";
 
-	// The tag value of an outcome that has no decision, as AuthObservationKeys writes it.
-	private static final String UNKNOWN = "UNKNOWN";
-
 	private static final int STATES = AuthorizationDecisionState.values().length;
 
 	private static final int REASONS = AuthorizationReasonCode.values().length;
@@ -117,7 +114,8 @@ public final class TimedMethodCallEnforcer implements MethodCallEnforcer {
 
 	private Timer errorTimer(AuthBoundaryKind kind, Throwable failure) {
 		return this.errorTimers.computeIfAbsent(new ErrorOutcome(kind, failure.getClass()),
-				(outcome) -> register(kind, UNKNOWN, UNKNOWN, outcome.type().getSimpleName()));
+				(outcome) -> register(kind, AuthObservationKeys.UNKNOWN, AuthObservationKeys.UNKNOWN,
+						outcome.type().getSimpleName()));
 	}
 
 	private Timer register(AuthBoundaryKind kind, String state, String reasonCode, String error) {
