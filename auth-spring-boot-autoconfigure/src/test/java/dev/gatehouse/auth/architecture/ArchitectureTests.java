@@ -36,7 +36,9 @@ class ArchitectureTests {
 		.matching("dev.gatehouse.auth.autoconfigure.(*)..")
 		.namingSlices("autoconfigure.$1")
 		.should()
-		.beFreeOfCycles();
+		.beFreeOfCycles()
+		// the auto-configuration is still one flat package until it is split by feature
+		.allowEmptyShould(true);
 
 	@ArchTest
 	static final ArchRule modelDependsOnNothingElseOfGatehouse = noClasses().that()
