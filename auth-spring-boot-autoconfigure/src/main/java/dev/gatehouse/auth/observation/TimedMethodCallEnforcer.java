@@ -113,9 +113,8 @@ public final class TimedMethodCallEnforcer implements MethodCallEnforcer {
 	}
 
 	private Timer errorTimer(AuthBoundaryKind kind, Throwable failure) {
-		return this.errorTimers.computeIfAbsent(new ErrorOutcome(kind, failure.getClass()),
-				(outcome) -> register(kind, AuthObservationKeys.UNKNOWN, AuthObservationKeys.UNKNOWN,
-						outcome.type().getSimpleName()));
+		return this.errorTimers.computeIfAbsent(new ErrorOutcome(kind, failure.getClass()), (outcome) -> register(kind,
+				AuthObservationKeys.UNKNOWN, AuthObservationKeys.UNKNOWN, outcome.type().getSimpleName()));
 	}
 
 	private Timer register(AuthBoundaryKind kind, String state, String reasonCode, String error) {
