@@ -137,9 +137,9 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private final HttpInvocationResolver invocationResolver;
 
-	// Present only when auth-spring-boot-test is on the class path; null in production,
+	// Found only when auth-spring-boot-test is on the class path; NONE in production,
 	// where requests are always authenticated.
-	private final @Nullable RequestContextOverride contextOverride;
+	private final RequestContextOverride contextOverride;
 
 	// Applied once to the authenticator when it is bound: an observing decorator when
 	// observations are on, the authenticator itself otherwise. Set before the first
@@ -150,8 +150,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	// (by their path), for the observation.
 	private boolean nameUnreadRequests;
 
-	// Null unless something beyond the MDC (a tracer's baggage) takes the correlation id.
-	private @Nullable CorrelationIdBinder correlationIdBinder;
+	// NONE unless something beyond the MDC (a tracer's baggage) takes the correlation id.
+	private CorrelationIdBinder correlationIdBinder = CorrelationIdBinder.NONE;
 
 	// Publishes nowhere unless decisions are audited; set once, before the first
 	// request.
@@ -184,11 +184,11 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		this.contextOverride = loadContextOverride();
 	}
 
-	private static @Nullable RequestContextOverride loadContextOverride() {
+	private static RequestContextOverride loadContextOverride() {
 		Iterator<RequestContextOverride> found = ServiceLoader
 			.load(RequestContextOverride.class, AuthContextFilter.class.getClassLoader())
 			.iterator();
-		return found.hasNext() ? found.next() : null;
+		return found.hasNext() ? found.next() : RequestContextOverride.NONE;
 	}
 
 	/**
@@ -261,8 +261,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		try {
 			if (!asyncDispatch) {
 				RequestContextOverride override = this.contextOverride;
-				context = (override != null && override.overrides(request)) ? override.context(request)
-						: authenticate(request);
+				context = override.overrides(request) ? override.context(request) : authenticate(request);
 				if (context != null) {
 					String chained = context.correlationId();
 					if (chained == null) {
@@ -291,18 +290,13 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			@Nullable AuthContext context, String correlationId) throws ServletException, IOException {
 		AuthContextScope scope = AuthContextHolder.open(context);
-		CorrelationIdBinder binder = this.correlationIdBinder;
-		CorrelationIdBinder.@Nullable Binding binding = null;
+		CorrelationIdBinder.Binding binding = CorrelationIdBinder.Binding.NONE;
 		try {
-			if (binder != null) {
-				binding = binder.bind(correlationId);
-			}
+			binding = this.correlationIdBinder.bind(correlationId);
 			chain.doFilter(request, response);
 		}
 		finally {
-			if (binding != null) {
-				binding.close();
-			}
+			binding.close();
 			close(scope, request);
 			if (context == null && request.isAsyncStarted()) {
 				// Kept only for the async re-dispatch, which must continue with the same
