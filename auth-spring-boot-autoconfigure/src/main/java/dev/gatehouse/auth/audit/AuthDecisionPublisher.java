@@ -1,11 +1,8 @@
 package dev.gatehouse.auth.audit;
 
-import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
@@ -14,15 +11,14 @@ import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import dev.gatehouse.auth.metadata.AuthRequirement;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.MethodBoundaries;
+import dev.gatehouse.auth.metadata.MethodBoundary;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.stereotype.Controller;
-import org.springframework.util.ClassUtils;
 
 /**
  * Publishes {@link AuthDecisionEvent}s through the application's event publisher: for
@@ -43,21 +39,31 @@ public final class AuthDecisionPublisher implements AuthDecisionListener {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Map<Method, Boundary> boundaries = new ConcurrentHashMap<>();
+	private final MethodBoundaries boundaries;
 
 	/**
 	 * Creates the publisher.
 	 * @param publisher the application's event publisher
 	 */
 	public AuthDecisionPublisher(ApplicationEventPublisher publisher) {
+		this(publisher, new MethodBoundaries());
+	}
+
+	/**
+	 * Creates the publisher, naming method boundaries with the given (shared) table.
+	 * @param publisher the application's event publisher
+	 * @param boundaries names each protected method
+	 */
+	public AuthDecisionPublisher(ApplicationEventPublisher publisher, MethodBoundaries boundaries) {
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+		this.boundaries = Objects.requireNonNull(boundaries, "boundaries must not be null");
 	}
 
 	@Override
 	public void decided(MethodInvocation invocation, @Nullable EffectiveAuthMetadata metadata,
 			@Nullable AuthContext context, AuthorizationDecision decision) {
 		String requirement = (metadata != null) ? describe(metadata.requirements()) : "unresolvable";
-		Boundary boundary = boundary(invocation);
+		MethodBoundary boundary = this.boundaries.get(invocation.getMethod(), invocation.getThis());
 		publish(new AuthDecisionEvent(context, boundary.kind(), boundary.name(), requirement, decision));
 	}
 
@@ -77,27 +83,6 @@ public final class AuthDecisionPublisher implements AuthDecisionListener {
 		catch (RuntimeException ex) {
 			logger.warn("A listener of " + event + " failed; the decision stands", ex);
 		}
-	}
-
-	private Boundary boundary(MethodInvocation invocation) {
-		Method method = invocation.getMethod();
-		Boundary boundary = this.boundaries.get(method);
-		if (boundary == null) {
-			Object target = invocation.getThis();
-			Class<?> type = ClassUtils.getUserClass((target != null) ? target.getClass() : method.getDeclaringClass());
-			// Controller handlers are the HTTP boundary, as in the observations.
-			AuthBoundaryKind kind = AnnotatedElementUtils.hasAnnotation(type, Controller.class) ? AuthBoundaryKind.HTTP
-					: AuthBoundaryKind.METHOD;
-			boundary = new Boundary(kind, type.getSimpleName() + "#" + method.getName());
-			this.boundaries.putIfAbsent(method, boundary);
-		}
-		return boundary;
-	}
-
-	/**
-	 * A method's boundary kind and {@code Class#method} name, computed once.
-	 */
-	private record Boundary(AuthBoundaryKind kind, String name) {
 	}
 
 	private static String describe(List<AuthRequirement> requirements) {

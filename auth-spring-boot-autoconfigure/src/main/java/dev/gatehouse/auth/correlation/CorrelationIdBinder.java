@@ -9,6 +9,11 @@ package dev.gatehouse.auth.correlation;
 public interface CorrelationIdBinder {
 
 	/**
+	 * Binds nothing: what the filter uses when only the logging MDC takes the id.
+	 */
+	CorrelationIdBinder NONE = (correlationId) -> Binding.NONE;
+
+	/**
 	 * Binds the correlation id to the current thread.
 	 * @param correlationId the request's correlation id
 	 * @return the binding, to be closed on the same thread when the request ends
@@ -20,6 +25,12 @@ public interface CorrelationIdBinder {
 	 */
 	@FunctionalInterface
 	interface Binding extends AutoCloseable {
+
+		/**
+		 * A binding that restores nothing.
+		 */
+		Binding NONE = () -> {
+		};
 
 		@Override
 		void close();

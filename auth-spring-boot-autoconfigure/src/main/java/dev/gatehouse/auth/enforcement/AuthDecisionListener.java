@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
 public interface AuthDecisionListener {
 
 	/**
+	 * The listener of an application that audits nothing: chosen once at configuration
+	 * time, so that the interceptor tests no nullable field per call.
+	 */
+	AuthDecisionListener NONE = (invocation, metadata, context, decision) -> {
+	};
+
+	/**
 	 * Receives one decision.
 	 * @param invocation the intercepted call
 	 * @param metadata the call's effective metadata, or {@code null} when it could not be

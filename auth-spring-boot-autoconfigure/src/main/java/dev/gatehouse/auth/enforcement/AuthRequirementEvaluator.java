@@ -26,6 +26,7 @@ import dev.gatehouse.auth.spi.RoleCheckRequest;
 import dev.gatehouse.auth.spi.RoleChecker;
 import dev.gatehouse.auth.spi.ScopeCheckRequest;
 import dev.gatehouse.auth.spi.ScopeChecker;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -39,9 +40,9 @@ import org.springframework.util.function.SingletonSupplier;
  * Ports are looked up lazily on first use and then cached, so no provider bean is created
  * early and the hot path does no bean-factory lookup. A port with no single bean, a
  * checker that throws or one that returns {@code null} never lets the call through.
- * Thread-safe.
+ * Thread-safe. As the {@link MethodCallEnforcer} it is what observation decorates.
  */
-public final class AuthRequirementEvaluator {
+public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 
 	private static final AuthorizationDecision CHECKER_FAILED = AuthorizationDecision
 		.error(AuthorizationReasonCode.INTERNAL_ERROR, "The authorization check failed.");
@@ -106,6 +107,18 @@ public final class AuthRequirementEvaluator {
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
 		enforce(metadata, context, NO_ARGUMENTS);
+	}
+
+	/**
+	 * Enforces a protected method call's requirements, resolving dynamic references from
+	 * its arguments; see {@link #enforce(EffectiveAuthMetadata, AuthContext, Object[])}.
+	 * @param invocation the intercepted call (not proceeded)
+	 * @param metadata the call's metadata
+	 * @param context the caller's context, or {@code null} when none is bound
+	 */
+	@Override
+	public void enforce(MethodInvocation invocation, EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
+		enforce(metadata, context, invocation.getArguments());
 	}
 
 	/**

@@ -35,40 +35,25 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 
 	private final AuthMetadataResolver metadataResolver;
 
-	private final SingletonSupplier<AuthRequirementEvaluator> evaluator;
+	private final SingletonSupplier<MethodCallEnforcer> enforcer;
 
-	// Null unless observations are on: the check then runs exactly as it always did.
-	private final @Nullable EnforcementObserver observer;
-
-	// Set once at configuration time; null when nobody audits decisions.
-	private @Nullable AuthDecisionListener decisionListener;
+	// Set once at configuration time; NONE when nobody audits decisions.
+	private AuthDecisionListener decisionListener = AuthDecisionListener.NONE;
 
 	private boolean notifyAllowed;
 
 	/**
 	 * Creates the interceptor.
 	 * @param metadataResolver resolves (and caches) each method's metadata
-	 * @param evaluator supplies the evaluator on first use, so that no provider bean is
-	 * created while the proxy infrastructure is still being set up
+	 * @param enforcer supplies the enforcer on first use (the
+	 * {@link AuthRequirementEvaluator}, possibly decorated by observation), so that no
+	 * provider bean is created while the proxy infrastructure is still being set up
 	 */
 	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
-			Supplier<AuthRequirementEvaluator> evaluator) {
-		this(metadataResolver, evaluator, null);
-	}
-
-	/**
-	 * Creates the interceptor with an observer that runs (and observes) each check.
-	 * @param metadataResolver resolves (and caches) each method's metadata
-	 * @param evaluator supplies the evaluator on first use, so that no provider bean is
-	 * created while the proxy infrastructure is still being set up
-	 * @param observer runs each check of a protected call, or {@code null} to run checks
-	 * directly
-	 */
-	public AuthorizationMethodInterceptor(AuthMetadataResolver metadataResolver,
-			Supplier<AuthRequirementEvaluator> evaluator, @Nullable EnforcementObserver observer) {
+			Supplier<? extends MethodCallEnforcer> enforcer) {
 		this.metadataResolver = Objects.requireNonNull(metadataResolver, "metadataResolver must not be null");
-		this.evaluator = SingletonSupplier.of(Objects.requireNonNull(evaluator, "evaluator must not be null"));
-		this.observer = observer;
+		Objects.requireNonNull(enforcer, "enforcer must not be null");
+		this.enforcer = SingletonSupplier.of(enforcer::get);
 	}
 
 	/**
@@ -92,15 +77,7 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 			// as a failed future, like any other refusal.
 			metadata = this.metadataResolver.resolve(method, (target != null) ? target.getClass() : null);
 			if (metadata.isProtected()) {
-				EnforcementObserver observer = this.observer;
-				if (observer == null) {
-					this.evaluator.obtain()
-						.enforce(metadata, AuthContextHolder.current().orElse(null), invocation.getArguments());
-				}
-				else {
-					observer.enforce(invocation, metadata, AuthContextHolder.current().orElse(null),
-							this.evaluator.obtain());
-				}
+				this.enforcer.obtain().enforce(invocation, metadata, AuthContextHolder.current().orElse(null));
 				if (this.notifyAllowed) {
 					notifyListener(invocation, metadata, ALLOWED);
 				}
@@ -127,9 +104,6 @@ public final class AuthorizationMethodInterceptor implements MethodInterceptor {
 	private void notifyListener(MethodInvocation invocation, @Nullable EffectiveAuthMetadata metadata,
 			AuthorizationDecision decision) {
 		AuthDecisionListener listener = this.decisionListener;
-		if (listener == null) {
-			return;
-		}
 		try {
 			listener.decided(invocation, metadata, AuthContextHolder.current().orElse(null), decision);
 		}

@@ -1,7 +1,8 @@
 /**
  * AOP enforcement: the advisor that proxies beans with auth metadata, the interceptor
- * that fails closed, the evaluator that asks the ports, and the default context-based
- * checkers.
+ * that fails closed, the {@link dev.gatehouse.auth.enforcement.MethodCallEnforcer} it
+ * calls (the evaluator that asks the ports, which observation decorates), the decision
+ * listener port that audit implements, and the default context-based checkers.
  */
 @NullMarked
 package dev.gatehouse.auth.enforcement;

@@ -30,8 +30,8 @@ public final class AuthObservationKeys {
 	public static final String BOUNDARY = "gatehouse.boundary";
 
 	// An observation whose step failed unexpectedly has no decision: tagged so, the
-	// error itself is on the observation.
-	private static final String UNKNOWN = "UNKNOWN";
+	// error itself is on the observation (and the error tag of the metrics mode's timer).
+	static final String UNKNOWN = "UNKNOWN";
 
 	private AuthObservationKeys() {
 	}

@@ -97,10 +97,9 @@ public final class SnapshotPropagator {
 	// context signs once.
 	private final ThreadLocal<@Nullable SignedEnvelope> lastSigned = new ThreadLocal<>();
 
-	// Null unless observations are on; set once, before the first message.
-	private @Nullable ObservationRegistry observationRegistry;
-
-	private @Nullable AuthenticationObservationConvention observationConvention;
+	// Verifies a header value directly, or inside an observation once observations are
+	// on; chosen once, before the first message.
+	private HeaderVerification headerVerification = this::verify;
 
 	/**
 	 * Creates a propagator.
@@ -157,8 +156,8 @@ public final class SnapshotPropagator {
 	 */
 	public void setObservationRegistry(ObservationRegistry registry,
 			@Nullable AuthenticationObservationConvention convention) {
-		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
-		this.observationConvention = convention;
+		Objects.requireNonNull(registry, "registry must not be null");
+		this.headerVerification = new ObservedVerification(registry, convention);
 	}
 
 	/**
@@ -313,13 +312,7 @@ public final class SnapshotPropagator {
 	 * @throws AuthContextSnapshotException when the snapshot is refused
 	 */
 	@Nullable AuthContext verifyHeader(@Nullable Object value, String destination, @Nullable String audience, boolean required) {
-		ObservationRegistry registry = this.observationRegistry;
-		if (registry == null || (value == null && !required)) {
-			return verify(value, destination, audience, required);
-		}
-		String boundary = (audience != null) ? audience : destination;
-		return AuthenticationObservations.observe(registry, this.observationConvention, AuthBoundaryKind.MESSAGE,
-				boundary, () -> verify(value, destination, audience, required));
+		return this.headerVerification.verify(value, destination, audience, required);
 	}
 
 	private @Nullable AuthContext verify(@Nullable Object value, String destination, @Nullable String audience,
@@ -465,6 +458,45 @@ public final class SnapshotPropagator {
 		alphabet['-'] = true;
 		alphabet['_'] = true;
 		return alphabet;
+	}
+
+	/**
+	 * How {@link #verifyHeader} verifies: directly, or observed.
+	 */
+	@FunctionalInterface
+	private interface HeaderVerification {
+
+		@Nullable AuthContext verify(@Nullable Object value, String destination, @Nullable String audience, boolean required);
+
+	}
+
+	/**
+	 * Verifies inside a {@code gatehouse.authentication} observation whenever there is
+	 * something to authenticate.
+	 */
+	private final class ObservedVerification implements HeaderVerification {
+
+		private final ObservationRegistry registry;
+
+		private final @Nullable AuthenticationObservationConvention convention;
+
+		ObservedVerification(ObservationRegistry registry, @Nullable AuthenticationObservationConvention convention) {
+			this.registry = registry;
+			this.convention = convention;
+		}
+
+		@Override
+		public @Nullable AuthContext verify(@Nullable Object value, String destination, @Nullable String audience,
+				boolean required) {
+			if (value == null && !required) {
+				// Nothing to authenticate: nothing to observe.
+				return SnapshotPropagator.this.verify(null, destination, audience, false);
+			}
+			String boundary = (audience != null) ? audience : destination;
+			return AuthenticationObservations.observe(this.registry, this.convention, AuthBoundaryKind.MESSAGE,
+					boundary, () -> SnapshotPropagator.this.verify(value, destination, audience, required));
+		}
+
 	}
 
 }

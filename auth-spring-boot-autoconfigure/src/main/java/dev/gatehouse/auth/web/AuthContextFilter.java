@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import dev.gatehouse.auth.audit.AuthDecisionPublisher;
 import dev.gatehouse.auth.context.AuthContext;
@@ -22,7 +23,7 @@ import dev.gatehouse.auth.decision.AuthorizationDecisionState;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import dev.gatehouse.auth.observation.AuthenticationObservationConvention;
-import dev.gatehouse.auth.observation.AuthenticationObservations;
+import dev.gatehouse.auth.observation.ObservedAuthenticator;
 import dev.gatehouse.auth.spi.AuthInvocation;
 import dev.gatehouse.auth.spi.AuthenticationFailedException;
 import dev.gatehouse.auth.spi.Authenticator;
@@ -136,20 +137,26 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	private final HttpInvocationResolver invocationResolver;
 
-	// Present only when auth-spring-boot-test is on the class path; null in production,
+	// Found only when auth-spring-boot-test is on the class path; NONE in production,
 	// where requests are always authenticated.
-	private final @Nullable RequestContextOverride contextOverride;
+	private final RequestContextOverride contextOverride;
 
-	// Null unless observations are on; set once, before the first request.
-	private @Nullable ObservationRegistry observationRegistry;
+	// Applied once to the authenticator when it is bound: an observing decorator when
+	// observations are on, the authenticator itself otherwise. Set before the first
+	// request.
+	private UnaryOperator<Authenticator> authenticatorDecorator = UnaryOperator.identity();
 
-	private @Nullable AuthenticationObservationConvention observationConvention;
+	// Whether requests whose invocation the authenticator does not read are still named
+	// (by their path), for the observation.
+	private boolean nameUnreadRequests;
 
-	// Null unless something beyond the MDC (a tracer's baggage) takes the correlation id.
-	private @Nullable CorrelationIdBinder correlationIdBinder;
+	// NONE unless something beyond the MDC (a tracer's baggage) takes the correlation id.
+	private CorrelationIdBinder correlationIdBinder = CorrelationIdBinder.NONE;
 
-	// Null unless decisions are audited; set once, before the first request.
-	private @Nullable AuthDecisionPublisher decisionPublisher;
+	// Publishes nowhere unless decisions are audited; set once, before the first
+	// request.
+	private AuthDecisionPublisher decisionPublisher = new AuthDecisionPublisher((event) -> {
+	});
 
 	// OncePerRequestFilter builds "<filter name>.FILTERED" with a string concatenation on
 	// every request; the name
@@ -170,18 +177,18 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		Objects.requireNonNull(authenticator, "authenticator must not be null");
 		this.authenticator = SingletonSupplier.ofNullable(() -> {
 			@Nullable Authenticator found = authenticator.get();
-			return (found != null) ? new BoundAuthenticator(found) : null;
+			return (found != null) ? new BoundAuthenticator(found, this.authenticatorDecorator.apply(found)) : null;
 		});
 		this.extractor = Objects.requireNonNull(extractor, "extractor must not be null");
 		this.invocationResolver = Objects.requireNonNull(invocationResolver, "invocationResolver must not be null");
 		this.contextOverride = loadContextOverride();
 	}
 
-	private static @Nullable RequestContextOverride loadContextOverride() {
+	private static RequestContextOverride loadContextOverride() {
 		Iterator<RequestContextOverride> found = ServiceLoader
 			.load(RequestContextOverride.class, AuthContextFilter.class.getClassLoader())
 			.iterator();
-		return found.hasNext() ? found.next() : null;
+		return found.hasNext() ? found.next() : RequestContextOverride.NONE;
 	}
 
 	/**
@@ -192,8 +199,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	 */
 	public void setObservationRegistry(ObservationRegistry registry,
 			@Nullable AuthenticationObservationConvention convention) {
-		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
-		this.observationConvention = convention;
+		Objects.requireNonNull(registry, "registry must not be null");
+		this.authenticatorDecorator = (authenticator) -> new ObservedAuthenticator(authenticator, registry, convention,
+				AuthBoundaryKind.HTTP);
+		this.nameUnreadRequests = true;
 	}
 
 	/**
@@ -252,8 +261,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		try {
 			if (!asyncDispatch) {
 				RequestContextOverride override = this.contextOverride;
-				context = (override != null && override.overrides(request)) ? override.context(request)
-						: authenticate(request);
+				context = override.overrides(request) ? override.context(request) : authenticate(request);
 				if (context != null) {
 					String chained = context.correlationId();
 					if (chained == null) {
@@ -282,18 +290,13 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			@Nullable AuthContext context, String correlationId) throws ServletException, IOException {
 		AuthContextScope scope = AuthContextHolder.open(context);
-		CorrelationIdBinder binder = this.correlationIdBinder;
-		CorrelationIdBinder.@Nullable Binding binding = null;
+		CorrelationIdBinder.Binding binding = CorrelationIdBinder.Binding.NONE;
 		try {
-			if (binder != null) {
-				binding = binder.bind(correlationId);
-			}
+			binding = this.correlationIdBinder.bind(correlationId);
 			chain.doFilter(request, response);
 		}
 		finally {
-			if (binding != null) {
-				binding.close();
-			}
+			binding.close();
 			close(scope, request);
 			if (context == null && request.isAsyncStarted()) {
 				// Kept only for the async re-dispatch, which must continue with the same
@@ -333,13 +336,8 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			if (credential == null) {
 				return null;
 			}
-			ObservationRegistry registry = this.observationRegistry;
-			AuthInvocation invocation = describe(request, authenticator.readsInvocation(credential.kind()),
-					registry != null);
-			AuthContext context = (registry != null)
-					? AuthenticationObservations.observe(registry, this.observationConvention, AuthBoundaryKind.HTTP,
-							invocation.operation(), () -> authenticator.authenticate(credential, invocation))
-					: authenticator.authenticate(credential, invocation);
+			AuthInvocation invocation = describe(request, authenticator.readsInvocation(credential.kind()));
+			AuthContext context = bound.authenticating().authenticate(credential, invocation);
 			if (context == null) {
 				throw new IllegalStateException(
 						"Authenticator " + authenticator.getClass().getName() + " returned null instead of a context");
@@ -363,20 +361,18 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private AuthInvocation describe(HttpServletRequest request, boolean read, boolean observed) {
+	private AuthInvocation describe(HttpServletRequest request, boolean read) {
 		if (read) {
 			return this.invocationResolver.resolve(request);
 		}
 		// The observation names the request by its path; when nobody reads the
 		// invocation, no string is built for it.
-		return observed ? this.invocationResolver.resolveWithoutHandlerLookup(request) : UNREAD_INVOCATION;
+		return this.nameUnreadRequests ? this.invocationResolver.resolveWithoutHandlerLookup(request)
+				: UNREAD_INVOCATION;
 	}
 
 	private void publishRejection(HttpServletRequest request, AuthorizationDecision decision) {
-		AuthDecisionPublisher publisher = this.decisionPublisher;
-		if (publisher != null) {
-			publisher.authenticationRejected(request.getMethod() + " " + request.getRequestURI(), decision);
-		}
+		this.decisionPublisher.authenticationRejected(request.getMethod() + " " + request.getRequestURI(), decision);
 	}
 
 	private void logUnexpectedFailure(HttpServletRequest request, Authenticator authenticator, RuntimeException ex) {
@@ -446,12 +442,14 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 
 	/**
 	 * The one authenticator with its {@link Authenticator#supports} test bound once, so
-	 * no request allocates it.
+	 * no request allocates it, and what authenticates with it: the authenticator itself,
+	 * or its observing decorator (messages name the authenticator, never the decorator).
 	 */
-	private record BoundAuthenticator(Authenticator authenticator, Predicate<CredentialCarrierKind> supported) {
+	private record BoundAuthenticator(Authenticator authenticator, Authenticator authenticating,
+			Predicate<CredentialCarrierKind> supported) {
 
-		BoundAuthenticator(Authenticator authenticator) {
-			this(authenticator, authenticator::supports);
+		BoundAuthenticator(Authenticator authenticator, Authenticator authenticating) {
+			this(authenticator, authenticating, authenticator::supports);
 		}
 
 	}

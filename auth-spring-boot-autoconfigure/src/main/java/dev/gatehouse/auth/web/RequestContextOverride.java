@@ -20,6 +20,24 @@ import org.jspecify.annotations.Nullable;
 public interface RequestContextOverride {
 
 	/**
+	 * Overrides no request: what the filter uses when no implementation is on the class
+	 * path, as in production.
+	 */
+	RequestContextOverride NONE = new RequestContextOverride() {
+
+		@Override
+		public boolean overrides(HttpServletRequest request) {
+			return false;
+		}
+
+		@Override
+		public @Nullable AuthContext context(HttpServletRequest request) {
+			return null;
+		}
+
+	};
+
+	/**
 	 * Returns whether this request's context is given by the test rather than
 	 * authenticated.
 	 * @param request the request

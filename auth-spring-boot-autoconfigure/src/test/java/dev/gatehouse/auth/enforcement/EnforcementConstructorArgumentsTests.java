@@ -43,11 +43,11 @@ class EnforcementConstructorArgumentsTests {
 	}
 
 	@Test
-	void interceptorRefusesNullResolverOrEvaluatorSupplier() {
+	void interceptorRefusesNullResolverOrEnforcerSupplier() {
 		assertThatNullPointerException().isThrownBy(() -> new AuthorizationMethodInterceptor(null, this::evaluator))
 			.withMessage("metadataResolver must not be null");
 		assertThatNullPointerException().isThrownBy(() -> new AuthorizationMethodInterceptor(this.resolver, null))
-			.withMessage("evaluator must not be null");
+			.withMessage("enforcer must not be null");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
+import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
 import dev.gatehouse.auth.enforcement.AuthorizationAdvisor;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -17,14 +18,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The {@code gatehouse.authorization} observation around protected method calls: one per
- * call with its decision, none when switched off, and no observer at all without a
- * registry.
+ * The {@code gatehouse.authorization} observation around protected method calls
+ * ({@code gatehouse.observation.authorization=observation}): one per call with its
+ * decision, none when switched off, and no decorator at all without a registry.
  */
 class AuthorizationObservationTests {
 
@@ -34,6 +36,7 @@ class AuthorizationObservationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GatehouseAutoConfiguration.class, AopAutoConfiguration.class))
+		.withPropertyValues("gatehouse.observation.authorization=observation")
 		.withUserConfiguration(ArticleConfiguration.class);
 
 	@Test
@@ -91,14 +94,16 @@ class AuthorizationObservationTests {
 				AuthContextHolder.runWith(EDITOR, () -> context.getBean(ArticleService.class).publish());
 				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
 					.doesNotHaveAnyObservation();
-				assertThat(observerOf(context.getBean(AuthorizationAdvisor.class))).isNull();
+				assertThat(enforcerOf(context.getBean(AuthorizationAdvisor.class)))
+					.isInstanceOf(AuthRequirementEvaluator.class);
 			});
 	}
 
 	@Test
 	void addsNoObserverWithoutARegistry() {
 		this.contextRunner.run((context) -> {
-			assertThat(observerOf(context.getBean(AuthorizationAdvisor.class))).isNull();
+			assertThat(enforcerOf(context.getBean(AuthorizationAdvisor.class)))
+				.isInstanceOf(AuthRequirementEvaluator.class);
 			assertThat(AuthContextHolder.callWith(EDITOR, () -> context.getBean(ArticleService.class).publish()))
 				.isEqualTo("published");
 		});
@@ -116,8 +121,11 @@ class AuthorizationObservationTests {
 			});
 	}
 
-	private static Object observerOf(AuthorizationAdvisor advisor) {
-		return ReflectionTestUtils.getField(advisor.getAdvice(), "observer");
+	// The enforcer the interceptor calls: the evaluator itself when nothing observes it.
+	static Object enforcerOf(AuthorizationAdvisor advisor) {
+		Object enforcer = ReflectionTestUtils.getField(advisor.getAdvice(), "enforcer");
+		assertThat(enforcer).isInstanceOf(SingletonSupplier.class);
+		return ((SingletonSupplier<?>) enforcer).obtain();
 	}
 
 	@Configuration(proxyBeanMethods = false)

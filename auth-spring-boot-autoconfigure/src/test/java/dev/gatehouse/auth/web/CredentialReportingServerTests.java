@@ -48,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = { BoundaryTestApplication.class, CredentialReportingServerTests.Recorders.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse.auth.web=DEBUG" })
+		properties = { "server.address=127.0.0.1", "logging.level.dev.gatehouse.auth.web=DEBUG",
+				// The handler's check is an observation only in this mode.
+				"gatehouse.observation.authorization=observation" })
 class CredentialReportingServerTests {
 
 	private static final Pattern REJECTED_LINE = Pattern

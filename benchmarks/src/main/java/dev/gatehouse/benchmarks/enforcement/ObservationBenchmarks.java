@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Observation overhead of an allowed role check: each stack unobserved and observed in
- * the same run, so that Gatehouse's overhead (observed minus unobserved) can be set
- * against Spring Security's {@code @PreAuthorize} with its
+ * the same run (Gatehouse in its default {@code metrics} mode and with an
+ * {@code Observation} per call), so that Gatehouse's overhead (observed minus unobserved)
+ * can be set against Spring Security's {@code @PreAuthorize} with its
  * {@code ObservationAuthorizationManager}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +37,22 @@ public class ObservationBenchmarks {
 	}
 
 	/**
-	 * Gatehouse, one role requirement, allowed, observed with a timer handler.
+	 * Gatehouse, one role requirement, allowed, in the default {@code metrics} mode: the
+	 * {@code MeterRegistry}'s pre-resolved timer, with Boot's observation registry and
+	 * Micrometer's default meter handler present as an application with Actuator has
+	 * them.
+	 * @param stack the metered Gatehouse stack
+	 * @param caller binds the caller
+	 * @return the method's result
+	 */
+	@Benchmark
+	public String gatehouseMetered(ObservedStacks.MeteredGatehouseStack stack, GatehouseCaller caller) {
+		return stack.orders.find(stack.orderId);
+	}
+
+	/**
+	 * Gatehouse, one role requirement, allowed, with an {@code Observation} per call
+	 * ({@code gatehouse.observation.authorization=observation}) and a timer handler.
 	 * @param stack the observed Gatehouse stack
 	 * @param caller binds the caller
 	 * @return the method's result

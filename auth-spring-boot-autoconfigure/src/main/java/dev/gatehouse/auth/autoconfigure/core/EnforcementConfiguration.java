@@ -10,13 +10,12 @@ import dev.gatehouse.auth.enforcement.AuthorizationAdvisorPositioner;
 import dev.gatehouse.auth.enforcement.AuthorizationMethodInterceptor;
 import dev.gatehouse.auth.enforcement.ContextRoleChecker;
 import dev.gatehouse.auth.enforcement.ContextScopeChecker;
-import dev.gatehouse.auth.enforcement.EnforcementObserver;
 import dev.gatehouse.auth.enforcement.RejectedCredentialLookup;
 import dev.gatehouse.auth.metadata.AuthMetadataResolver;
+import dev.gatehouse.auth.metadata.MethodBoundaries;
 import dev.gatehouse.auth.metadata.ParameterInvocationResolver;
 import dev.gatehouse.auth.metadata.RequestValueParameters;
 import dev.gatehouse.auth.observation.AuthorizationObservationConvention;
-import dev.gatehouse.auth.observation.ObservationEnforcementObserver;
 import dev.gatehouse.auth.spi.InvocationResolver;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
@@ -36,7 +35,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Enforcement: metadata resolution, the enforcing advisor, the requirement evaluator, the
@@ -46,7 +44,7 @@ import org.springframework.util.function.SingletonSupplier;
 @Configuration(proxyBeanMethods = false)
 class EnforcementConfiguration {
 
-	private static final String OBSERVATION_ENABLED = "gatehouse.observation.enabled";
+	static final String OBSERVATION_ENABLED = "gatehouse.observation.enabled";
 
 	private static final String AUDIT_ALLOWED = "gatehouse.audit.allowed";
 
@@ -71,29 +69,13 @@ class EnforcementConfiguration {
 			ObjectProvider<AuthorizationObservationConvention> observationConvention,
 			ApplicationEventPublisher eventPublisher) {
 		AuthMetadataResolver resolver = metadataResolver.getObject();
-		AuthorizationMethodInterceptor interceptor = new AuthorizationMethodInterceptor(resolver, evaluator::getObject,
-				enforcementObserver(beanFactory, environment, observationRegistry, observationConvention));
-		interceptor.setDecisionListener(new AuthDecisionPublisher(eventPublisher),
+		// One table of boundary names for everything the interceptor reports to.
+		MethodBoundaries boundaries = new MethodBoundaries();
+		AuthorizationMethodInterceptor interceptor = new AuthorizationMethodInterceptor(resolver, MethodCallEnforcers
+			.enforcer(evaluator, beanFactory, environment, observationRegistry, observationConvention, boundaries));
+		interceptor.setDecisionListener(new AuthDecisionPublisher(eventPublisher, boundaries),
 				environment.getProperty(AUDIT_ALLOWED, Boolean.class, false));
 		return new AuthorizationAdvisor(resolver, interceptor);
-	}
-
-	// Decided once, from the bean definitions: without a registry (or with observations
-	// off) the interceptor gets no observer and checks run exactly as they always did.
-	// The registry itself is created on the first check, not while post-processors are
-	// being registered.
-	private static @Nullable EnforcementObserver enforcementObserver(ListableBeanFactory beanFactory,
-			Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<AuthorizationObservationConvention> observationConvention) {
-		if (!environment.getProperty(OBSERVATION_ENABLED, Boolean.class, true)
-				|| beanFactory.getBeanNamesForType(ObservationRegistry.class, true, false).length == 0) {
-			return null;
-		}
-		SingletonSupplier<EnforcementObserver> observer = SingletonSupplier
-			.of(() -> new ObservationEnforcementObserver(observationRegistry.getObject(),
-					observationConvention.getIfUnique()));
-		return (invocation, metadata, context, checks) -> observer.obtain()
-			.enforce(invocation, metadata, context, checks);
 	}
 
 	@Bean

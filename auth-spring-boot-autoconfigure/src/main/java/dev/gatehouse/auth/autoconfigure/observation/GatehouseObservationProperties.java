@@ -15,12 +15,42 @@ public class GatehouseObservationProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * How enforced method boundaries are recorded: metrics (a timer per outcome),
+	 * observation (an Observation per call, for tracing each check) or off.
+	 */
+	private AuthorizationRecording authorization = AuthorizationRecording.METRICS;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public AuthorizationRecording getAuthorization() {
+		return this.authorization;
+	}
+
+	public void setAuthorization(AuthorizationRecording authorization) {
+		this.authorization = authorization;
+	}
+
+	/**
+	 * How enforced method boundaries are recorded.
+	 */
+	public enum AuthorizationRecording {
+
+		/** The MeterRegistry's gatehouse.authorization timer, one per outcome. */
+		METRICS,
+
+		/** A gatehouse.authorization Observation per call, for tracing each check. */
+		OBSERVATION,
+
+		/** Nothing is recorded for method boundaries. */
+		OFF
+
 	}
 
 }

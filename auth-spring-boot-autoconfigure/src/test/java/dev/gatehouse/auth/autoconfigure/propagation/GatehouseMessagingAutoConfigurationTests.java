@@ -165,6 +165,7 @@ class GatehouseMessagingAutoConfigurationTests {
 	void observesEachMessageAuthenticationWithTheApplicationsRegistry() {
 		this.enabled.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
 			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+			assertThat(verificationOf(context.getBean(SnapshotPropagator.class))).isEqualTo("ObservedVerification");
 			assertThat(sendSignedMessage(context)).isEqualTo("alice");
 			TestObservationRegistryAssert.assertThat(registry)
 				.hasNumberOfObservationsWithNameEqualTo("gatehouse.authentication", 1)
@@ -193,7 +194,7 @@ class GatehouseMessagingAutoConfigurationTests {
 		this.enabled.run((context) -> {
 			assertThat(context).doesNotHaveBean(ObservationRegistry.class);
 			SnapshotPropagator propagator = context.getBean(SnapshotPropagator.class);
-			assertThat(ReflectionTestUtils.getField(propagator, "observationRegistry")).isNull();
+			assertThat(verificationOf(propagator)).isNotEqualTo("ObservedVerification");
 			assertThat(sendSignedMessage(context)).isEqualTo("alice");
 		});
 	}
@@ -203,13 +204,19 @@ class GatehouseMessagingAutoConfigurationTests {
 		this.enabled.withPropertyValues("gatehouse.observation.enabled=false")
 			.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
 			.run((context) -> {
-				assertThat(
-						ReflectionTestUtils.getField(context.getBean(SnapshotPropagator.class), "observationRegistry"))
-					.isNull();
+				assertThat(verificationOf(context.getBean(SnapshotPropagator.class)))
+					.isNotEqualTo("ObservedVerification");
 				assertThat(sendSignedMessage(context)).isEqualTo("alice");
 				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
 					.doesNotHaveAnyObservation();
 			});
+	}
+
+	// How the propagator verifies headers: directly unless observations are on.
+	private static String verificationOf(SnapshotPropagator propagator) {
+		Object verification = ReflectionTestUtils.getField(propagator, "headerVerification");
+		assertThat(verification).isNotNull();
+		return verification.getClass().getSimpleName();
 	}
 
 	/**

@@ -1,35 +1,33 @@
 package dev.gatehouse.auth.observation;
 
-import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.decision.AuthException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.enforcement.AuthRequirementEvaluator;
-import dev.gatehouse.auth.enforcement.EnforcementObserver;
+import dev.gatehouse.auth.enforcement.MethodCallEnforcer;
 import dev.gatehouse.auth.metadata.AuthBoundaryKind;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
+import dev.gatehouse.auth.metadata.MethodBoundaries;
+import dev.gatehouse.auth.metadata.MethodBoundary;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Wraps each enforced method call in a {@code gatehouse.authorization} observation: the
- * boundary kind is {@code HTTP} for controller handlers (the boundary then the request's
- * matched pattern) and {@code METHOD} otherwise ({@code Class#method}); the decision
- * state and reason code are recorded when the check ends.
+ * Decorates a {@link MethodCallEnforcer} with one {@code gatehouse.authorization}
+ * {@link Observation} per call ({@code gatehouse.observation.authorization=observation},
+ * for tracing each check): the boundary kind is {@code HTTP} for controller handlers (the
+ * boundary then the request's matched pattern) and {@code METHOD} otherwise
+ * ({@code Class#method}); the decision state and reason code are recorded when the check
+ * ends.
  */
-public final class ObservationEnforcementObserver implements EnforcementObserver {
+public final class ObservedMethodCallEnforcer implements MethodCallEnforcer {
 
 	private static final AuthorizationObservationConvention DEFAULT_CONVENTION = new DefaultAuthorizationObservationConvention();
 
@@ -42,37 +40,43 @@ public final class ObservationEnforcementObserver implements EnforcementObserver
 
 	private static final boolean WEB_PRESENT = ClassUtils.isPresent(
 			"org.springframework.web.context.request.RequestContextHolder",
-			ObservationEnforcementObserver.class.getClassLoader());
+			ObservedMethodCallEnforcer.class.getClassLoader());
+
+	private final MethodCallEnforcer delegate;
 
 	private final ObservationRegistry registry;
 
 	private final @Nullable AuthorizationObservationConvention convention;
 
-	private final Map<Method, Boundary> boundaries = new ConcurrentHashMap<>();
+	private final MethodBoundaries boundaries;
 
 	/**
-	 * Creates the observer.
+	 * Creates the decorator.
+	 * @param delegate the enforcer that decides
 	 * @param registry the registry that records the observations
 	 * @param convention the application's convention, or {@code null} for
 	 * {@link DefaultAuthorizationObservationConvention}
+	 * @param boundaries names each protected method
 	 */
-	public ObservationEnforcementObserver(ObservationRegistry registry,
-			@Nullable AuthorizationObservationConvention convention) {
+	public ObservedMethodCallEnforcer(MethodCallEnforcer delegate, ObservationRegistry registry,
+			@Nullable AuthorizationObservationConvention convention, MethodBoundaries boundaries) {
+		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.convention = convention;
+		this.boundaries = Objects.requireNonNull(boundaries, "boundaries must not be null");
 	}
 
 	@Override
-	public void enforce(MethodInvocation invocation, EffectiveAuthMetadata metadata, @Nullable AuthContext context,
-			AuthRequirementEvaluator evaluator) {
-		Boundary boundary = boundary(invocation);
+	public void enforce(MethodInvocation invocation, EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
+		MethodBoundary boundary = this.boundaries.get(invocation.getMethod(), invocation.getThis());
+		String pattern = (boundary.kind() == AuthBoundaryKind.HTTP) ? matchedPattern() : null;
 		AuthObservationContext observationContext = new AuthObservationContext(boundary.kind(),
-				boundary.name(boundary.kind() == AuthBoundaryKind.HTTP ? matchedPattern() : null));
+				(pattern != null) ? pattern : boundary.name());
 		Observation observation = Observation
 			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> observationContext, this.registry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			evaluator.enforce(metadata, context, invocation.getArguments());
+			this.delegate.enforce(invocation, metadata, context);
 			observationContext.setDecision(ALLOWED);
 		}
 		catch (AuthException ex) {
@@ -86,20 +90,6 @@ public final class ObservationEnforcementObserver implements EnforcementObserver
 		finally {
 			observation.stop();
 		}
-	}
-
-	private Boundary boundary(MethodInvocation invocation) {
-		Method method = invocation.getMethod();
-		Boundary boundary = this.boundaries.get(method);
-		if (boundary == null) {
-			Object target = invocation.getThis();
-			Class<?> type = ClassUtils.getUserClass((target != null) ? target.getClass() : method.getDeclaringClass());
-			AuthBoundaryKind kind = AnnotatedElementUtils.hasAnnotation(type, Controller.class) ? AuthBoundaryKind.HTTP
-					: AuthBoundaryKind.METHOD;
-			boundary = new Boundary(kind, type.getSimpleName() + "#" + method.getName());
-			this.boundaries.putIfAbsent(method, boundary);
-		}
-		return boundary;
 	}
 
 	private static @Nullable String matchedPattern() {
@@ -116,17 +106,6 @@ public final class ObservationEnforcementObserver implements EnforcementObserver
 			RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 			return (attributes != null && attributes.getAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE,
 					RequestAttributes.SCOPE_REQUEST) instanceof String pattern) ? pattern : null;
-		}
-
-	}
-
-	/**
-	 * A method's boundary kind and {@code Class#method} name, computed once.
-	 */
-	private record Boundary(AuthBoundaryKind kind, String methodName) {
-
-		String name(@Nullable String pattern) {
-			return (pattern != null) ? pattern : this.methodName;
 		}
 
 	}
