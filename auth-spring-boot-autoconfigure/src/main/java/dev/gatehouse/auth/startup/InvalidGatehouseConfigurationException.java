@@ -4,13 +4,20 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 /**
  * A {@code gatehouse.*} property has a value Gatehouse cannot work with, found while the
- * application starts. It names the property and says what to do; it never carries the
- * value itself, which may be a secret. Spring Boot's failure report prints it (see the
- * startup package's failure analyzer) instead of a stack trace.
+ * application starts: Boot's {@link InvalidConfigurationPropertyValueException}, with
+ * what to do about it. It names the property and says what to do; it never carries the
+ * value itself, which may be a secret ({@link #getValue()} is a placeholder). Spring
+ * Boot's failure report prints it (see the startup package's failure analyzer, which runs
+ * before Boot's own, as Boot's would print the value) instead of a stack trace.
  */
-public class InvalidGatehouseConfigurationException extends IllegalArgumentException {
+public class InvalidGatehouseConfigurationException extends InvalidConfigurationPropertyValueException {
+
+	/** What {@link #getValue()} returns instead of the value, which may be a secret. */
+	public static final String VALUE_NOT_SHOWN = "(not shown)";
 
 	private final String property;
 
@@ -39,11 +46,21 @@ public class InvalidGatehouseConfigurationException extends IllegalArgumentExcep
 	 */
 	public InvalidGatehouseConfigurationException(String property, String problem, String action,
 			@Nullable Throwable cause) {
-		super(Objects.requireNonNull(property, "property must not be null") + " "
-				+ Objects.requireNonNull(problem, "problem must not be null"), cause);
+		super(Objects.requireNonNull(property, "property must not be null"), VALUE_NOT_SHOWN,
+				Objects.requireNonNull(problem, "problem must not be null"), cause);
 		this.property = property;
 		this.problem = problem;
 		this.action = Objects.requireNonNull(action, "action must not be null");
+	}
+
+	/**
+	 * Returns the property and what is wrong with it, as before this exception was one of
+	 * Boot's (whose message would quote the placeholder value).
+	 * @return the message
+	 */
+	@Override
+	public String getMessage() {
+		return this.property + " " + this.problem;
 	}
 
 	/**

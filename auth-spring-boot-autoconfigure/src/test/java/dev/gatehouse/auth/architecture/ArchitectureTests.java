@@ -36,9 +36,7 @@ class ArchitectureTests {
 		.matching("dev.gatehouse.auth.autoconfigure.(*)..")
 		.namingSlices("autoconfigure.$1")
 		.should()
-		.beFreeOfCycles()
-		// the auto-configuration is still one flat package until it is split by feature
-		.allowEmptyShould(true);
+		.beFreeOfCycles();
 
 	@ArchTest
 	static final ArchRule modelDependsOnNothingElseOfGatehouse = noClasses().that()

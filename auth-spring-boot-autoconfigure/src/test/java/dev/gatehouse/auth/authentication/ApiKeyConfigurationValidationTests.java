@@ -7,7 +7,7 @@ import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Misconfigured API keys fail when the authenticator is created, naming the entry and
@@ -20,7 +20,8 @@ class ApiKeyConfigurationValidationTests {
 	@Test
 	void refusesHashThatIsTooShort() {
 		String truncated = VALID.substring(0, 40);
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(VALID, "a"), key(truncated, "b")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key(VALID, "a"), key(truncated, "b")))
 			.withMessageContaining("gatehouse.api-keys[1].sha256")
 			.withMessageContaining("64 hexadecimal characters, got 40")
 			.isInstanceOf(InvalidGatehouseConfigurationException.class)
@@ -31,7 +32,8 @@ class ApiKeyConfigurationValidationTests {
 	@Test
 	void refusesHashWithNonHexCharacters() {
 		String notHex = "z" + VALID.substring(1);
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(notHex, "a")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key(notHex, "a")))
 			.withMessageContaining("gatehouse.api-keys[0].sha256")
 			.withMessageContaining("non-hexadecimal")
 			.withMessageNotContaining(notHex)
@@ -40,23 +42,25 @@ class ApiKeyConfigurationValidationTests {
 
 	@Test
 	void refusesPlainKeyConfiguredInsteadOfHash() {
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key("my-plain-api-key", "a")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key("my-plain-api-key", "a")))
 			.withMessageContaining("is not a SHA-256 hex digest")
 			.withMessageNotContaining("my-plain-api-key");
 	}
 
 	@Test
 	void refusesMissingHash() {
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(VALID, "a"), key(null, "b")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key(VALID, "a"), key(null, "b")))
 			.withMessageContaining("gatehouse.api-keys[1].sha256 is missing");
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(" ", "a")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class).isThrownBy(() -> create(key(" ", "a")))
 			.withMessageContaining("gatehouse.api-keys[0].sha256 is missing");
 	}
 
 	@Test
 	void refusesDuplicateHashesWhateverTheirCase() {
 		String other = ApiKeyAuthenticatorTests.sha256("second-key");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
 			.isThrownBy(() -> create(key(VALID, "a"), key(other, "b"), key(VALID.toUpperCase(), "c")))
 			.withMessageContaining("gatehouse.api-keys[2].sha256 is the same hash as gatehouse.api-keys[0].sha256")
 			.withMessageNotContaining(VALID)
@@ -65,18 +69,20 @@ class ApiKeyConfigurationValidationTests {
 
 	@Test
 	void refusesMissingSubject() {
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(VALID, null)))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key(VALID, null)))
 			.withMessageContaining("gatehouse.api-keys[0].subject is missing");
-		assertThatIllegalArgumentException().isThrownBy(() -> create(key(VALID, "  ")))
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
+			.isThrownBy(() -> create(key(VALID, "  ")))
 			.withMessageContaining("gatehouse.api-keys[0].subject is missing");
 	}
 
 	@Test
 	void refusesBlankRolesAndScopes() {
-		assertThatIllegalArgumentException().isThrownBy(
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class).isThrownBy(
 				() -> create(new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of("ADMIN", " "), List.of(), null)))
 			.withMessageContaining("gatehouse.api-keys[0].roles must not contain blank values");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidGatehouseConfigurationException.class)
 			.isThrownBy(() -> create(
 					new ApiKeyAuthenticator.ApiKey(VALID, "a", null, List.of(), Arrays.asList("read", null), null)))
 			.withMessageContaining("gatehouse.api-keys[0].scopes must not contain blank values");

@@ -6,12 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;
 import dev.gatehouse.auth.decision.AuthRequirementDeniedException;
-import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.spi.RoleChecker;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;

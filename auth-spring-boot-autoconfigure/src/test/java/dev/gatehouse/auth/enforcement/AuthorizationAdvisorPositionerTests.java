@@ -3,7 +3,7 @@ package dev.gatehouse.auth.enforcement;
 import java.util.concurrent.CompletableFuture;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;

@@ -2,7 +2,7 @@ package dev.gatehouse.auth.enforcement;
 
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContextNotFoundException;
 import org.junit.jupiter.api.Test;
 

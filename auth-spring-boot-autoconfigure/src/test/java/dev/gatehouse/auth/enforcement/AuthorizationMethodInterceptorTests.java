@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextNotFoundException;

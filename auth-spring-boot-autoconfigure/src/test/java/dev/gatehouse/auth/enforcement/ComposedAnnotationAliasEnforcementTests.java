@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.gatehouse.auth.annotation.RequirePermission;
 import dev.gatehouse.auth.annotation.RequireRole;
 import dev.gatehouse.auth.annotation.RequireScope;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;

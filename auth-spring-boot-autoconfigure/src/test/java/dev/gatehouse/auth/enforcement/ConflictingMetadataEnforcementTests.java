@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.decision.AuthException;

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.gatehouse.auth.autoconfigure.GatehouseOutboundAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;

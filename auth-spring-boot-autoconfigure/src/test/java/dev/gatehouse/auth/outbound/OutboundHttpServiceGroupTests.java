@@ -1,7 +1,7 @@
 package dev.gatehouse.auth.outbound;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseOutboundAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

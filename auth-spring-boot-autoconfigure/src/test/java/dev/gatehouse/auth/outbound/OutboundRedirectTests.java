@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseOutboundAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotAutoConfiguration;
 import dev.gatehouse.auth.context.AuthContext;
 import dev.gatehouse.auth.context.AuthContextHolder;
 import dev.gatehouse.auth.context.AuthContextScope;

@@ -3,11 +3,11 @@ package dev.gatehouse.auth.startup;
 import java.util.Base64;
 
 import dev.gatehouse.auth.annotation.RequireRole;
-import dev.gatehouse.auth.autoconfigure.GatehouseAuthenticationAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.authentication.GatehouseAuthenticationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -3,12 +3,12 @@ package dev.gatehouse.auth.startup;
 import java.util.Base64;
 
 import dev.gatehouse.auth.annotation.Protected;
-import dev.gatehouse.auth.autoconfigure.GatehouseAuthenticationAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseCheckerAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseOutboundAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.authentication.GatehouseAuthenticationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.checker.GatehouseCheckerAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import dev.gatehouse.auth.cache.AuthDecisionCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -153,7 +153,8 @@ class OptionalDependencyStartupTests {
 	@Test
 	void failsStartupWhenStartupValidationIsOffToo() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class,
+					GatehouseStartupValidationAutoConfiguration.class))
 			.withClassLoader(WITHOUT_JOSE)
 			.withPropertyValues("gatehouse.startup-validation.enabled=false", "gatehouse.jwt.secret=" + SECRET)
 			.run((context) -> assertThat(diagnostics(context)).singleElement()

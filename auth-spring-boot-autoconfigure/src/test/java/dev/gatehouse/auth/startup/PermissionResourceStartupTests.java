@@ -2,9 +2,9 @@ package dev.gatehouse.auth.startup;
 
 import dev.gatehouse.auth.annotation.RequirePermission;
 import dev.gatehouse.auth.annotation.RequireRelation;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseCheckerAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.checker.GatehouseCheckerAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.spi.Authenticator;
 import dev.gatehouse.auth.spi.PermissionChecker;

@@ -2,8 +2,8 @@ package dev.gatehouse.auth.startup;
 
 import java.util.List;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import dev.gatehouse.auth.spi.Authenticator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,9 +3,9 @@ package dev.gatehouse.auth.startup;
 import java.util.List;
 import java.util.Map;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseProperties;
-import dev.gatehouse.auth.autoconfigure.GatehouseStartupValidationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseProperties;
+import dev.gatehouse.auth.autoconfigure.startup.GatehouseStartupValidationAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -129,7 +129,8 @@ class UnknownPropertiesStartupTests {
 	@Test
 	void failsStartupWhenStartupValidationIsOffToo() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, GatehouseAutoConfiguration.class,
+					GatehouseStartupValidationAutoConfiguration.class))
 			.withPropertyValues("gatehouse.startup-validation.enabled=false", "gatehouse.jwt.sercet=x")
 			.run((context) -> assertThat(diagnostics(context)).singleElement()
 				.satisfies((diagnostic) -> assertThat(diagnostic.boundary()).isEqualTo("gatehouse.jwt.sercet")));

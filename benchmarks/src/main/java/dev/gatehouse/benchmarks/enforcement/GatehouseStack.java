@@ -1,6 +1,6 @@
 package dev.gatehouse.benchmarks.enforcement;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

@@ -3,11 +3,11 @@ package dev.gatehouse.benchmarks.filter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.gatehouse.auth.autoconfigure.GatehouseAuthenticationAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseJwtAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseSnapshotAutoConfiguration;
-import dev.gatehouse.auth.autoconfigure.GatehouseWebAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.authentication.GatehouseAuthenticationAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.core.GatehouseAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotAutoConfiguration;
+import dev.gatehouse.auth.autoconfigure.web.GatehouseWebAutoConfiguration;
 import dev.gatehouse.auth.web.AuthContextFilter;
 import dev.gatehouse.benchmarks.http.HttpBenchmarkApplication;
 import org.openjdk.jmh.annotations.Level;

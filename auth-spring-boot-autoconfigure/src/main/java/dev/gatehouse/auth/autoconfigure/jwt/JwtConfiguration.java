@@ -1,0 +1,45 @@
+package dev.gatehouse.auth.autoconfigure.jwt;
+
+import java.time.Clock;
+
+import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
+import dev.gatehouse.auth.startup.ConfigurationProblems;
+import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * The JWT bearer authenticator.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseJwtProperties jwt, ObjectProvider<JwtDecoder> decoder,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock,
+			ObjectProvider<ConfigurationProblems> problems) {
+		try {
+			return JwtAuthenticatorFactory.authenticator(jwt, decoder, validators, clock);
+		}
+		catch (InvalidGatehouseConfigurationException ex) {
+			// Reported with every other startup problem in one failure report; until then
+			// every token is refused as unverifiable. Without the core configuration
+			// (which declares the collector) it fails here.
+			problems.getIfAvailable(() -> {
+				throw ex;
+			}).add(ex);
+			return JwtBearerAuthenticator.withDecoder((token) -> {
+				throw new JwtException("JWT verification is misconfigured (" + ex.property() + ")");
+			}).build();
+		}
+	}
+
+}
