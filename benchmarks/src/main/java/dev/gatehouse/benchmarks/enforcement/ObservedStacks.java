@@ -125,7 +125,7 @@ public final class ObservedStacks {
 		/** Starts the Spring context and looks up the proxied service. */
 		@Setup(Level.Trial)
 		public void start() {
-			this.context = startContext(GatehouseConfiguration.class, Map.of());
+			this.context = startContext(ObservedGatehouseStack.GatehouseConfiguration.class, Map.of());
 			this.orders = Stacks.requireProxy(this.context.getBean(GatehouseOrderService.class));
 			this.meterRegistry = this.context.getBean(MeterRegistry.class);
 		}
@@ -134,27 +134,6 @@ public final class ObservedStacks {
 		@TearDown(Level.Trial)
 		public void stop() {
 			this.context.close();
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ImportAutoConfiguration({ AopAutoConfiguration.class, GatehouseAutoConfiguration.class })
-		static class GatehouseConfiguration {
-
-			@Bean
-			SimpleMeterRegistry meterRegistry() {
-				return new SimpleMeterRegistry();
-			}
-
-			@Bean
-			ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
-				return timedRegistry(meterRegistry);
-			}
-
-			@Bean
-			GatehouseOrderService gatehouseOrderService() {
-				return new GatehouseOrderService();
-			}
-
 		}
 
 	}
