@@ -19,12 +19,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
- * Turns the claims of a verified JWT into an {@link AuthContext}. A claim Gatehouse is
- * configured to interpret (subject, roles, scopes, tenant) that has an unexpected shape
- * rejects the token rather than being guessed at; a missing roles, scopes or tenant claim
- * simply grants nothing. Thread-safe.
+ * Turns the claims of a verified JWT into an {@link AuthContext}, by the
+ * {@code gatehouse.jwt.roles-claim}, {@code tenant-claim} and {@code copied-claims}
+ * rules; the Spring Security bridge applies the same rules to the claims of tokens and
+ * logins that Spring Security verified. A claim Gatehouse is configured to interpret
+ * (subject, roles, scopes, tenant) that has an unexpected shape rejects the token rather
+ * than being guessed at; a missing roles, scopes or tenant claim simply grants nothing.
+ * Thread-safe.
  */
-final class JwtClaimMapper {
+public final class JwtClaimMapper {
 
 	private static final AuthorizationDecision NO_SUBJECT = AuthorizationDecision
 		.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "The bearer token names no subject.");
@@ -38,7 +41,15 @@ final class JwtClaimMapper {
 
 	private final List<String> copiedClaims;
 
-	JwtClaimMapper(String rolesClaim, String tenantClaim, Collection<String> copiedClaims) {
+	/**
+	 * Creates the mapper.
+	 * @param rolesClaim the claim, or dotted path such as {@code realm_access.roles},
+	 * that holds the roles
+	 * @param tenantClaim the claim or dotted path that holds the tenant
+	 * @param copiedClaims the claims or paths copied into the context as they are
+	 * @throws IllegalArgumentException when a claim name is blank
+	 */
+	public JwtClaimMapper(String rolesClaim, String tenantClaim, Collection<String> copiedClaims) {
 		this.rolesClaim = requireClaimName(rolesClaim, "rolesClaim must not be blank");
 		this.tenantClaim = requireClaimName(tenantClaim, "tenantClaim must not be blank");
 		Objects.requireNonNull(copiedClaims, "copiedClaims must not be null");
@@ -62,10 +73,44 @@ final class JwtClaimMapper {
 		AuthContext.Builder context = AuthContext.builder(subject)
 			.displayName(nonBlankString(claims.get("name")))
 			.issuer(nonBlankString(jwt.getClaimAsString(JwtClaimNames.ISS)))
-			.tenant(tenant(resolve(claims, this.tenantClaim)))
-			.roles(strings(this.rolesClaim, resolve(claims, this.rolesClaim), false))
+			.tenant(tenant(claims))
+			.roles(roles(claims))
 			.scopes(scopes(claims))
 			.credentialCarrier(credential);
+		copyClaims(claims, context);
+		return context.build();
+	}
+
+	/**
+	 * Returns the roles the roles claim grants.
+	 * @param claims the verified claims
+	 * @return the roles, in claim order without duplicates; empty when the claim is
+	 * absent
+	 * @throws AuthenticationFailedException when the claim is neither a string nor an
+	 * array of strings
+	 */
+	public List<String> roles(Map<String, Object> claims) {
+		return strings(this.rolesClaim, resolve(claims, this.rolesClaim), false);
+	}
+
+	/**
+	 * Returns the tenant the tenant claim names.
+	 * @param claims the verified claims
+	 * @return the tenant, or {@code null} when the claim is absent or blank
+	 * @throws AuthenticationFailedException when the claim is neither a string nor an
+	 * integer
+	 */
+	public @Nullable String tenant(Map<String, Object> claims) {
+		return tenant(resolve(claims, this.tenantClaim));
+	}
+
+	/**
+	 * Copies the configured claims that are JSON scalars into the context; others, and
+	 * absent ones, are left out.
+	 * @param claims the verified claims
+	 * @param context the context being built
+	 */
+	public void copyClaims(Map<String, Object> claims, AuthContext.Builder context) {
 		for (String name : this.copiedClaims) {
 			// A JSON null is treated like an absent claim.
 			Object scalar = scalar(resolve(claims, name));
@@ -73,7 +118,6 @@ final class JwtClaimMapper {
 				context.claim(name, scalar);
 			}
 		}
-		return context.build();
 	}
 
 	/**

@@ -78,7 +78,8 @@ final class AuthStartupFailureAnalyzer extends AbstractFailureAnalyzer<AuthStart
 			return "AUTHENTICATION: configure how callers authenticate: gatehouse.api-keys (API keys), "
 					+ "gatehouse.jwt.* (JWT bearer tokens: issuer-uri, jwk-set-uri or secret), or gatehouse.snapshot.* "
 					+ "with gatehouse.snapshot.propagation.accept-inbound=true (signed context snapshots from other "
-					+ "services); or define one bean implementing " + port
+					+ "services); or authenticate with Spring Security (a SecurityFilterChain bean, with "
+					+ "gatehouse.spring-security.enabled left true); or define one bean implementing " + port
 					+ " (it turns the credential a caller presents into an AuthContext).";
 		}
 		return capability.name() + ": define one bean implementing " + port + missingProviderHint(capability);

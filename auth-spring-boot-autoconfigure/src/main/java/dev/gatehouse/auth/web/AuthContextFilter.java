@@ -84,6 +84,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when the application has a tracer).
  *
  * <p>
+ * With a {@link PriorAuthentication} set (Spring Security's, through the bridge in
+ * {@code dev.gatehouse.auth.springsecurity}), a request that an earlier filter already
+ * authenticated takes its context from there, and its credentials are not read; only
+ * requests that filter left anonymous are authenticated from their credentials. The
+ * filter must then run after that earlier filter.
+ *
+ * <p>
  * On the test class path only, a {@link RequestContextOverride} (from
  * {@code auth-spring-boot-test}) may give a request's context instead of authenticating
  * it; production requests never take that path.
@@ -136,6 +143,10 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	private final CredentialCarrierExtractor extractor;
 
 	private final HttpInvocationResolver invocationResolver;
+
+	// Spring Security's authentication when the bridge is active; NONE otherwise. Set
+	// once, before the first request.
+	private PriorAuthentication priorAuthentication = PriorAuthentication.NONE;
 
 	// Found only when auth-spring-boot-test is on the class path; NONE in production,
 	// where requests are always authenticated.
@@ -212,6 +223,15 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	 */
 	public void setDecisionPublisher(AuthDecisionPublisher publisher) {
 		this.decisionPublisher = Objects.requireNonNull(publisher, "publisher must not be null");
+	}
+
+	/**
+	 * Takes the caller of a request that an earlier filter (Spring Security's) already
+	 * authenticated from that filter, without reading the request's credentials again.
+	 * @param priorAuthentication the earlier authentication
+	 */
+	public void setPriorAuthentication(PriorAuthentication priorAuthentication) {
+		this.priorAuthentication = Objects.requireNonNull(priorAuthentication, "priorAuthentication must not be null");
 	}
 
 	/**
@@ -326,6 +346,31 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable AuthContext authenticate(HttpServletRequest request) {
+		PriorAuthentication prior = this.priorAuthentication;
+		if (prior != PriorAuthentication.NONE) {
+			try {
+				AuthContext context = prior.context(request);
+				if (context != null) {
+					return context;
+				}
+			}
+			catch (AuthException ex) {
+				request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
+				logFailure(request, ex);
+				publishRejection(request, ex.decision());
+				return null;
+			}
+			catch (RuntimeException ex) {
+				// Fail closed, as for an authenticator that fails unexpectedly: the
+				// request
+				// runs without a context and never falls back to its credentials, which
+				// the earlier filter has already judged.
+				request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
+				logUnexpectedFailure(request, prior.getClass().getName(), ex);
+				publishRejection(request, UNVERIFIABLE);
+				return null;
+			}
+		}
 		BoundAuthenticator bound = this.authenticator.get();
 		if (bound == null) {
 			return null;
@@ -355,7 +400,7 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			// context and a protected
 			// handler answers 401 rather than 500.
 			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
-			logUnexpectedFailure(request, authenticator, ex);
+			logUnexpectedFailure(request, authenticator.getClass().getName(), ex);
 			publishRejection(request, UNVERIFIABLE);
 			return null;
 		}
@@ -375,16 +420,17 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 		this.decisionPublisher.authenticationRejected(request.getMethod() + " " + request.getRequestURI(), decision);
 	}
 
-	private void logUnexpectedFailure(HttpServletRequest request, Authenticator authenticator, RuntimeException ex) {
+	private void logUnexpectedFailure(HttpServletRequest request, String authenticator, RuntimeException ex) {
 		if (logger.isWarnEnabled()) {
 			// The message of an unexpected exception may quote the credential; keep only
 			// its type and where it was
 			// thrown.
 			Exception where = new Exception(ex.getClass().getName() + " (message withheld)");
 			where.setStackTrace(ex.getStackTrace());
-			logger.warn("Authenticator " + authenticator.getClass().getName() + " failed unexpectedly for "
-					+ request.getMethod() + " " + request.getRequestURI()
-					+ "; the credential is treated as invalid (INVALID_CREDENTIAL)", where);
+			logger.warn(
+					"Authenticator " + authenticator + " failed unexpectedly for " + request.getMethod() + " "
+							+ request.getRequestURI() + "; the credential is treated as invalid (INVALID_CREDENTIAL)",
+					where);
 		}
 	}
 

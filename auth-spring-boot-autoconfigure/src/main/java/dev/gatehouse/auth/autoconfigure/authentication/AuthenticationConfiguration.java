@@ -15,6 +15,7 @@ import dev.gatehouse.auth.startup.ConfigurationProblems;
 import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,9 +61,35 @@ class AuthenticationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Authenticator.class)
-	@ConditionalOnBean(CredentialAuthenticator.class)
+	@Conditional(OnCredentialHandlerOrPriorAuthentication.class)
 	CompositeAuthenticator gatehouseAuthenticator(ObjectProvider<CredentialAuthenticator> credentialAuthenticators) {
 		return new CompositeAuthenticator(credentialAuthenticators.orderedStream().toList());
+	}
+
+	/**
+	 * Matches when a built-in credential handler is configured, or when requests are
+	 * authenticated by an earlier filter (the Spring Security bridge): the composite then
+	 * stands for that authentication as the one AUTHENTICATION provider, and serves the
+	 * requests it leaves anonymous with whatever handlers there are (possibly none).
+	 */
+	static final class OnCredentialHandlerOrPriorAuthentication extends AnyNestedCondition {
+
+		OnCredentialHandlerOrPriorAuthentication() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(CredentialAuthenticator.class)
+		static final class CredentialHandler {
+
+		}
+
+		// By name: the type is a servlet one, absent from applications that are not web
+		// applications.
+		@ConditionalOnBean(type = "dev.gatehouse.auth.web.PriorAuthentication")
+		static final class PriorAuthentication {
+
+		}
+
 	}
 
 	/**

@@ -19,12 +19,15 @@ import org.springframework.context.annotation.Import;
  * <p>
  * The composite is registered only when at least one {@link CredentialAuthenticator} bean
  * exists (API keys here, JWT from {@code GatehouseJwtAutoConfiguration}, which therefore
- * runs first) and the application defines no {@link Authenticator} of its own. With no
- * credential type configured there is deliberately no authenticator, so protected code
+ * runs first) or the Spring Security bridge is active (from
+ * {@code GatehouseSpringSecurityAutoConfiguration}, which runs first too), and the
+ * application defines no {@link Authenticator} of its own. With no credential type
+ * configured and no bridge there is deliberately no authenticator, so protected code
  * fails startup validation instead of rejecting every call at run time.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class,
-		afterName = "dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtAutoConfiguration")
+		afterName = { "dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtAutoConfiguration",
+				"dev.gatehouse.auth.autoconfigure.springsecurity.GatehouseSpringSecurityAutoConfiguration" })
 @ConditionalOnGatehouseEnabled
 @EnableConfigurationProperties(GatehouseProperties.class)
 @Import(AuthenticationConfiguration.class)

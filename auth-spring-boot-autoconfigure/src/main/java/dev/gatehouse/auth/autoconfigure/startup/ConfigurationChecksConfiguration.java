@@ -11,6 +11,7 @@ import dev.gatehouse.auth.autoconfigure.jwt.GatehouseJwtProperties;
 import dev.gatehouse.auth.autoconfigure.observation.GatehouseObservationProperties;
 import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundProperties;
 import dev.gatehouse.auth.autoconfigure.snapshot.GatehouseSnapshotProperties;
+import dev.gatehouse.auth.autoconfigure.springsecurity.GatehouseSpringSecurityProperties;
 import dev.gatehouse.auth.autoconfigure.web.GatehouseWebProperties;
 import dev.gatehouse.auth.startup.OptionalDependencyCheck;
 import dev.gatehouse.auth.startup.UnknownPropertiesCheck;
@@ -46,6 +47,7 @@ class ConfigurationChecksConfiguration {
 		targets.put("gatehouse.observation", GatehouseObservationProperties.class);
 		targets.put("gatehouse.audit", GatehouseAuditProperties.class);
 		targets.put("gatehouse.outbound", GatehouseOutboundProperties.class);
+		targets.put("gatehouse.spring-security", GatehouseSpringSecurityProperties.class);
 		return targets;
 	}
 

@@ -17,6 +17,7 @@ import dev.gatehouse.auth.web.CredentialCarrierExtractor;
 import dev.gatehouse.auth.web.ExplicitAccessValidator;
 import dev.gatehouse.auth.web.HandlerRequestValueParameters;
 import dev.gatehouse.auth.web.HttpInvocationResolver;
+import dev.gatehouse.auth.web.PriorAuthentication;
 import dev.gatehouse.auth.web.RequestRejectedCredentialLookup;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -34,6 +35,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 /**
  * The servlet boundary's filter, exception handler, request-value parameters,
@@ -41,6 +43,12 @@ import org.springframework.context.annotation.Role;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+	private static final String SPRING_SECURITY_FILTER_ORDER = "spring.security.filter.order";
+
+	// Boot's SecurityProperties.DEFAULT_FILTER_ORDER, not referenced so that Boot's
+	// security module stays optional.
+	private static final int DEFAULT_SPRING_SECURITY_FILTER_ORDER = -100;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -69,7 +77,9 @@ class WebConfiguration {
 			CredentialCarrierExtractor extractor, HttpInvocationResolver invocationResolver,
 			GatehouseObservationProperties observation, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<AuthenticationObservationConvention> observationConvention,
-			ObjectProvider<CorrelationIdBinder> correlationIdBinder, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<CorrelationIdBinder> correlationIdBinder,
+			ObjectProvider<PriorAuthentication> priorAuthentication, ApplicationEventPublisher eventPublisher,
+			Environment environment) {
 		AuthContextFilter filter = new AuthContextFilter(authenticator::getIfUnique, extractor, invocationResolver);
 		filter.setDecisionPublisher(new AuthDecisionPublisher(eventPublisher));
 		ObservationRegistry registry = observation.isEnabled() ? observationRegistry.getIfUnique() : null;
@@ -80,9 +90,18 @@ class WebConfiguration {
 		if (binder != null) {
 			filter.setCorrelationIdBinder(binder);
 		}
+		int order = AuthContextFilter.DEFAULT_ORDER;
+		PriorAuthentication prior = priorAuthentication.getIfUnique();
+		if (prior != null) {
+			filter.setPriorAuthentication(prior);
+			// After Spring Security's filter chain, whose authentication it reads, at
+			// whatever order the application gave that chain.
+			order = environment.getProperty(SPRING_SECURITY_FILTER_ORDER, Integer.class,
+					DEFAULT_SPRING_SECURITY_FILTER_ORDER) + 1;
+		}
 		FilterRegistrationBean<AuthContextFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("gatehouseAuthContextFilter");
-		registration.setOrder(AuthContextFilter.DEFAULT_ORDER);
+		registration.setOrder(order);
 		return registration;
 	}
 
