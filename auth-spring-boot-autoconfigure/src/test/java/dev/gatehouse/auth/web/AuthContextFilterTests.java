@@ -228,6 +228,70 @@ class AuthContextFilterTests {
 		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE)).isNull();
 	}
 
+	@Test
+	void takesTheCallerOfAPriorAuthenticationWithoutReadingCredentials() throws Exception {
+		AuthContext bob = AuthContext.builder("bob").roles("auditor").build();
+		AuthContextFilter filter = filter(this.acceptsGoodKey);
+		filter.setPriorAuthentication((request) -> bob);
+		MockHttpServletRequest request = request("X-API-Key", "good");
+		AtomicReference<Optional<AuthContext>> seen = new AtomicReference<>();
+
+		filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set(AuthContextHolder.current()));
+
+		assertThat(seen.get()).hasValueSatisfying((context) -> assertThat(context.subject().id()).isEqualTo("bob"));
+		assertThat(this.authentications).hasValue(0);
+		assertThat(request.getAttribute(AuthContextFilter.AUTH_CONTEXT_ATTRIBUTE)).isSameAs(seen.get().get());
+		assertThat(AuthContextHolder.current()).isEmpty();
+	}
+
+	@Test
+	void authenticatesFromCredentialsWhatThePriorAuthenticationLeftAnonymous() throws Exception {
+		AuthContextFilter filter = filter(this.acceptsGoodKey);
+		filter.setPriorAuthentication((request) -> null);
+		AtomicReference<Optional<AuthContext>> seen = new AtomicReference<>();
+
+		filter.doFilter(request("X-API-Key", "good"), new MockHttpServletResponse(),
+				(req, res) -> seen.set(AuthContextHolder.current()));
+
+		assertThat(seen.get()).hasValueSatisfying((context) -> assertThat(context.subject().id()).isEqualTo("alice"));
+		assertThat(this.authentications).hasValue(1);
+	}
+
+	@Test
+	void keepsTheRejectionOfAPriorAuthenticationAndDoesNotFallBackToCredentials() throws Exception {
+		AuthContextFilter filter = filter(this.acceptsGoodKey);
+		filter.setPriorAuthentication((request) -> {
+			throw new AuthenticationFailedException(
+					AuthorizationDecision.challenge(AuthorizationReasonCode.INVALID_CREDENTIAL, "No name."));
+		});
+		MockHttpServletRequest request = request("X-API-Key", "good");
+
+		filter.doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> assertThat(AuthContextHolder.current()).isEmpty());
+
+		assertThat(this.authentications).hasValue(0);
+		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE))
+			.isInstanceOf(AuthenticationFailedException.class);
+	}
+
+	@Test
+	void treatsAFailingPriorAuthenticationAsUnverifiableWithoutLoggingItsMessage(CapturedOutput output)
+			throws Exception {
+		AuthContextFilter filter = filter(this.acceptsGoodKey);
+		filter.setPriorAuthentication((request) -> {
+			throw new IllegalStateException("mapper bug quoting eyJhbGciOi-secret-token");
+		});
+		MockHttpServletRequest request = request("X-API-Key", "good");
+
+		filter.doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> assertThat(AuthContextHolder.current()).isEmpty());
+
+		assertThat(this.authentications).hasValue(0);
+		assertRejectedAsUnverifiable(request);
+		assertThat(output).contains("java.lang.IllegalStateException (message withheld)")
+			.doesNotContain("eyJhbGciOi-secret-token");
+	}
+
 	private static void assertRejectedAsUnverifiable(MockHttpServletRequest request) {
 		assertThat(request.getAttribute(AuthContextFilter.AUTH_CONTEXT_ATTRIBUTE)).isNull();
 		assertThat(request.getAttribute(AuthContextFilter.AUTHENTICATION_FAILURE_ATTRIBUTE))
