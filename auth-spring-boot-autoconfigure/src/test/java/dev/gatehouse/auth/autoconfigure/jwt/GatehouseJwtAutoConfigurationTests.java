@@ -44,6 +44,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import static dev.gatehouse.auth.authentication.TestJwts.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -468,6 +471,31 @@ class GatehouseJwtAutoConfigurationTests {
 			.run((context) -> assertThat(invalidConfiguration(context, "gatehouse.jwt.issuer-uri").problem())
 				.contains("JwtDecoder bean 'companyDecoder' (defined by "
 						+ DecoderConfiguration.class.getName().replace('$', '.') + ".companyDecoder())"));
+	}
+
+	@Test
+	void doesNotSwitchOnForADecoderBeanAloneWhileTheSpringSecurityBridgeIsActive() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		ApplicationContextRunner bridged = this.runner.withBean(JwtDecoder.class, () -> nimbus)
+			.withBean(SecurityFilterChain.class, () -> new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE));
+		bridged.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(JwtBearerAuthenticator.class));
+		bridged.withPropertyValues("gatehouse.spring-security.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(JwtBearerAuthenticator.class));
+		bridged.withPropertyValues("gatehouse.jwt.use-decoder-bean=true")
+			.run((context) -> assertThat(context.getBean(JwtBearerAuthenticator.class)
+				.authenticate(bearer(hs256(claims().build())), INVOCATION)
+				.subject()
+				.id()).isEqualTo("alice"));
+		bridged.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.secret"));
+	}
+
+	@Test
+	void usesADecoderBeanAloneWithoutSpringSecurityWeb() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.web"))
+			.withBean(JwtDecoder.class, () -> nimbus)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
 	}
 
 	private static InvalidGatehouseConfigurationException invalidConfiguration(AssertableApplicationContext context,
