@@ -83,6 +83,12 @@ public class GatehouseJwtProperties {
 	 */
 	private List<String> copiedClaims = new ArrayList<>(List.of("email", "preferred_username"));
 
+	/**
+	 * Whether an application JwtDecoder bean verifies the tokens (true) or the key source
+	 * set here does (false); required when both exist.
+	 */
+	private @Nullable Boolean useDecoderBean;
+
 	public @Nullable String getIssuerUri() {
 		return this.issuerUri;
 	}
@@ -177,6 +183,14 @@ public class GatehouseJwtProperties {
 
 	public void setCopiedClaims(List<String> copiedClaims) {
 		this.copiedClaims = copiedClaims;
+	}
+
+	public @Nullable Boolean getUseDecoderBean() {
+		return this.useDecoderBean;
+	}
+
+	public void setUseDecoderBean(@Nullable Boolean useDecoderBean) {
+		this.useDecoderBean = useDecoderBean;
 	}
 
 	@Override

@@ -2,13 +2,13 @@ package dev.gatehouse.auth.autoconfigure.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
 import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,14 +17,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Builds the {@link JwtBearerAuthenticator} from {@code gatehouse.jwt.*}: picks the key
- * source, parses the secret and URIs and checks the claims, durations and issuer. Each
- * unusable value is an {@link InvalidGatehouseConfigurationException} naming the
- * property, never its value.
+ * Builds the {@link JwtBearerAuthenticator} from {@code gatehouse.jwt.*}: chooses between
+ * the key source and an application {@link JwtDecoder} bean (never silently, see
+ * {@code gatehouse.jwt.use-decoder-bean}), parses the secret and URIs and checks the
+ * claims, durations and issuer. Each unusable value is an
+ * {@link InvalidGatehouseConfigurationException} naming the property, never its value.
  */
 final class JwtAuthenticatorFactory {
-
-	private static final Log logger = LogFactory.getLog(GatehouseJwtAutoConfiguration.class);
 
 	private static final String PREFIX = "gatehouse.jwt.";
 
@@ -34,6 +33,8 @@ final class JwtAuthenticatorFactory {
 
 	static final String ISSUER_URI = PREFIX + "issuer-uri";
 
+	static final String USE_DECODER_BEAN = PREFIX + "use-decoder-bean";
+
 	private static final String ISSUER = PREFIX + "issuer";
 
 	private static final String REQUIRED_TYPE = PREFIX + "required-type";
@@ -41,20 +42,9 @@ final class JwtAuthenticatorFactory {
 	private JwtAuthenticatorFactory() {
 	}
 
-	static JwtBearerAuthenticator authenticator(GatehouseJwtProperties jwt, ObjectProvider<JwtDecoder> decoder,
+	static JwtBearerAuthenticator authenticator(GatehouseJwtProperties jwt, Supplier<@Nullable JwtDecoderBean> decoder,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock) {
-		@Nullable JwtDecoder applicationDecoder = decoder.getIfUnique();
-		JwtBearerAuthenticator.Builder builder;
-		if (applicationDecoder != null) {
-			if (jwt.getSecret() != null || jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null) {
-				logger.info("Gatehouse verifies JWTs with the application's JwtDecoder bean; the key source set "
-						+ "under " + PREFIX + "* is not used");
-			}
-			builder = JwtBearerAuthenticator.withDecoder(applicationDecoder);
-		}
-		else {
-			builder = keySource(jwt);
-		}
+		JwtBearerAuthenticator.Builder builder = verifier(jwt, decoder);
 		String issuer = issuer(jwt);
 		if (issuer != null) {
 			builder.issuer(issuer);
@@ -70,6 +60,68 @@ final class JwtAuthenticatorFactory {
 			.additionalValidators(validators.orderedStream().toList())
 			.clock(clock.getIfUnique(Clock::systemUTC));
 		return builder.build();
+	}
+
+	/**
+	 * Chooses what verifies the tokens: the key source set under {@code gatehouse.jwt.*}
+	 * or the application's {@link JwtDecoder} bean, never silently when both exist.
+	 */
+	private static JwtBearerAuthenticator.Builder verifier(GatehouseJwtProperties jwt,
+			Supplier<@Nullable JwtDecoderBean> decoder) {
+		List<String> keySource = keySourceProperties(jwt);
+		Boolean useDecoderBean = jwt.getUseDecoderBean();
+		if (Boolean.FALSE.equals(useDecoderBean)) {
+			if (keySource.isEmpty()) {
+				throw new InvalidGatehouseConfigurationException(USE_DECODER_BEAN,
+						"is false, but none of " + SECRET + ", " + JWK_SET_URI + " or " + ISSUER_URI
+								+ " is set, so nothing would verify bearer tokens",
+						"Set one of " + SECRET + ", " + JWK_SET_URI + " or " + ISSUER_URI
+								+ " to verify tokens with it, or set " + USE_DECODER_BEAN
+								+ "=true to verify them with the application's JwtDecoder bean.");
+			}
+			// The application's JwtDecoder bean (if any) is left to whoever else uses it.
+			return keySource(jwt);
+		}
+		JwtDecoderBean bean = decoder.get();
+		if (Boolean.TRUE.equals(useDecoderBean)) {
+			if (bean == null) {
+				throw new InvalidGatehouseConfigurationException(USE_DECODER_BEAN,
+						"is true, but the application has no JwtDecoder bean (or several and none is primary)",
+						"Define exactly one JwtDecoder bean (or mark one @Primary), or "
+								+ (keySource.isEmpty() ? "remove " + USE_DECODER_BEAN : "set " + USE_DECODER_BEAN
+										+ "=false to verify tokens with " + String.join(" and ", keySource))
+								+ ".");
+			}
+			return JwtBearerAuthenticator.withDecoder(bean.decoder());
+		}
+		if (bean == null) {
+			return keySource(jwt);
+		}
+		if (!keySource.isEmpty()) {
+			String properties = String.join(" and ", keySource);
+			throw new InvalidGatehouseConfigurationException(keySource.get(0),
+					"names a key source, and the application also has the JwtDecoder bean " + bean.description()
+							+ ": two verifiers of the same bearer tokens, and Gatehouse does not choose one silently",
+					"Set " + USE_DECODER_BEAN + "=false to verify tokens with " + properties
+							+ " (Gatehouse then ignores the bean), or " + USE_DECODER_BEAN
+							+ "=true to verify them with the bean '" + bean.name() + "'; or remove " + properties
+							+ " or the bean.");
+		}
+		return JwtBearerAuthenticator.withDecoder(bean.decoder());
+	}
+
+	private static List<String> keySourceProperties(GatehouseJwtProperties jwt) {
+		List<String> properties = new ArrayList<>(2);
+		if (jwt.getSecret() != null) {
+			properties.add(SECRET);
+		}
+		if (jwt.getJwkSetUri() != null) {
+			properties.add(JWK_SET_URI);
+		}
+		if (jwt.getIssuerUri() != null) {
+			properties.add(ISSUER_URI);
+		}
+		return properties;
 	}
 
 	private static JwtBearerAuthenticator.Builder keySource(GatehouseJwtProperties jwt) {
@@ -101,7 +153,8 @@ final class JwtAuthenticatorFactory {
 		// Unreachable while OnJwtKeySource guards this configuration; fail loudly rather
 		// than build nothing.
 		throw new InvalidGatehouseConfigurationException(PREFIX + "*", "names no key source",
-				"Set one of " + SECRET + ", " + JWK_SET_URI + " or " + ISSUER_URI + ", or define a JwtDecoder bean.");
+				"Set one of " + SECRET + ", " + JWK_SET_URI + " or " + ISSUER_URI
+						+ ", or define exactly one JwtDecoder bean (or mark one @Primary).");
 	}
 
 	private static @Nullable String issuer(GatehouseJwtProperties jwt) {

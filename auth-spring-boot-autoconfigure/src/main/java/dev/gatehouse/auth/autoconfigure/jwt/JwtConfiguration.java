@@ -7,12 +7,12 @@ import dev.gatehouse.auth.startup.ConfigurationProblems;
 import dev.gatehouse.auth.startup.InvalidGatehouseConfigurationException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
@@ -23,11 +23,14 @@ class JwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseJwtProperties jwt, ObjectProvider<JwtDecoder> decoder,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<Clock> clock,
-			ObjectProvider<ConfigurationProblems> problems) {
+	JwtBearerAuthenticator jwtBearerAuthenticator(GatehouseJwtProperties jwt,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<Clock> clock, ObjectProvider<ConfigurationProblems> problems) {
 		try {
-			return JwtAuthenticatorFactory.authenticator(jwt, decoder, validators, clock);
+			// The decoder bean is looked up only when it may be used, so that with
+			// use-decoder-bean=false it is not created on Gatehouse's account.
+			return JwtAuthenticatorFactory.authenticator(jwt, () -> JwtDecoderBean.find(beanFactory), validators,
+					clock);
 		}
 		catch (InvalidGatehouseConfigurationException ex) {
 			// Reported with every other startup problem in one failure report; until then

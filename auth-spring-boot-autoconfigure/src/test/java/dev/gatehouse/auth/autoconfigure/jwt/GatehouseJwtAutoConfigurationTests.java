@@ -44,6 +44,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import static dev.gatehouse.auth.authentication.TestJwts.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -382,14 +385,117 @@ class GatehouseJwtAutoConfigurationTests {
 	}
 
 	@Test
-	void prefersApplicationJwtDecoderOverKeySourceProperties() {
+	void usesApplicationJwtDecoderOverKeySourcePropertiesWhenToldTo() {
 		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
 		this.runner.withBean(JwtDecoder.class, () -> nimbus)
-			.withPropertyValues("gatehouse.jwt.jwk-set-uri=https://idp.example/jwks")
+			.withPropertyValues("gatehouse.jwt.jwk-set-uri=https://idp.example/jwks",
+					"gatehouse.jwt.use-decoder-bean=true")
 			.run((context) -> assertThat(context.getBean(JwtBearerAuthenticator.class)
 				.authenticate(bearer(hs256(claims().build())), INVOCATION)
 				.subject()
 				.id()).isEqualTo("alice"));
+	}
+
+	@Test
+	void failsStartupOnKeySourceTogetherWithApplicationJwtDecoder() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withBean("appDecoder", JwtDecoder.class, () -> nimbus)
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> {
+				InvalidGatehouseConfigurationException failure = invalidConfiguration(context, "gatehouse.jwt.secret");
+				assertThat(failure.problem()).contains("JwtDecoder bean 'appDecoder'")
+					.contains("does not choose one silently");
+				assertThat(failure.action()).contains("gatehouse.jwt.use-decoder-bean=false")
+					.contains("gatehouse.jwt.use-decoder-bean=true");
+				assertThat(stackTrace(context.getStartupFailure())).doesNotContain(this.encodedSecret);
+			});
+	}
+
+	@Test
+	void verifiesWithKeySourceAndIgnoresApplicationJwtDecoderWhenToldTo() {
+		List<String> decoded = new ArrayList<>();
+		this.runner.withBean(JwtDecoder.class, () -> (token) -> {
+			decoded.add(token);
+			throw new IllegalStateException("not to be used");
+		})
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret, "gatehouse.jwt.use-decoder-bean=false")
+			.run((context) -> {
+				String token = hs256(claims().build());
+				assertThat(context.getBean(JwtBearerAuthenticator.class)
+					.authenticate(bearer(token), INVOCATION)
+					.subject()
+					.id()).isEqualTo("alice");
+				assertThat(decoded).isEmpty();
+			});
+	}
+
+	@Test
+	void failsStartupWhenToldToUseADecoderBeanThatIsNotThere() {
+		this.runner.withPropertyValues("gatehouse.jwt.use-decoder-bean=true").run((context) -> {
+			InvalidGatehouseConfigurationException failure = invalidConfiguration(context,
+					"gatehouse.jwt.use-decoder-bean");
+			assertThat(failure.problem()).contains("no JwtDecoder bean");
+			assertThat(failure.action()).contains("remove gatehouse.jwt.use-decoder-bean");
+		});
+		this.runner.withPropertyValues("gatehouse.jwt.use-decoder-bean=true", "gatehouse.jwt.issuer-uri=https://idp")
+			.run((context) -> assertThat(invalidConfiguration(context, "gatehouse.jwt.use-decoder-bean").action())
+				.contains("gatehouse.jwt.use-decoder-bean=false to verify tokens with gatehouse.jwt.issuer-uri"));
+	}
+
+	@Test
+	void failsStartupWhenToldToUseAKeySourceThatIsNotThere() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withBean(JwtDecoder.class, () -> nimbus)
+			.withPropertyValues("gatehouse.jwt.use-decoder-bean=false")
+			.run((context) -> assertThat(invalidConfiguration(context, "gatehouse.jwt.use-decoder-bean").problem())
+				.contains("nothing would verify bearer tokens"));
+	}
+
+	@Test
+	void usesNoneOfSeveralDecoderBeansWithoutAPrimaryOne() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withBean("one", JwtDecoder.class, () -> nimbus)
+			.withBean("two", JwtDecoder.class, () -> nimbus)
+			.run((context) -> assertThat(invalidConfiguration(context, "gatehouse.jwt.*").action())
+				.contains("exactly one JwtDecoder bean"));
+		this.runner.withBean("one", JwtDecoder.class, () -> nimbus)
+			.withBean("two", JwtDecoder.class, () -> nimbus)
+			.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
+	}
+
+	@Test
+	void namesTheConfigurationMethodThatDefinedTheDecoder() {
+		this.runner.withUserConfiguration(DecoderConfiguration.class)
+			.withPropertyValues("gatehouse.jwt.issuer-uri=https://idp.example")
+			.run((context) -> assertThat(invalidConfiguration(context, "gatehouse.jwt.issuer-uri").problem())
+				.contains("JwtDecoder bean 'companyDecoder' (defined by "
+						+ DecoderConfiguration.class.getName().replace('$', '.') + ".companyDecoder())"));
+	}
+
+	@Test
+	void doesNotSwitchOnForADecoderBeanAloneWhileTheSpringSecurityBridgeIsActive() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		ApplicationContextRunner bridged = this.runner.withBean(JwtDecoder.class, () -> nimbus)
+			.withBean(SecurityFilterChain.class, () -> new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE));
+		bridged.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(JwtBearerAuthenticator.class));
+		bridged.withPropertyValues("gatehouse.spring-security.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(JwtBearerAuthenticator.class));
+		bridged.withPropertyValues("gatehouse.jwt.use-decoder-bean=true")
+			.run((context) -> assertThat(context.getBean(JwtBearerAuthenticator.class)
+				.authenticate(bearer(hs256(claims().build())), INVOCATION)
+				.subject()
+				.id()).isEqualTo("alice"));
+		bridged.withPropertyValues("gatehouse.jwt.secret=" + this.encodedSecret)
+			.run((context) -> invalidConfiguration(context, "gatehouse.jwt.secret"));
+	}
+
+	@Test
+	void usesADecoderBeanAloneWithoutSpringSecurityWeb() {
+		JwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(this.secret, "HmacSHA256")).build();
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.web"))
+			.withBean(JwtDecoder.class, () -> nimbus)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
 	}
 
 	private static InvalidGatehouseConfigurationException invalidConfiguration(AssertableApplicationContext context,
@@ -445,6 +551,18 @@ class GatehouseJwtAutoConfigurationTests {
 		StringWriter trace = new StringWriter();
 		failure.printStackTrace(new PrintWriter(trace));
 		return trace.toString();
+	}
+
+	@Configuration
+	static class DecoderConfiguration {
+
+		@Bean
+		JwtDecoder companyDecoder() {
+			return (token) -> {
+				throw new IllegalStateException("not used");
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
