@@ -63,10 +63,6 @@ class JwtKeycloakTests {
 
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("gatehouse.jwt.issuer-uri", () -> realm().issuerUri());
-		// Spring Authorization Server's auto-configuration (on this execution's class
-		// path)
-		// registers a JwtDecoder for its own keys: the realm's keys verify here.
-		registry.add("gatehouse.jwt.use-decoder-bean", () -> "false");
 	}
 
 	@Nested

@@ -16,6 +16,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.auth.annotation.Protected;
+import dev.gatehouse.auth.authentication.JwtBearerAuthenticator;
 import dev.gatehouse.auth.annotation.PublicAccess;
 import dev.gatehouse.auth.annotation.RequireScope;
 import dev.gatehouse.auth.context.AuthContext;
@@ -117,6 +118,9 @@ class SpringSecurityResourceServerTests {
 			assertThat(caller.path("issuer").asText()).isEqualTo(SpringSecurityResourceServerTests.this.issuer);
 			assertThat(caller.path("scopes").toString()).isEqualTo("[\"reports.read\"]");
 			assertThat(caller.path("credential").asText()).isEqualTo("BEARER_TOKEN");
+			// Spring Security verified the token; Gatehouse only mapped it.
+			assertThat(this.application.getBeansOfType(SpringSecurityAuthenticationBridge.class)).hasSize(1);
+			assertThat(this.application.getBeansOfType(JwtBearerAuthenticator.class)).isEmpty();
 		}
 
 		@Test

@@ -159,10 +159,7 @@ class JwtVerifierChoiceWithSpringSecurityTests {
 	void resourceServersDecoderAloneSwitchesItOnWithTheBridgeOff() {
 		// Only true if Gatehouse's JWT auto-configuration ran after the resource
 		// server's: its condition sees the decoder bean.
-		// strict-properties=false until the bridge's properties bind
-		// gatehouse.spring-security.*.
-		this.resourceServer
-			.withPropertyValues("gatehouse.spring-security.enabled=false", "gatehouse.strict-properties=false")
+		this.resourceServer.withPropertyValues("gatehouse.spring-security.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
 		this.resourceServer.withPropertyValues("gatehouse.jwt.use-decoder-bean=true")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtBearerAuthenticator.class));
