@@ -52,6 +52,15 @@ final class FilterCredentials {
 	/** The scope the JWT grants. */
 	static final String SCOPE = "reports:read";
 
+	/** The issuer of {@link #resourceServerJwt()}. */
+	static final String ISSUER = "https://idp.example/realms/bench";
+
+	/** The scopes {@link #resourceServerJwt()} grants, as its {@code scope} claim. */
+	static final String RESOURCE_SERVER_SCOPES = "reports.read reports.write openid";
+
+	/** The roles of {@link #resourceServerJwt()}'s {@code roles} claim. */
+	static final List<String> RESOURCE_SERVER_ROLES = List.of("REPORTER", "auditor");
+
 	/** The request path of every case; the stacks do not route, so any path would do. */
 	static final String PATH = "/reports/hello";
 
@@ -142,6 +151,27 @@ final class FilterCredentials {
 		return sign(other);
 	}
 
+	/**
+	 * Signs the kind of access token an identity provider issues to a user, as a resource
+	 * server receives it: {@link #SUBJECT}, {@link #ISSUER}, three scopes, a roles claim,
+	 * {@code email} and {@code preferred_username} (the claims Gatehouse copies by
+	 * default), valid for a day from now, with the HS256 key.
+	 * @return the compact JWS
+	 */
+	static String resourceServerJwt() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(SUBJECT)
+			.issuer(ISSUER)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(1, ChronoUnit.DAYS)))
+			.claim("scope", RESOURCE_SERVER_SCOPES)
+			.claim("roles", RESOURCE_SERVER_ROLES)
+			.claim("email", "reporter@example.com")
+			.claim("preferred_username", SUBJECT)
+			.build();
+		return sign(claims, HS256_KEY);
+	}
+
 	private static String sign(byte[] key) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(SUBJECT)
@@ -150,6 +180,10 @@ final class FilterCredentials {
 			.claim("scope", SCOPE)
 			.claim("roles", List.of(ROLE))
 			.build();
+		return sign(claims, key);
+	}
+
+	private static String sign(JWTClaimsSet claims, byte[] key) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		try {
 			jwt.sign(new MACSigner(key));
