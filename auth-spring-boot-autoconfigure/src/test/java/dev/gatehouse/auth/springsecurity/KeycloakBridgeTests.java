@@ -269,11 +269,9 @@ class KeycloakBridgeTests {
 		}
 
 		// Keycloak's sub is an opaque id; many applications name their callers by
-		// preferred_username. Gatehouse's own JWT authenticator (on main still switched
-		// on
-		// by the JwtDecoder bean) would take sub, so a subject "alice" in a response
-		// shows
-		// that the context came through the bridge.
+		// preferred_username. Gatehouse's own JWT authenticator, were it to verify the
+		// token (the JwtDecoder bean once switched it on), would take sub: a subject
+		// "alice" in a response shows that the context came through the bridge.
 		private static JwtAuthenticationConverter usernameAsPrincipalName() {
 			JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 			converter.setPrincipalClaimName("preferred_username");
