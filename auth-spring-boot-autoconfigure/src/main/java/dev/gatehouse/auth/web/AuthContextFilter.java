@@ -355,20 +355,13 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 				}
 			}
 			catch (AuthException ex) {
-				request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
-				logFailure(request, ex);
-				publishRejection(request, ex.decision());
-				return null;
+				return rejected(request, ex);
 			}
 			catch (RuntimeException ex) {
-				// Fail closed, as for an authenticator that fails unexpectedly: the
-				// request
-				// runs without a context and never falls back to its credentials, which
-				// the earlier filter has already judged.
-				request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
-				logUnexpectedFailure(request, prior.getClass().getName(), ex);
-				publishRejection(request, UNVERIFIABLE);
-				return null;
+				// As for an authenticator that fails unexpectedly; the request never
+				// falls
+				// back to its credentials, which the earlier filter has already judged.
+				return unverifiable(request, prior.getClass().getName(), ex);
 			}
 		}
 		BoundAuthenticator bound = this.authenticator.get();
@@ -390,20 +383,27 @@ public final class AuthContextFilter extends OncePerRequestFilter {
 			return context;
 		}
 		catch (AuthException ex) {
-			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
-			logFailure(request, ex);
-			publishRejection(request, ex.decision());
-			return null;
+			return rejected(request, ex);
 		}
 		catch (RuntimeException ex) {
-			// Fail closed: the credential was not verified, so the request runs without a
-			// context and a protected
-			// handler answers 401 rather than 500.
-			request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
-			logUnexpectedFailure(request, authenticator.getClass().getName(), ex);
-			publishRejection(request, UNVERIFIABLE);
-			return null;
+			return unverifiable(request, authenticator.getClass().getName(), ex);
 		}
+	}
+
+	private @Nullable AuthContext rejected(HttpServletRequest request, AuthException ex) {
+		request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, ex);
+		logFailure(request, ex);
+		publishRejection(request, ex.decision());
+		return null;
+	}
+
+	// Fail closed: the credential was not verified, so the request runs without a context
+	// and a protected handler answers 401 rather than 500.
+	private @Nullable AuthContext unverifiable(HttpServletRequest request, String authenticator, RuntimeException ex) {
+		request.setAttribute(AUTHENTICATION_FAILURE_ATTRIBUTE, new AuthenticationFailedException(UNVERIFIABLE));
+		logUnexpectedFailure(request, authenticator, ex);
+		publishRejection(request, UNVERIFIABLE);
+		return null;
 	}
 
 	private AuthInvocation describe(HttpServletRequest request, boolean read) {
