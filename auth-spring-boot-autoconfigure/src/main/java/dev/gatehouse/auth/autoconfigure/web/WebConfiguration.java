@@ -20,6 +20,8 @@ import dev.gatehouse.auth.web.HttpInvocationResolver;
 import dev.gatehouse.auth.web.PriorAuthentication;
 import dev.gatehouse.auth.web.RequestRejectedCredentialLookup;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -29,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +47,12 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+	private static final Log logger = LogFactory.getLog(GatehouseWebAutoConfiguration.class);
+
 	private static final String SPRING_SECURITY_FILTER_ORDER = "spring.security.filter.order";
+
+	// The bean name @EnableWebSecurity gives Spring Security's FilterChainProxy.
+	private static final String SPRING_SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
 
 	// Boot's SecurityProperties.DEFAULT_FILTER_ORDER, not referenced so that Boot's
 	// security module stays optional.
@@ -79,7 +87,7 @@ class WebConfiguration {
 			ObjectProvider<AuthenticationObservationConvention> observationConvention,
 			ObjectProvider<CorrelationIdBinder> correlationIdBinder,
 			ObjectProvider<PriorAuthentication> priorAuthentication, ApplicationEventPublisher eventPublisher,
-			Environment environment) {
+			Environment environment, ListableBeanFactory beanFactory) {
 		AuthContextFilter filter = new AuthContextFilter(authenticator::getIfUnique, extractor, invocationResolver);
 		filter.setDecisionPublisher(new AuthDecisionPublisher(eventPublisher));
 		ObservationRegistry registry = observation.isEnabled() ? observationRegistry.getIfUnique() : null;
@@ -94,15 +102,38 @@ class WebConfiguration {
 		PriorAuthentication prior = priorAuthentication.getIfUnique();
 		if (prior != null) {
 			filter.setPriorAuthentication(prior);
-			// After Spring Security's filter chain, whose authentication it reads, at
-			// whatever order the application gave that chain.
-			order = environment.getProperty(SPRING_SECURITY_FILTER_ORDER, Integer.class,
-					DEFAULT_SPRING_SECURITY_FILTER_ORDER) + 1;
+			order = afterSpringSecurity(environment, beanFactory);
 		}
 		FilterRegistrationBean<AuthContextFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("gatehouseAuthContextFilter");
 		registration.setOrder(order);
 		return registration;
+	}
+
+	// After Spring Security's filter chain, whose authentication the bridge reads: right
+	// after the registration Boot's security module gives the chain, or after the order
+	// that module would give it.
+	private static int afterSpringSecurity(Environment environment, ListableBeanFactory beanFactory) {
+		for (DelegatingFilterProxyRegistrationBean registration : beanFactory
+			.getBeansOfType(DelegatingFilterProxyRegistrationBean.class, false, false)
+			.values()) {
+			if (SPRING_SECURITY_FILTER_CHAIN.equals(registration.getFilterName())) {
+				return registration.getOrder() + 1;
+			}
+		}
+		if (beanFactory.containsBean(SPRING_SECURITY_FILTER_CHAIN)) {
+			// Registered as a plain filter, at the lowest precedence: it runs after
+			// Gatehouse's, so the bridge sees no authentication (and protected handlers
+			// refuse every request). Fail closed, but say why.
+			logger.warn("Spring Security's " + SPRING_SECURITY_FILTER_CHAIN + " is not registered with a "
+					+ "DelegatingFilterProxyRegistrationBean (as Spring Boot's security auto-configuration does), so "
+					+ "it runs after Gatehouse's filter and Gatehouse cannot see the authentication it makes. Add "
+					+ "spring-boot-security (any Spring Security starter), or register the chain with new "
+					+ "DelegatingFilterProxyRegistrationBean(\"" + SPRING_SECURITY_FILTER_CHAIN + "\") at order "
+					+ DEFAULT_SPRING_SECURITY_FILTER_ORDER + ".");
+		}
+		return environment.getProperty(SPRING_SECURITY_FILTER_ORDER, Integer.class,
+				DEFAULT_SPRING_SECURITY_FILTER_ORDER) + 1;
 	}
 
 	@Bean

@@ -19,12 +19,16 @@ import dev.gatehouse.auth.web.PriorAuthentication;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +45,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class GatehouseSpringSecurityAutoConfigurationTests {
 
 	private static final String[] API_KEY = {
@@ -97,6 +102,21 @@ class GatehouseSpringSecurityAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(FilterChainConfiguration.class)
 			.withPropertyValues("spring.security.filter.order=7")
 			.run((context) -> assertThat(filterRegistration(context).getOrder()).isEqualTo(8));
+	}
+
+	@Test
+	void runsTheFilterRightAfterTheRegistrationOfSpringSecuritysFilterChain(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(FilterChainConfiguration.class, ChainRegistrationConfiguration.class)
+			.run((context) -> assertThat(filterRegistration(context).getOrder()).isEqualTo(13));
+		assertThat(output).doesNotContain("is not registered with a DelegatingFilterProxyRegistrationBean");
+	}
+
+	@Test
+	void warnsWhenSpringSecuritysFilterChainIsAPlainFilterThatWouldRunAfterGatehouses(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PlainFilterChainConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(PriorAuthentication.class));
+		assertThat(output)
+			.contains("springSecurityFilterChain is not registered with a " + "DelegatingFilterProxyRegistrationBean");
 	}
 
 	@Test
@@ -223,6 +243,30 @@ class GatehouseSpringSecurityAutoConfigurationTests {
 
 		@Bean
 		SecurityFilterChain securityFilterChain() {
+			return new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ChainRegistrationConfiguration {
+
+		@Bean
+		DelegatingFilterProxyRegistrationBean securityFilterChainRegistration() {
+			DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
+					"springSecurityFilterChain");
+			registration.setOrder(12);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlainFilterChainConfiguration {
+
+		// The name @EnableWebSecurity gives it, without Boot's registration.
+		@Bean
+		SecurityFilterChain springSecurityFilterChain() {
 			return new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE);
 		}
 
