@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.spi.AuthorizationRequest;
+import dev.gatehouse.auth.spi.BoundaryDecider;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PolicyEvaluator;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Each key covers the context inputs the wrapped checker declares
  * ({@link DeclaresDecisionInputs}, read once here), or everything the context carries
  * when it declares nothing; a checker that declares {@link DecisionInputs#uncacheable()}
- * is returned unwrapped.
+ * is returned unwrapped, and so is a {@link BoundaryDecider} (it caches by what it sends,
+ * if at all).
  */
 public final class CachingCheckers {
 
@@ -76,6 +78,11 @@ public final class CachingCheckers {
 	}
 
 	private static DecisionInputs inputsOf(Object delegate) {
+		if (delegate instanceof BoundaryDecider) {
+			// It decides with the whole call in view, which a DecisionKey does not cover,
+			// and would lose its one request per boundary behind a wrapper.
+			return DecisionInputs.uncacheable();
+		}
 		if (delegate instanceof DeclaresDecisionInputs declaring) {
 			return Objects.requireNonNull(declaring.decisionInputs(),
 					() -> delegate.getClass().getName() + ".decisionInputs() must not return null");

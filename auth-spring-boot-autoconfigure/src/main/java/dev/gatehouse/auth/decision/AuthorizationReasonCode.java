@@ -46,6 +46,12 @@ public enum AuthorizationReasonCode {
 	VERIFICATION_PROVIDER_UNAVAILABLE,
 
 	/**
+	 * A remote decision engine (a policy decision point) or relation store could not
+	 * answer in time or answered something that is not a decision; never mapped to DENY.
+	 */
+	DECISION_PROVIDER_UNAVAILABLE,
+
+	/**
 	 * An unexpected failure while deciding; details are in the server log, never in the
 	 * response.
 	 */

@@ -1,5 +1,7 @@
 package dev.gatehouse.auth.enforcement;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -12,10 +14,14 @@ import dev.gatehouse.auth.decision.AuthRequirementProviderUnavailableException;
 import dev.gatehouse.auth.decision.AuthorizationDecision;
 import dev.gatehouse.auth.decision.AuthorizationReasonCode;
 import dev.gatehouse.auth.metadata.AuthRequirement;
+import dev.gatehouse.auth.metadata.AuthRequirementKind;
 import dev.gatehouse.auth.metadata.DynamicReferences;
 import dev.gatehouse.auth.metadata.EffectiveAuthMetadata;
 import dev.gatehouse.auth.metadata.RequirementReferences;
+import dev.gatehouse.auth.spi.AuthorizationCall;
 import dev.gatehouse.auth.spi.AuthorizationRequest;
+import dev.gatehouse.auth.spi.BoundaryDecider;
+import dev.gatehouse.auth.spi.DecisionRequest;
 import dev.gatehouse.auth.spi.InvocationResolver.Reference;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
@@ -41,6 +47,11 @@ import org.springframework.util.function.SingletonSupplier;
  * early and the hot path does no bean-factory lookup. A port with no single bean, a
  * checker that throws or one that returns {@code null} never lets the call through.
  * Thread-safe. As the {@link MethodCallEnforcer} it is what observation decorates.
+ *
+ * <p>
+ * A port bean that is a {@link BoundaryDecider} (a remote engine) is asked once per call
+ * about all the boundary's requirements it backs; the reported decision is still that of
+ * the first refused requirement in declaration order.
  */
 public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 
@@ -51,6 +62,8 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 		.error(AuthorizationReasonCode.INTERNAL_ERROR, "A dynamic reference of the requirement has no value.");
 
 	private static final Object[] NO_ARGUMENTS = {};
+
+	private static final int[] NO_INDEXES = {};
 
 	private final Port<RoleChecker> roleChecker;
 
@@ -118,7 +131,7 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 	 */
 	@Override
 	public void enforce(MethodInvocation invocation, EffectiveAuthMetadata metadata, @Nullable AuthContext context) {
-		enforce(metadata, context, invocation.getArguments());
+		enforce(metadata, context, invocation.getArguments(), invocation.getMethod());
 	}
 
 	/**
@@ -141,6 +154,11 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 	 * the request did not supply it
 	 */
 	public void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context, @Nullable Object[] arguments) {
+		enforce(metadata, context, arguments, null);
+	}
+
+	private void enforce(EffectiveAuthMetadata metadata, @Nullable AuthContext context, @Nullable Object[] arguments,
+			@Nullable Method method) {
 		List<AuthRequirement> requirements = metadata.requirements();
 		if (requirements.isEmpty()) {
 			return;
@@ -149,17 +167,182 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 			throw missingContext();
 		}
 		DynamicReferences references = metadata.references();
+		// Decisions a BoundaryDecider made ahead, by requirement index; allocated only
+		// when one is asked.
+		@Nullable AuthorizationDecision[] decidedAhead = null;
 		for (int i = 0; i < requirements.size(); i++) {
 			AuthRequirement requirement = requirements.get(i);
-			// Static boundaries share DynamicReferences.NONE: get(i) is a length check,
-			// nothing is allocated.
-			RequirementReferences dynamic = references.get(i);
-			AuthorizationDecision decision = (dynamic != null)
-					? decideDynamic(requirement, dynamic, references, context, arguments)
-					: decide(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
+			AuthorizationDecision decision = (decidedAhead != null) ? decidedAhead[i] : null;
+			if (decision == null) {
+				BoundaryDecider decider = boundaryDecider(requirement.kind());
+				if (decider != null) {
+					if (decidedAhead == null) {
+						decidedAhead = new AuthorizationDecision[requirements.size()];
+					}
+					decision = decideTogether(decider, i, metadata, context, arguments, method, decidedAhead);
+				}
+				else {
+					// Static boundaries share DynamicReferences.NONE: get(i) is a length
+					// check, nothing is allocated.
+					RequirementReferences dynamic = references.get(i);
+					decision = (dynamic != null) ? decideDynamic(requirement, dynamic, references, context, arguments)
+							: decide(requirement, requirement.resource(), requirement.action(), requirement.tenant(),
+									context);
+				}
+			}
 			if (!decision.isAllowed()) {
 				throw new AuthRequirementDeniedException(decision);
 			}
+		}
+	}
+
+	// The port bean of a kind when it decides a boundary's requirements together;
+	// resolving the port here refuses the call when it has no single provider, as asking
+	// it would.
+	private @Nullable BoundaryDecider boundaryDecider(AuthRequirementKind kind) {
+		Object port = switch (kind) {
+			case PERMISSION -> this.permissionChecker.get();
+			case RELATION -> this.relationChecker.get();
+			case POLICY -> this.policyEvaluator.get();
+			default -> null;
+		};
+		return (port instanceof BoundaryDecider decider) ? decider : null;
+	}
+
+	/**
+	 * Asks a boundary decider, in one call, about the requirement at {@code first} and
+	 * every later requirement of a port with the same engine, up to the first one whose
+	 * references do not resolve (decided when evaluation reaches it). Fills
+	 * {@code decidedAhead} and returns the decision of {@code first}.
+	 */
+	private AuthorizationDecision decideTogether(BoundaryDecider decider, int first, EffectiveAuthMetadata metadata,
+			AuthContext context, @Nullable Object[] arguments, @Nullable Method method,
+			@Nullable AuthorizationDecision[] decidedAhead) {
+		List<AuthRequirement> requirements = metadata.requirements();
+		DynamicReferences references = metadata.references();
+		AuthRequirement firstRequirement = requirements.get(first);
+		RequirementReferences firstDynamic = references.get(first);
+		DecisionRequest firstRequest;
+		if (firstDynamic != null) {
+			Object resolved = resolveRequest(firstRequirement, firstDynamic, references, context, arguments, true);
+			if (resolved instanceof AuthorizationDecision refused) {
+				return refused;
+			}
+			firstRequest = (DecisionRequest) resolved;
+		}
+		else {
+			firstRequest = request(firstRequirement, firstRequirement.resource(), firstRequirement.action(),
+					firstRequirement.tenant(), context);
+		}
+		Object engine = decider.engine();
+		List<DecisionRequest> requests = null;
+		// indexes[k] is the requirement index of requests.get(k), for k > 0; the common
+		// single request needs none.
+		int[] indexes = NO_INDEXES;
+		for (int j = first + 1; j < requirements.size(); j++) {
+			AuthRequirement requirement = requirements.get(j);
+			BoundaryDecider other = boundaryDecider(requirement.kind());
+			if (other == null || other.engine() != engine) {
+				continue;
+			}
+			RequirementReferences dynamic = references.get(j);
+			Object resolved = (dynamic != null)
+					? resolveRequest(requirement, dynamic, references, context, arguments, false)
+					: request(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
+			if (!(resolved instanceof DecisionRequest request)) {
+				break;
+			}
+			if (requests == null) {
+				requests = new ArrayList<>(requirements.size() - first);
+				requests.add(firstRequest);
+				indexes = new int[requirements.size() - first];
+			}
+			indexes[requests.size()] = j;
+			requests.add(request);
+		}
+		if (requests == null) {
+			requests = List.of(firstRequest);
+		}
+		List<AuthorizationDecision> decisions;
+		try {
+			decisions = decider.decideAll(requests, new AuthorizationCall(method, nonNullArguments(arguments)));
+		}
+		catch (AuthException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+		}
+		if (decisions == null || decisions.isEmpty() || decisions.size() > requests.size()) {
+			return CHECKER_FAILED;
+		}
+		for (int k = 0; k < decisions.size(); k++) {
+			AuthorizationDecision decision = decisions.get(k);
+			decidedAhead[(k == 0) ? first : indexes[k]] = (decision != null) ? decision : CHECKER_FAILED;
+		}
+		int last = decisions.size() - 1;
+		AuthorizationDecision lastDecision = decidedAhead[(last == 0) ? first : indexes[last]];
+		if (decisions.size() < requests.size() && lastDecision != null && lastDecision.isAllowed()) {
+			// Stopped early without a refusal: the rest were never decided.
+			decidedAhead[indexes[last + 1]] = CHECKER_FAILED;
+		}
+		AuthorizationDecision decided = decidedAhead[first];
+		return (decided != null) ? decided : CHECKER_FAILED;
+	}
+
+	private static @Nullable Object[] nonNullArguments(@Nullable Object @Nullable [] arguments) {
+		return (arguments != null) ? arguments : NO_ARGUMENTS;
+	}
+
+	/**
+	 * Resolves a dynamic requirement into its port request; returns the refusing decision
+	 * when a reference has no value. With {@code refuse} false (a later requirement asked
+	 * ahead) an unresolvable one returns {@code null} instead, and is refused when
+	 * evaluation reaches it.
+	 */
+	private @Nullable Object resolveRequest(AuthRequirement requirement, RequirementReferences dynamic,
+			DynamicReferences references, AuthContext context, @Nullable Object[] arguments, boolean refuse) {
+		String resource;
+		String action;
+		String tenant;
+		try {
+			resource = resolve(dynamic.resource(), requirement.resource(), arguments);
+			action = resolve(dynamic.action(), requirement.action(), arguments);
+			tenant = resolve(dynamic.tenant(), requirement.tenant(), arguments);
+		}
+		catch (RuntimeException ex) {
+			if (!refuse) {
+				return null;
+			}
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+		}
+		Reference unresolved = unresolved(dynamic, resource, action, tenant);
+		if (unresolved != null) {
+			return refuse ? refuseUnresolved(unresolved, references, arguments) : null;
+		}
+		try {
+			return request(requirement, resource, action, tenant, context);
+		}
+		catch (RuntimeException ex) {
+			if (!refuse) {
+				return null;
+			}
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+		}
+	}
+
+	private static DecisionRequest request(AuthRequirement requirement, @Nullable String resource,
+			@Nullable String action, @Nullable String tenant, AuthContext context) {
+		try {
+			return switch (requirement.kind()) {
+				case PERMISSION -> new PermissionCheckRequest(context, requirement.ref(), resource, tenant);
+				case RELATION -> new RelationCheckRequest(context, requirement.ref(), nonNull(resource), tenant);
+				case POLICY -> new AuthorizationRequest(context, nonNull(resource), nonNull(action), tenant);
+				default -> throw new IllegalStateException(requirement.kind() + " is not decided by a port request");
+			};
+		}
+		catch (RuntimeException ex) {
+			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
 		}
 	}
 
@@ -189,17 +372,29 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 			// A getter on the path threw: the reference has no trustworthy value.
 			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
 		}
-		Reference unresolved = (dynamic.resource() != null && resource == null) ? dynamic.resource()
-				: (dynamic.action() != null && action == null) ? dynamic.action()
-						: (dynamic.tenant() != null && tenant == null) ? dynamic.tenant() : null;
+		Reference unresolved = unresolved(dynamic, resource, action, tenant);
 		if (unresolved != null) {
-			String requestValue = references.requestValue(unresolvedParameter(unresolved, arguments));
-			if (requestValue != null) {
-				throw new RequestValueMissingException(requestValue);
-			}
-			return UNRESOLVED_REFERENCE;
+			return refuseUnresolved(unresolved, references, arguments);
 		}
 		return decide(requirement, resource, action, tenant, context);
+	}
+
+	private static @Nullable Reference unresolved(RequirementReferences dynamic, @Nullable String resource,
+			@Nullable String action, @Nullable String tenant) {
+		return (dynamic.resource() != null && resource == null) ? dynamic.resource()
+				: (dynamic.action() != null && action == null) ? dynamic.action()
+						: (dynamic.tenant() != null && tenant == null) ? dynamic.tenant() : null;
+	}
+
+	// A reference without a value: the client's mistake when a request value feeds it,
+	// otherwise the code's.
+	private static AuthorizationDecision refuseUnresolved(Reference unresolved, DynamicReferences references,
+			@Nullable Object[] arguments) {
+		String requestValue = references.requestValue(unresolvedParameter(unresolved, arguments));
+		if (requestValue != null) {
+			throw new RequestValueMissingException(requestValue);
+		}
+		return UNRESOLVED_REFERENCE;
 	}
 
 	// Off the hot path: only a reference that has just failed to resolve is asked.

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param action the action
  * @param tenant the tenant, or {@code null}
  */
-public record AuthorizationRequest(AuthContext context, String resource, String action, @Nullable String tenant) {
+public record AuthorizationRequest(AuthContext context, String resource, String action,
+		@Nullable String tenant) implements DecisionRequest {
 
 	public AuthorizationRequest {
 		Objects.requireNonNull(context, "context must not be null");

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param tenant the tenant, or {@code null}
  */
 public record PermissionCheckRequest(AuthContext context, String permission, @Nullable String resource,
-		@Nullable String tenant) {
+		@Nullable String tenant) implements DecisionRequest {
 
 	public PermissionCheckRequest {
 		Objects.requireNonNull(context, "context must not be null");

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param resource the resource (for example {@code document:42})
  * @param tenant the tenant, or {@code null}
  */
-public record RelationCheckRequest(AuthContext context, String relation, String resource, @Nullable String tenant) {
+public record RelationCheckRequest(AuthContext context, String relation, String resource,
+		@Nullable String tenant) implements DecisionRequest {
 
 	public RelationCheckRequest {
 		Objects.requireNonNull(context, "context must not be null");

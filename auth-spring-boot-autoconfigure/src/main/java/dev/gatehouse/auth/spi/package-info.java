@@ -7,7 +7,9 @@
  * {@link dev.gatehouse.auth.spi.AuthContextSnapshot} a signer returns) and the exceptions
  * an {@link dev.gatehouse.auth.spi.Authenticator} throws live here too, so that this
  * package depends on the model ({@code annotation}, {@code context}, {@code decision})
- * and nothing else.
+ * and nothing else. A deciding port's bean may also be a
+ * {@link dev.gatehouse.auth.spi.BoundaryDecider}, deciding a boundary's requirements
+ * together.
  */
 @NullMarked
 package dev.gatehouse.auth.spi;

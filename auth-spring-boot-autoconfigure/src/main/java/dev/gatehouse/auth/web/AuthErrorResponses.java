@@ -38,7 +38,7 @@ import org.springframework.http.ResponseEntity;
  * INSUFFICIENT_SCOPE, none otherwise</td>
  * </tr>
  * <tr>
- * <td>ERROR/VERIFICATION_PROVIDER_UNAVAILABLE</td>
+ * <td>ERROR/VERIFICATION_PROVIDER_UNAVAILABLE or DECISION_PROVIDER_UNAVAILABLE</td>
  * <td>503</td>
  * <td>none</td>
  * </tr>
@@ -80,10 +80,22 @@ public final class AuthErrorResponses {
 		return switch (requireRefusal(decision).state()) {
 			case CHALLENGE -> HttpStatus.UNAUTHORIZED;
 			case DENY -> HttpStatus.FORBIDDEN;
-			case ERROR -> (decision.reasonCode() == AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE)
-					? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+			case ERROR -> isUnavailable(decision.reasonCode()) ? HttpStatus.SERVICE_UNAVAILABLE
+					: HttpStatus.INTERNAL_SERVER_ERROR;
 			case ALLOW -> throw new IllegalStateException("unreachable");
 		};
+	}
+
+	/**
+	 * Whether a reason code says a provider could not answer (503), rather than that
+	 * deciding failed (500).
+	 * @param reasonCode the reason code of an ERROR decision
+	 * @return {@code true} for VERIFICATION_PROVIDER_UNAVAILABLE and
+	 * DECISION_PROVIDER_UNAVAILABLE
+	 */
+	public static boolean isUnavailable(AuthorizationReasonCode reasonCode) {
+		return reasonCode == AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE
+				|| reasonCode == AuthorizationReasonCode.DECISION_PROVIDER_UNAVAILABLE;
 	}
 
 	/**

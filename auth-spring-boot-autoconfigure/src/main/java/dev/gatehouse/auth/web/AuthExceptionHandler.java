@@ -81,7 +81,7 @@ public class AuthExceptionHandler {
 				logger.debug(call + " refused (" + decision.state() + "/" + decision.reasonCode() + ")");
 			}
 		}
-		else if (decision.reasonCode() == AuthorizationReasonCode.VERIFICATION_PROVIDER_UNAVAILABLE) {
+		else if (AuthErrorResponses.isUnavailable(decision.reasonCode())) {
 			logger.warn(call + " refused because a provider is unavailable: " + ex.getMessage(), ex);
 		}
 		else {

@@ -9,6 +9,7 @@ import dev.gatehouse.auth.actuate.GatehouseSecretSanitizingFunction;
 import dev.gatehouse.auth.autoconfigure.outbound.GatehouseOutboundProperties;
 import dev.gatehouse.auth.outbound.OutboundCredentials;
 import dev.gatehouse.auth.spi.SnapshotVerifier;
+import dev.gatehouse.auth.spi.DecisionEngineHealth;
 import dev.gatehouse.auth.spi.VerifierHealth;
 import dev.gatehouse.auth.startup.AuthCapabilityReport;
 
@@ -63,14 +64,16 @@ class ActuatorConfiguration {
 		GatehouseHealthIndicator gatehouseHealthIndicator(ObjectProvider<OutboundCredentials> credentials,
 				ListableBeanFactory beanFactory) {
 			return new GatehouseHealthIndicator(credentials.getIfAvailable(),
-					() -> beanFactory.getBeansOfType(VerifierHealth.class, false, false));
+					() -> beanFactory.getBeansOfType(VerifierHealth.class, false, false),
+					() -> beanFactory.getBeansOfType(DecisionEngineHealth.class, false, false));
 		}
 
 	}
 
 	/**
 	 * Matches when there is something to report: outbound registrations, a verifier that
-	 * reports its health, or a snapshot verifier (which may, once created).
+	 * reports its health, a snapshot verifier (which may, once created) or a decision
+	 * engine.
 	 */
 	static final class OnHealthSubject extends AnyNestedCondition {
 
@@ -90,6 +93,11 @@ class ActuatorConfiguration {
 
 		@ConditionalOnBean(SnapshotVerifier.class)
 		static final class Snapshot {
+
+		}
+
+		@ConditionalOnBean(DecisionEngineHealth.class)
+		static final class DecisionEngine {
 
 		}
 

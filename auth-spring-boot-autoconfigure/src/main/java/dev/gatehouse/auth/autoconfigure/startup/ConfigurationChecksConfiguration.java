@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.gatehouse.auth.autoconfigure.authzen.GatehouseAuthZenProperties;
 import dev.gatehouse.auth.autoconfigure.audit.GatehouseAuditProperties;
 import dev.gatehouse.auth.autoconfigure.checker.GatehouseCacheProperties;
 import dev.gatehouse.auth.autoconfigure.core.GatehouseProperties;
@@ -48,6 +49,7 @@ class ConfigurationChecksConfiguration {
 		targets.put("gatehouse.audit", GatehouseAuditProperties.class);
 		targets.put("gatehouse.outbound", GatehouseOutboundProperties.class);
 		targets.put("gatehouse.spring-security", GatehouseSpringSecurityProperties.class);
+		targets.put("gatehouse.authzen", GatehouseAuthZenProperties.class);
 		return targets;
 	}
 
