@@ -53,9 +53,11 @@ class GatehouseSecretMaskingServerTests {
 
 	private static final String ENVIRONMENT_API_KEY_HASH = "875ec1e30e9c6c2bde36979b64b1394dbab7dea1a3e519f54f75084b89e02081";
 
-	private static final List<String> SECRETS = List.of(JWT_SECRET, JWT_SECRET_FROM_ENVIRONMENT, SIGNING_SECRET,
-			BRACKETED_KEY_SECRET, ENVIRONMENT_KEY_SECRET, STATIC_TOKEN, ENVIRONMENT_TOKEN, CLIENT_SECRET, API_KEY_HASH,
-			ENVIRONMENT_API_KEY_HASH);
+	private static final String PDP_AUTHORIZATION = "Bearer pdp-credential-51e0c2";
+
+	private static final List<String> SECRETS = List.of(PDP_AUTHORIZATION, JWT_SECRET, JWT_SECRET_FROM_ENVIRONMENT,
+			SIGNING_SECRET, BRACKETED_KEY_SECRET, ENVIRONMENT_KEY_SECRET, STATIC_TOKEN, ENVIRONMENT_TOKEN,
+			CLIENT_SECRET, API_KEY_HASH, ENVIRONMENT_API_KEY_HASH);
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -92,7 +94,9 @@ class GatehouseSecretMaskingServerTests {
 					"gatehouse.outbound.registrations.ledger.client-id=ledger-client-id",
 					"gatehouse.outbound.registrations.ledger.client-secret=" + CLIENT_SECRET,
 					"gatehouse.outbound.registrations.ledger.allowed-hosts=ledger.internal",
-					"gatehouse.api-keys[0].sha256=" + API_KEY_HASH, "gatehouse.api-keys[0].subject=bob-sub")
+					"gatehouse.api-keys[0].sha256=" + API_KEY_HASH, "gatehouse.api-keys[0].subject=bob-sub",
+					"gatehouse.authzen.base-url=http://127.0.0.1:1",
+					"gatehouse.authzen.headers.Authorization=" + PDP_AUTHORIZATION)
 			// A map: the key id's ':' would end the key of a "key=value" string. This is
 			// how Boot flattens the YAML form keys."[svc:default]".secret.
 			.properties(Map.of("gatehouse.snapshot.verification.keys[svc:default].secret", BRACKETED_KEY_SECRET))
@@ -115,8 +119,9 @@ class GatehouseSecretMaskingServerTests {
 
 	@Test
 	void singlePropertiesOfTheEnvironmentShowNoSecret() throws Exception {
-		for (String property : List.of("gatehouse.jwt.secret", "gatehouse.snapshot.verification.keys.k2.secret",
-				"gatehouse.outbound.registrations.search.token", "gatehouse.api-keys[0].sha256")) {
+		for (String property : List.of("gatehouse.authzen.headers.Authorization", "gatehouse.jwt.secret",
+				"gatehouse.snapshot.verification.keys.k2.secret", "gatehouse.outbound.registrations.search.token",
+				"gatehouse.api-keys[0].sha256")) {
 			String json = get("/actuator/env/" + property.replace("[", "%5B").replace("]", "%5D"));
 			assertThat(json).contains("******");
 			SECRETS.forEach((secret) -> assertThat(json).as(property).doesNotContain(secret));

@@ -62,7 +62,7 @@ class AuthZenConfiguration {
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			record(problems,
-					new InvalidGatehouseConfigurationException(PREFIX, ex.getMessage() + ".",
+					new InvalidGatehouseConfigurationException(PREFIX, String.valueOf(ex.getMessage()),
 							"Set " + PREFIX + ".base-url to the decision point's http(s) URL, and " + PREFIX
 									+ ".timeout, " + PREFIX + ".failure-threshold and " + PREFIX
 									+ ".open-interval to positive values."));
@@ -81,8 +81,10 @@ class AuthZenConfiguration {
 					properties.getClaims());
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			record(problems, new InvalidGatehouseConfigurationException(PREFIX + ".subject-type", ex.getMessage() + ".",
-					"Set " + PREFIX + ".subject-type to a non-blank type such as 'user'."));
+			record(problems,
+					new InvalidGatehouseConfigurationException(PREFIX + ".subject-type",
+							String.valueOf(ex.getMessage()),
+							"Set " + PREFIX + ".subject-type to a non-blank type such as 'user'."));
 			return new DefaultAuthZenRequestMapper(properties.getProfile(), "user", java.util.List.of());
 		}
 	}
@@ -143,7 +145,7 @@ class AuthZenConfiguration {
 		if (provides.isEmpty() || !DECIDING.containsAll(provides)) {
 			record(problems, new InvalidGatehouseConfigurationException(PREFIX + ".provides",
 					"must name one or more of RELATION_CHECK, POLICY_EVALUATION and PERMISSION_CHECK, but is "
-							+ provides + ".",
+							+ provides,
 					"List the ports the decision point decides, for example RELATION_CHECK,POLICY_EVALUATION."));
 		}
 		if (gatehouse == null) {
@@ -153,7 +155,7 @@ class AuthZenConfiguration {
 				&& !gatehouse.getPolicies().getRules().isEmpty()) {
 			record(problems, new InvalidGatehouseConfigurationException("gatehouse.policies.rules",
 					"are configured, but " + PREFIX + ".provides includes POLICY_EVALUATION, so the decision point "
-							+ "decides @RequirePolicy and the rules would be ignored.",
+							+ "decides @RequirePolicy and the rules would be ignored",
 					"Move the rules into the decision point and set gatehouse.policies.enabled=false, or remove "
 							+ "POLICY_EVALUATION from " + PREFIX + ".provides."));
 		}
@@ -161,7 +163,7 @@ class AuthZenConfiguration {
 				&& !gatehouse.getPermissions().getRoles().isEmpty()) {
 			record(problems, new InvalidGatehouseConfigurationException("gatehouse.permissions.roles",
 					"are configured, but " + PREFIX + ".provides includes PERMISSION_CHECK, so the decision point "
-							+ "decides @RequirePermission and the role mapping would be ignored.",
+							+ "decides @RequirePermission and the role mapping would be ignored",
 					"Move the mapping into the decision point and set gatehouse.permissions.enabled=false, or remove "
 							+ "PERMISSION_CHECK from " + PREFIX + ".provides."));
 		}
