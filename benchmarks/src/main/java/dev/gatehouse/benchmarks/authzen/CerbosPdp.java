@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 public final class CerbosPdp implements AutoCloseable {
 
 	/** The system property naming the binary. */
-	public static final String BINARY_PROPERTY = "gatehouse.cerbos.binary";
+	public static final String BINARY_PROPERTY = "benchmarks.cerbos.binary";
 
 	private static final String INSTALLED = "cerbos/node_modules/@cerbos/cerbos-linux-x64/cerbos-linux-x64";
 
