@@ -107,6 +107,9 @@ public final class AuthZenDecider implements BoundaryDecider {
 			return List.of();
 		}
 		String boundary = boundaryName(call.method());
+		if (count == 1) {
+			return decideOne(requests, call, boundary);
+		}
 		AuthDecisionCache cache = this.cache;
 		@Nullable AuthorizationDecision[] decided = new AuthorizationDecision[count];
 		@Nullable DecisionKey[] keys = (cache != null) ? new DecisionKey[count] : null;
@@ -156,6 +159,52 @@ public final class AuthZenDecider implements BoundaryDecider {
 			send(requests, toSend, sentIndexes, decided, keys);
 		}
 		return result(decided, end);
+	}
+
+	// decideAll for one request (the common boundary), without its per-request arrays:
+	// the same steps, so a cache hit allocates only the key and the one-element result.
+	private List<AuthorizationDecision> decideOne(List<DecisionRequest> requests, AuthorizationCall call,
+			String boundary) {
+		DecisionRequest request = requests.get(0);
+		AuthDecisionCache cache = this.cache;
+		AuthZenEvaluation evaluation;
+		DecisionKey key = null;
+		try {
+			AuthZenRequestCustomizer.Added added = customize(request, call);
+			evaluation = this.defaultMapper && cache != null ? null : evaluation(request, call, boundary, added);
+			if (cache != null) {
+				key = key(request, (evaluation != null) ? evaluation : providerInputs(boundary, added));
+				AuthorizationDecision cached = cache.get(key);
+				if (cached != null) {
+					return List.of(cached);
+				}
+			}
+			if (evaluation == null) {
+				evaluation = evaluation(request, call, boundary, added);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("A requirement of " + boundary + " could not be mapped to an AuthZEN evaluation", ex);
+			}
+			return List.of(NOT_SENDABLE);
+		}
+		List<Boolean> answers;
+		try {
+			answers = this.client.evaluate(List.of(evaluation), request.context().correlationId());
+		}
+		catch (AuthZenUnavailableException ex) {
+			return List.of(UNAVAILABLE);
+		}
+		if (answers.isEmpty()) {
+			return List.of();
+		}
+		AuthorizationDecision decision = Boolean.TRUE.equals(answers.get(0)) ? AuthorizationDecision.allow()
+				: denied(request);
+		if (cache != null && key != null) {
+			cache.put(key, decision);
+		}
+		return List.of(decision);
 	}
 
 	private void send(List<DecisionRequest> requests, List<AuthZenEvaluation> toSend, int[] sentIndexes,
