@@ -50,6 +50,8 @@ class CerbosProfileTests {
 
 	private String documentsUrl;
 
+	private String actuatorUrl;
+
 	@BeforeAll
 	void startCerbosAndBothServices() throws Exception {
 		this.cerbos = CerbosServer.start();
@@ -65,6 +67,7 @@ class CerbosProfileTests {
 		this.documents = new SpringApplicationBuilder(SampleApplication.class).profiles("cerbos")
 			.run(arguments.toArray(String[]::new));
 		this.documentsUrl = "http://127.0.0.1:" + this.documents.getEnvironment().getProperty("local.server.port");
+		this.actuatorUrl = "http://127.0.0.1:" + this.documents.getEnvironment().getProperty("local.management.port");
 	}
 
 	private static String[] loopbackOnRandomPorts() {
@@ -127,6 +130,22 @@ class CerbosProfileTests {
 
 	@Test
 	@Order(5)
+	void healthShowsTheDecisionEngine() throws Exception {
+		HttpResponse<String> health = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.actuatorUrl + "/actuator/health")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+		assertThat(this.json.readTree(health.body())
+			.path("components")
+			.path("gatehouse")
+			.path("details")
+			.has("decisionEngines")).as(health.body()).isTrue();
+		assertThat(health.body()).doesNotContain(this.cerbos.baseUrl());
+	}
+
+	@Test
+	@Order(6)
 	void stoppedCerbosIsUnavailableNotADenial() throws Exception {
 		this.cerbos.close();
 
