@@ -3,6 +3,7 @@ package dev.gatehouse.auth.enforcement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Default {@link PolicyEvaluator} over a declarative policy document
  * ({@code gatehouse.policies.rules}): a rule matches a call when its resource and action
- * match (exactly, or {@code *}) and the caller meets any one of its conditions. A
- * matching deny rule wins over every allow rule; without a matching allow rule the call
- * is denied ({@code POLICY_DENIED}). This is how "admin OR owner" is written without OR
- * between annotations.
+ * match (exactly, or {@code *}) and the caller meets any one of its conditions. A rule
+ * resource {@code type:*} (for example {@code report:*}) is a type pattern: it matches
+ * every resource {@code type:<id>} with a non-empty id, the type being what precedes the
+ * first {@code ':'} (as an external decision engine splits it). Exact, type-pattern and
+ * {@code *} rules all apply to a call together: a matching deny rule of any of them wins
+ * over every allow rule; without a matching allow rule the call is denied
+ * ({@code POLICY_DENIED}). This is how "admin OR owner" is written without OR between
+ * annotations.
  *
  * <p>
  * The document is compiled once into an index by (resource, action), the conditions of
- * each entry merged into sets; an evaluation does at most four index lookups, then one
- * set lookup per role, scope and claim of the caller, and no string parsing. Thread-safe.
+ * each entry merged into sets, and a small array of type patterns; an evaluation does at
+ * most six index lookups and one prefix comparison per type pattern (no substring), then
+ * one set lookup per role, scope and claim of the caller, and no string parsing.
+ * Thread-safe.
  */
 public final class DeclarativePolicyEvaluator implements PolicyEvaluator, DeclaresDecisionInputs {
 
@@ -48,6 +55,8 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator, Declar
 
 	private final @Nullable Map<String, Bucket> anyResource;
 
+	private final TypePattern[] typePatterns;
+
 	private final PermissionGrants permissions;
 
 	private final DecisionInputs inputs;
@@ -61,21 +70,29 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator, Declar
 		Objects.requireNonNull(rules, "rules must not be null");
 		this.permissions = Objects.requireNonNull(permissions, "permissions must not be null");
 		Map<String, Map<String, List<PolicyRule>>> grouped = new HashMap<>();
+		Map<String, Map<String, List<PolicyRule>>> byType = new LinkedHashMap<>();
 		for (PolicyRule rule : rules) {
 			Objects.requireNonNull(rule, "rules must not contain null");
-			grouped.computeIfAbsent(rule.resource(), (key) -> new HashMap<>())
+			String type = rule.resourceType();
+			((type != null) ? byType.computeIfAbsent(type, (key) -> new HashMap<>())
+					: grouped.computeIfAbsent(rule.resource(), (key) -> new HashMap<>()))
 				.computeIfAbsent(rule.action(), (key) -> new ArrayList<>())
 				.add(rule);
 		}
 		Map<String, Map<String, Bucket>> index = new HashMap<>();
-		grouped.forEach((resource, byAction) -> {
-			Map<String, Bucket> buckets = new HashMap<>();
-			byAction.forEach((action, matching) -> buckets.put(action, Bucket.of(matching)));
-			index.put(resource, Map.copyOf(buckets));
-		});
+		grouped.forEach((resource, byAction) -> index.put(resource, buckets(byAction)));
 		this.index = Map.copyOf(index);
 		this.anyResource = this.index.get(ANY);
+		List<TypePattern> patterns = new ArrayList<>();
+		byType.forEach((type, byAction) -> patterns.add(new TypePattern(type, buckets(byAction))));
+		this.typePatterns = patterns.toArray(new TypePattern[0]);
 		this.inputs = inputs(rules, permissions);
+	}
+
+	private static Map<String, Bucket> buckets(Map<String, List<PolicyRule>> byAction) {
+		Map<String, Bucket> buckets = new HashMap<>();
+		byAction.forEach((action, matching) -> buckets.put(action, Bucket.of(matching)));
+		return Map.copyOf(buckets);
 	}
 
 	// Roles and scopes always (any-role, any-scope, and any-permission through roles);
@@ -110,17 +127,33 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator, Declar
 		Bucket anyAction = bucket(byAction, ANY);
 		Bucket anyResourceExact = bucket(this.anyResource, action);
 		Bucket anyResourceAnyAction = bucket(this.anyResource, ANY);
+		Map<String, Bucket> byType = typeBuckets(request.resource());
+		Bucket typeExact = bucket(byType, action);
+		Bucket typeAnyAction = bucket(byType, ANY);
 		if (exact.denies(request, this.permissions) || anyAction.denies(request, this.permissions)
+				|| typeExact.denies(request, this.permissions) || typeAnyAction.denies(request, this.permissions)
 				|| anyResourceExact.denies(request, this.permissions)
 				|| anyResourceAnyAction.denies(request, this.permissions)) {
 			return DENIED_BY_RULE;
 		}
 		if (exact.allows(request, this.permissions) || anyAction.allows(request, this.permissions)
+				|| typeExact.allows(request, this.permissions) || typeAnyAction.allows(request, this.permissions)
 				|| anyResourceExact.allows(request, this.permissions)
 				|| anyResourceAnyAction.allows(request, this.permissions)) {
 			return AuthorizationDecision.allow();
 		}
 		return NOT_ALLOWED;
+	}
+
+	// A type has no ':' (PolicyRule checks it), so at most one pattern matches a
+	// resource.
+	private @Nullable Map<String, Bucket> typeBuckets(String resource) {
+		for (TypePattern pattern : this.typePatterns) {
+			if (pattern.matches(resource)) {
+				return pattern.byAction();
+			}
+		}
+		return null;
 	}
 
 	private static Bucket bucket(@Nullable Map<String, Bucket> byAction, String action) {
@@ -129,6 +162,18 @@ public final class DeclarativePolicyEvaluator implements PolicyEvaluator, Declar
 		}
 		Bucket bucket = byAction.get(action);
 		return (bucket != null) ? bucket : EMPTY;
+	}
+
+	/**
+	 * The buckets of the rules whose resource is {@code type:*}, by action.
+	 */
+	private record TypePattern(String type, Map<String, Bucket> byAction) {
+
+		boolean matches(String resource) {
+			int length = this.type.length();
+			return resource.length() > length + 1 && resource.charAt(length) == ':' && resource.startsWith(this.type);
+		}
+
 	}
 
 	/** The deny and allow conditions of one (resource, action) pair. */

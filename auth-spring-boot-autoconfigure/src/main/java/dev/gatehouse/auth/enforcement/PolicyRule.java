@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One rule of a declarative policy document: for a resource and an action ({@code *}
  * matches any), it allows (or, with {@link Effect#DENY}, denies) a caller who meets any
  * one of its conditions.
  *
  * @param name the rule's name, used in error messages
- * @param resource the resource the rule applies to, or {@code *}
+ * @param resource the resource the rule applies to, {@code *} for any, or {@code type:*}
+ * for every resource {@code type:<id>} with a non-empty id
  * @param action the action the rule applies to, or {@code *}
  * @param effect whether a matching rule allows or denies
  * @param anyRole roles of which the caller needs one
@@ -39,6 +42,10 @@ public record PolicyRule(String name, String resource, String action, Effect eff
 		requireText(name, "name");
 		requireText(resource, "resource");
 		requireText(action, "action");
+		if (resource.endsWith(":*") && (resource.length() == 2 || resource.indexOf(':') != resource.length() - 2)) {
+			throw new IllegalArgumentException("resource '" + resource + "' of rule '" + name
+					+ "' is not a type pattern: write type:* with a type that has no ':'");
+		}
 		anyRole = copyOf(anyRole, "any-role");
 		anyScope = copyOf(anyScope, "any-scope");
 		anyPermission = copyOf(anyPermission, "any-permission");
@@ -67,6 +74,15 @@ public record PolicyRule(String name, String resource, String action, Effect eff
 	public boolean isUnconditional() {
 		return this.anyRole.isEmpty() && this.anyScope.isEmpty() && this.anyPermission.isEmpty()
 				&& this.subjectClaims.isEmpty();
+	}
+
+	/**
+	 * The type of a {@code type:*} resource pattern.
+	 * @return the type (what precedes {@code :*}), or {@code null} when the resource is
+	 * exact or {@code *}
+	 */
+	public @Nullable String resourceType() {
+		return this.resource.endsWith(":*") ? this.resource.substring(0, this.resource.length() - 2) : null;
 	}
 
 	private static void requireText(String value, String field) {

@@ -99,6 +99,78 @@ class DeclarativePolicyEvaluatorTests {
 	}
 
 	@Test
+	void typePatternAllowsEveryResourceOfTheType() {
+		DeclarativePolicyEvaluator evaluator = typePatternEvaluator();
+		AuthContext acme = AuthContext.builder("u").tenant("acme").build();
+
+		assertThat(evaluator.evaluatePolicy(new AuthorizationRequest(acme, "report:acme", "read", "acme")).isAllowed())
+			.isTrue();
+		assertThat(evaluator.evaluatePolicy(new AuthorizationRequest(acme, "report:a:b", "read", "acme")).isAllowed())
+			.isTrue();
+		assertThat(
+				evaluator.evaluatePolicy(new AuthorizationRequest(acme, "report:globex", "read", "globex")).isAllowed())
+			.isFalse();
+		assertThat(evaluator
+			.evaluatePolicy(
+					new AuthorizationRequest(AuthContext.builder("a").roles("admin").build(), "invoice:7", "pay", null))
+			.isAllowed()).isTrue();
+	}
+
+	@Test
+	void denyOfTypePatternOrExactRuleWinsOverTheOther() {
+		DeclarativePolicyEvaluator evaluator = typePatternEvaluator();
+		AuthContext blocked = AuthContext.builder("u").tenant("acme").roles("blocked").build();
+		AuthContext auditor = AuthContext.builder("u").tenant("globex").roles("report-auditor").build();
+		AuthContext intern = AuthContext.builder("u").tenant("acme").roles("intern").build();
+
+		// The exact rule allows an auditor to read acme's report, the pattern denies
+		// blocked callers.
+		assertThat(
+				evaluator.evaluatePolicy(new AuthorizationRequest(auditor, "report:acme", "read", "acme")).isAllowed())
+			.isTrue();
+		assertThat(evaluator.evaluatePolicy(new AuthorizationRequest(blocked, "report:acme", "read", "acme")).state())
+			.isEqualTo(AuthorizationDecisionState.DENY);
+		// The pattern allows same-tenant reads, the exact rule denies interns.
+		AuthorizationDecision denied = evaluator
+			.evaluatePolicy(new AuthorizationRequest(intern, "report:acme", "read", "acme"));
+		assertThat(denied.reasonCode()).isEqualTo(AuthorizationReasonCode.POLICY_DENIED);
+		assertThat(denied.reason()).contains("denies");
+		assertThat(evaluator.evaluatePolicy(new AuthorizationRequest(intern, "report:globex", "read", "globex"))
+			.isAllowed()).isFalse();
+		assertThat(evaluator
+			.evaluatePolicy(new AuthorizationRequest(AuthContext.builder("u").tenant("globex").roles("intern").build(),
+					"report:globex", "read", "globex"))
+			.isAllowed()).isTrue();
+	}
+
+	@Test
+	void typePatternNeedsTheTypeAndANonEmptyId() {
+		DeclarativePolicyEvaluator evaluator = typePatternEvaluator();
+		AuthContext acme = AuthContext.builder("u").tenant("acme").build();
+
+		for (String resource : List.of("report:", "report", "reports:acme", "repor:acme", "invoice:acme", "acme")) {
+			AuthorizationDecision decision = evaluator
+				.evaluatePolicy(new AuthorizationRequest(acme, resource, "read", "acme"));
+			assertThat(decision.state()).as(resource).isEqualTo(AuthorizationDecisionState.DENY);
+			assertThat(decision.reason()).as(resource).contains("No policy rule allows");
+		}
+	}
+
+	@Test
+	void rejectsTypePatternWithoutTypeOrWithColonInType() {
+		for (String resource : List.of(":*", "report:x:*")) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> allow("bad", resource, "read", List.of("admin"), List.of(), List.of(), Map.of()))
+				.withMessageContaining(resource)
+				.withMessageContaining("type:*");
+		}
+		assertThat(allow("ok", "report:*", "read", List.of("admin"), List.of(), List.of(), Map.of()).resourceType())
+			.isEqualTo("report");
+		assertThat(allow("ok", "report", "read", List.of("admin"), List.of(), List.of(), Map.of()).resourceType())
+			.isNull();
+	}
+
+	@Test
 	void rejectsAllowRuleWithoutCondition() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> allow("empty", "invoice", "read", List.of(), List.of(), List.of(), Map.of()))
@@ -111,6 +183,17 @@ class DeclarativePolicyEvaluatorTests {
 			.isThrownBy(
 					() -> allow("bad", "invoice", "read", List.of(), List.of(), List.of(), Map.of("tenant", "{org}")))
 			.withMessageContaining("{org}");
+	}
+
+	private static DeclarativePolicyEvaluator typePatternEvaluator() {
+		return new DeclarativePolicyEvaluator(List.of(
+				allow("same-tenant", "report:*", "read", List.of(), List.of(), List.of(), Map.of("tenant", "{tenant}")),
+				allow("auditor-acme", "report:acme", "read", List.of("report-auditor"), List.of(), List.of(), Map.of()),
+				new PolicyRule("no-interns-at-acme", "report:acme", "read", Effect.DENY, List.of("intern"), List.of(),
+						List.of(), Map.of()),
+				new PolicyRule("no-blocked", "report:*", "*", Effect.DENY, List.of("blocked"), List.of(), List.of(),
+						Map.of()),
+				allow("admins-pay", "invoice:*", "*", List.of("admin"), List.of(), List.of(), Map.of())), GRANTS);
 	}
 
 	private static PolicyRule allow(String name, String resource, String action, List<String> roles,

@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Profile;
 /**
  * The relations behind {@code @RequireRelation}: owners edit, editors edit, viewers only
  * read. Gatehouse has no default relation checker (relations live in a ReBAC store such
- * as OpenFGA or SpiceDB); the sample uses the in-memory one.
+ * as OpenFGA or SpiceDB); the sample uses the in-memory one. Not with the {@code cerbos}
+ * profile: there Cerbos decides the relations (sample-app/cerbos/policies), and a second
+ * relation checker would fail startup.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!audit")
+@Profile("!audit & !cerbos")
 class DocumentsConfiguration {
 
 	@Bean

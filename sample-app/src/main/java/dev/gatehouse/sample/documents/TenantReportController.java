@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A per-tenant report, guarded by the policy {@code admins-or-same-tenant} in
- * {@code application.yml}: admins read every tenant's report, everyone else only their
- * own tenant's.
+ * {@code application.yml} (or, with the {@code cerbos} profile, the Cerbos policy for
+ * resource kind {@code report}): admins read every tenant's report, everyone else only
+ * their own tenant's. The resource is {@code report:<tenant>}, a type and an id, as an
+ * external decision engine needs it.
  */
 @RestController
 @Profile("!audit")
@@ -31,7 +33,7 @@ public class TenantReportController {
 	 * @param tenant the tenant, from the path
 	 * @return the report
 	 */
-	@RequirePolicy(resource = "reports", action = "read", tenant = "{tenant}")
+	@RequirePolicy(resource = "report:{tenant}", action = "read", tenant = "{tenant}")
 	@GetMapping("/api/tenants/{tenant}/report")
 	public TenantReport report(@PathVariable String tenant) {
 		return new TenantReport(tenant, this.documents.count(tenant));
