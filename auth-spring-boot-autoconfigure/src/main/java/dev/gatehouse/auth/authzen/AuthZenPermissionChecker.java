@@ -1,52 +1,27 @@
 package dev.gatehouse.auth.authzen;
 
-import java.util.List;
-import java.util.Objects;
-
 import dev.gatehouse.auth.decision.AuthorizationDecision;
-import dev.gatehouse.auth.spi.AuthorizationCall;
-import dev.gatehouse.auth.spi.BoundaryDecider;
-import dev.gatehouse.auth.spi.DecisionRequest;
 import dev.gatehouse.auth.spi.PermissionChecker;
 import dev.gatehouse.auth.spi.PermissionCheckRequest;
 
 /**
  * The {@link PermissionChecker} backed by a policy decision point
- * ({@code PERMISSION_CHECK} in {@code gatehouse.authzen.provides}). As a
- * {@link BoundaryDecider} of the {@link AuthZenDecider} engine, a boundary's requirements
- * of every port the engine backs are decided in one request.
+ * ({@code PERMISSION_CHECK} in {@code gatehouse.authzen.provides}); see
+ * {@link AuthZenPort}.
  */
-public final class AuthZenPermissionChecker implements PermissionChecker, BoundaryDecider {
-
-	private final AuthZenDecider decider;
+public final class AuthZenPermissionChecker extends AuthZenPort implements PermissionChecker {
 
 	/**
 	 * Creates the port.
 	 * @param decider the engine
 	 */
 	public AuthZenPermissionChecker(AuthZenDecider decider) {
-		this.decider = Objects.requireNonNull(decider, "decider must not be null");
+		super(decider);
 	}
 
 	@Override
 	public AuthorizationDecision checkPermission(PermissionCheckRequest request) {
-		List<AuthorizationDecision> decisions = this.decider.decideAll(List.of(request), AuthorizationCall.unknown());
-		return decisions.isEmpty() ? AuthZenDecider.UNAVAILABLE : decisions.get(0);
-	}
-
-	@Override
-	public List<AuthorizationDecision> decideAll(List<DecisionRequest> requests, AuthorizationCall call) {
-		return this.decider.decideAll(requests, call);
-	}
-
-	@Override
-	public Object engine() {
-		return this.decider;
-	}
-
-	@Override
-	public String toString() {
-		return "AuthZenPermissionChecker[" + this.decider + "]";
+		return decideOne(request);
 	}
 
 }
