@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.gatehouse.auth.spi.AuthCapability;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -20,8 +21,10 @@ final class OnAuthZenProvidesCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnAuthZenProvides.class.getName());
-		AuthCapability capability = (AuthCapability) Objects.requireNonNull(attributes).get("value");
+		@Nullable Map<String, @Nullable Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnAuthZenProvides.class.getName());
+		AuthCapability capability = (AuthCapability) Objects
+			.requireNonNull(Objects.requireNonNull(attributes).get("value"));
 		Set<AuthCapability> provided = provided(Binder.get(context.getEnvironment()));
 		return provided.contains(capability)
 				? ConditionOutcome.match("gatehouse.authzen.provides includes " + capability)
