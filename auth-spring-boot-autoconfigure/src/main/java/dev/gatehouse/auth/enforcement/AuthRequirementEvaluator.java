@@ -65,6 +65,8 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 
 	private static final int[] NO_INDEXES = {};
 
+	private static final Object NOT_A_DECIDER = new Object();
+
 	private final Port<RoleChecker> roleChecker;
 
 	private final Port<ScopeChecker> scopeChecker;
@@ -200,13 +202,12 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 	// resolving the port here refuses the call when it has no single provider, as asking
 	// it would.
 	private @Nullable BoundaryDecider boundaryDecider(AuthRequirementKind kind) {
-		Object port = switch (kind) {
-			case PERMISSION -> this.permissionChecker.get();
-			case RELATION -> this.relationChecker.get();
-			case POLICY -> this.policyEvaluator.get();
+		return switch (kind) {
+			case PERMISSION -> this.permissionChecker.boundaryDecider();
+			case RELATION -> this.relationChecker.boundaryDecider();
+			case POLICY -> this.policyEvaluator.boundaryDecider();
 			default -> null;
 		};
-		return (port instanceof BoundaryDecider decider) ? decider : null;
 	}
 
 	/**
@@ -457,6 +458,10 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 
 		private final String portName;
 
+		// The provider as a BoundaryDecider, or NOT_A_DECIDER: decided once, so a call
+		// does no type check. Written racily but idempotently, like String's hash.
+		private @Nullable Object boundaryDecider;
+
 		Port(Supplier<@Nullable T> provider, Class<T> portType) {
 			// Checked here: a null supplier would otherwise be an INTERNAL_ERROR on every
 			// call, not a startup error.
@@ -473,6 +478,16 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 						+ "implementing " + this.portName + ".");
 			}
 			return port;
+		}
+
+		@Nullable BoundaryDecider boundaryDecider() {
+			Object known = this.boundaryDecider;
+			if (known == null) {
+				T port = get();
+				known = (port instanceof BoundaryDecider decider) ? decider : NOT_A_DECIDER;
+				this.boundaryDecider = known;
+			}
+			return (known != NOT_A_DECIDER) ? (BoundaryDecider) known : null;
 		}
 
 	}
