@@ -169,7 +169,7 @@ public final class AuthZenClient implements DecisionEngineHealth {
 					? decisions(post(endpoints.evaluations(), batchBody(evaluations, correlationId)),
 							evaluations.size())
 					: List.of(singleDecision(
-							post(endpoints.evaluation(), evaluation(evaluations.get(0), correlationId, true))));
+							post(endpoints.evaluation(), evaluation(evaluations.get(0), correlationId))));
 			this.circuit.succeeded();
 			this.lastFailure = null;
 			observation.lowCardinalityKeyValue("gatehouse.authzen.outcome", "decided");
@@ -354,7 +354,7 @@ public final class AuthZenClient implements DecisionEngineHealth {
 	private static Map<String, Object> batchBody(List<AuthZenEvaluation> evaluations, @Nullable String correlationId) {
 		List<Map<String, Object>> items = new ArrayList<>(evaluations.size());
 		for (AuthZenEvaluation evaluation : evaluations) {
-			items.add(evaluation(evaluation, correlationId, true));
+			items.add(evaluation(evaluation, correlationId));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("evaluations", items);
@@ -362,21 +362,18 @@ public final class AuthZenClient implements DecisionEngineHealth {
 		return body;
 	}
 
-	private static Map<String, Object> evaluation(AuthZenEvaluation evaluation, @Nullable String correlationId,
-			boolean withContext) {
+	private static Map<String, Object> evaluation(AuthZenEvaluation evaluation, @Nullable String correlationId) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		AuthZenEvaluation.Subject subject = evaluation.subject();
 		body.put("subject", entity(subject.type(), subject.id(), subject.properties()));
 		body.put("action", Map.of("name", evaluation.action().name()));
 		AuthZenEvaluation.Resource resource = evaluation.resource();
 		body.put("resource", entity(resource.type(), resource.id(), resource.properties()));
-		if (withContext) {
-			Map<String, Object> context = new LinkedHashMap<>(evaluation.context());
-			if (correlationId != null) {
-				context.put("correlation_id", correlationId);
-			}
-			body.put("context", context);
+		Map<String, Object> context = new LinkedHashMap<>(evaluation.context());
+		if (correlationId != null) {
+			context.put("correlation_id", correlationId);
 		}
+		body.put("context", context);
 		return body;
 	}
 

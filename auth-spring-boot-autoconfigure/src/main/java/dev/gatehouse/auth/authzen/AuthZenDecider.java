@@ -2,7 +2,9 @@ package dev.gatehouse.auth.authzen;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -279,9 +281,8 @@ public final class AuthZenDecider implements BoundaryDecider {
 				added.context().isEmpty() ? evaluation.context() : merged(evaluation.context(), added.context()));
 	}
 
-	private static java.util.Map<String, Object> merged(java.util.Map<String, Object> properties,
-			java.util.Map<String, Object> added) {
-		java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(properties);
+	private static Map<String, Object> merged(Map<String, Object> properties, Map<String, Object> added) {
+		Map<String, Object> merged = new LinkedHashMap<>(properties);
 		merged.putAll(added);
 		return merged;
 	}

@@ -137,10 +137,10 @@ public final class DefaultAuthZenRequestMapper implements AuthZenRequestMapper {
 	 * @throws IllegalArgumentException when the reference is not {@code type:id}
 	 */
 	static AuthZenEvaluation.Resource resource(String reference, @Nullable String tenant) {
-		int colon = reference.indexOf(':');
-		if (colon <= 0 || colon == reference.length() - 1) {
+		if (!isTypeAndId(reference)) {
 			throw new IllegalArgumentException("The resource reference is not of the form type:id.");
 		}
+		int colon = reference.indexOf(':');
 		return new AuthZenEvaluation.Resource(reference.substring(0, colon), reference.substring(colon + 1),
 				(tenant != null) ? Map.of("tenant", tenant) : Map.of());
 	}
@@ -152,9 +152,11 @@ public final class DefaultAuthZenRequestMapper implements AuthZenRequestMapper {
 	 * @return {@code true} when it is valid
 	 */
 	public static boolean isSendable(String reference) {
-		if (reference.indexOf('{') >= 0) {
-			return true;
-		}
+		return reference.indexOf('{') >= 0 || isTypeAndId(reference);
+	}
+
+	// A type before the first colon and an id after it, both non-empty.
+	private static boolean isTypeAndId(String reference) {
 		int colon = reference.indexOf(':');
 		return colon > 0 && colon < reference.length() - 1;
 	}

@@ -220,21 +220,11 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 			AuthContext context, @Nullable Object[] arguments, @Nullable Method method,
 			@Nullable AuthorizationDecision[] decidedAhead) {
 		List<AuthRequirement> requirements = metadata.requirements();
-		DynamicReferences references = metadata.references();
-		AuthRequirement firstRequirement = requirements.get(first);
-		RequirementReferences firstDynamic = references.get(first);
-		DecisionRequest firstRequest;
-		if (firstDynamic != null) {
-			Object resolved = resolveRequest(firstRequirement, firstDynamic, references, context, arguments, true);
-			if (resolved instanceof AuthorizationDecision refused) {
-				return refused;
-			}
-			firstRequest = (DecisionRequest) resolved;
+		Object resolvedFirst = requestFor(first, metadata, context, arguments, true);
+		if (resolvedFirst instanceof AuthorizationDecision refused) {
+			return refused;
 		}
-		else {
-			firstRequest = request(firstRequirement, firstRequirement.resource(), firstRequirement.action(),
-					firstRequirement.tenant(), context);
-		}
+		DecisionRequest firstRequest = (DecisionRequest) Objects.requireNonNull(resolvedFirst);
 		Object engine = decider.engine();
 		List<DecisionRequest> requests = null;
 		// indexes[k] is the requirement index of requests.get(k), for k > 0; the common
@@ -246,10 +236,7 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 			if (other == null || other.engine() != engine) {
 				continue;
 			}
-			RequirementReferences dynamic = references.get(j);
-			Object resolved = (dynamic != null)
-					? resolveRequest(requirement, dynamic, references, context, arguments, false)
-					: request(requirement, requirement.resource(), requirement.action(), requirement.tenant(), context);
+			Object resolved = requestFor(j, metadata, context, arguments, false);
 			if (!(resolved instanceof DecisionRequest request)) {
 				break;
 			}
@@ -296,13 +283,20 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 	}
 
 	/**
-	 * Resolves a dynamic requirement into its port request; returns the refusing decision
-	 * when a reference has no value. With {@code refuse} false (a later requirement asked
-	 * ahead) an unresolvable one returns {@code null} instead, and is refused when
-	 * evaluation reaches it.
+	 * Builds the port request of the requirement at {@code index}, resolving its dynamic
+	 * references; returns the refusing decision when a reference has no value. With
+	 * {@code refuse} false (a later requirement asked ahead) a requirement that cannot be
+	 * built returns {@code null} instead, and is refused when evaluation reaches it.
 	 */
-	private @Nullable Object resolveRequest(AuthRequirement requirement, RequirementReferences dynamic,
-			DynamicReferences references, AuthContext context, @Nullable Object[] arguments, boolean refuse) {
+	private @Nullable Object requestFor(int index, EffectiveAuthMetadata metadata, AuthContext context,
+			@Nullable Object[] arguments, boolean refuse) {
+		AuthRequirement requirement = metadata.requirements().get(index);
+		DynamicReferences references = metadata.references();
+		RequirementReferences dynamic = references.get(index);
+		if (dynamic == null) {
+			return buildRequest(requirement, requirement.resource(), requirement.action(), requirement.tenant(),
+					context, refuse);
+		}
 		String resource;
 		String action;
 		String tenant;
@@ -321,14 +315,19 @@ public final class AuthRequirementEvaluator implements MethodCallEnforcer {
 		if (unresolved != null) {
 			return refuse ? refuseUnresolved(unresolved, references, arguments) : null;
 		}
+		return buildRequest(requirement, resource, action, tenant, context, refuse);
+	}
+
+	private static @Nullable DecisionRequest buildRequest(AuthRequirement requirement, @Nullable String resource,
+			@Nullable String action, @Nullable String tenant, AuthContext context, boolean refuse) {
 		try {
 			return request(requirement, resource, action, tenant, context);
 		}
-		catch (RuntimeException ex) {
-			if (!refuse) {
-				return null;
+		catch (AuthRequirementDeniedException ex) {
+			if (refuse) {
+				throw ex;
 			}
-			throw new AuthRequirementDeniedException(CHECKER_FAILED, ex);
+			return null;
 		}
 	}
 

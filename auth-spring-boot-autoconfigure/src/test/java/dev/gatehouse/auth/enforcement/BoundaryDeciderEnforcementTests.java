@@ -72,8 +72,8 @@ class BoundaryDeciderEnforcementTests {
 
 	@Test
 	void decidesAllRequirementsOfOneEngineInOneCallInOrderWithTheCall() {
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine),
-				new EnginePermissions(this.engine));
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine),
+				new EnginePort(this.engine));
 
 		documents.editAndReport("42", "acme");
 
@@ -91,7 +91,7 @@ class BoundaryDeciderEnforcementTests {
 	@Test
 	void reportsTheFirstRefusalInOrderAndNeverRunsTheMethod() {
 		this.answers = (requests) -> List.of(AuthorizationDecision.allow(), RELATION_DENIED, POLICY_DENIED);
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
 			.isThrownBy(() -> documents.editAndReport("42", "acme"))
@@ -102,7 +102,7 @@ class BoundaryDeciderEnforcementTests {
 	@Test
 	void acceptsAnAnswerThatStopsAtTheFirstRefusal() {
 		this.answers = (requests) -> List.of(AuthorizationDecision.allow(), RELATION_DENIED);
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
 			.isThrownBy(() -> documents.editAndReport("42", "acme"))
@@ -112,7 +112,7 @@ class BoundaryDeciderEnforcementTests {
 	@Test
 	void refusesAnAnswerThatStopsEarlyWithoutARefusal() {
 		this.answers = (requests) -> List.of(AuthorizationDecision.allow(), AuthorizationDecision.allow());
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertInternalError(() -> documents.editAndReport("42", "acme"));
 		assertThat(this.invocations.names).isEmpty();
@@ -120,7 +120,7 @@ class BoundaryDeciderEnforcementTests {
 
 	@Test
 	void refusesAnAnswerWithMoreDecisionsThanAskedNoneOrNull() {
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 		this.answers = (requests) -> List.of(AuthorizationDecision.allow(), AuthorizationDecision.allow(),
 				AuthorizationDecision.allow(), AuthorizationDecision.allow());
 		assertInternalError(() -> documents.editAndReport("42", "acme"));
@@ -144,7 +144,7 @@ class BoundaryDeciderEnforcementTests {
 		AuthorizationDecision unavailable = AuthorizationDecision
 			.error(AuthorizationReasonCode.DECISION_PROVIDER_UNAVAILABLE, "down");
 		this.answers = (requests) -> List.of(unavailable);
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
 			.isThrownBy(() -> documents.editAndReport("42", "acme"))
@@ -153,7 +153,7 @@ class BoundaryDeciderEnforcementTests {
 
 	@Test
 	void asksASingleRequirementAlone() {
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		documents.edit("7");
 
@@ -172,7 +172,7 @@ class BoundaryDeciderEnforcementTests {
 			local.add(request);
 			return AuthorizationDecision.allow();
 		};
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), permissions);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), permissions);
 
 		documents.editWithPermission("9");
 
@@ -184,7 +184,7 @@ class BoundaryDeciderEnforcementTests {
 
 	@Test
 	void aRefusalBeforeTheEngineIsReachedAsksItNothing() {
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertThatExceptionOfType(AuthRequirementDeniedException.class).isThrownBy(() -> documents.adminEdit("1"))
 			.satisfies((ex) -> assertThat(ex.decision().reasonCode())
@@ -194,7 +194,7 @@ class BoundaryDeciderEnforcementTests {
 
 	@Test
 	void aLaterRequirementWithoutAValueIsLeftOutAndRefusedInItsTurn() {
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(this.engine), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(this.engine), null);
 
 		assertThatExceptionOfType(AuthRequirementDeniedException.class)
 			.isThrownBy(() -> documents.editAndReport("42", null))
@@ -210,7 +210,7 @@ class BoundaryDeciderEnforcementTests {
 	@Test
 	void portsOfDifferentEnginesAreAskedSeparately() {
 		Engine other = new Engine();
-		Documents documents = proxy(new EngineRelations(this.engine), new EnginePolicies(other), null);
+		Documents documents = proxy(new EnginePort(this.engine), new EnginePort(other), null);
 
 		documents.editAndReport("42", "acme");
 
@@ -224,7 +224,7 @@ class BoundaryDeciderEnforcementTests {
 	void enforcingWithoutAMethodDescribesTheCallAsUnknown() {
 		AuthRequirementEvaluator evaluator = new AuthRequirementEvaluator(
 				() -> (request) -> AuthorizationDecision.allow(), () -> null, () -> null,
-				() -> new EngineRelations(this.engine), () -> null);
+				() -> new EnginePort(this.engine), () -> null);
 
 		evaluator.enforce(
 				new dev.gatehouse.auth.metadata.EffectiveAuthMetadata(false,
@@ -279,7 +279,11 @@ class BoundaryDeciderEnforcementTests {
 
 	}
 
-	record EngineRelations(Engine engine) implements RelationChecker, BoundaryDecider {
+	/**
+	 * A port bean of the engine, whichever port it is registered as; its record accessor
+	 * {@code engine()} is the {@link BoundaryDecider#engine()} that groups requirements.
+	 */
+	record EnginePort(Engine engine) implements RelationChecker, PolicyEvaluator, PermissionChecker, BoundaryDecider {
 
 		@Override
 		public AuthorizationDecision checkRelation(RelationCheckRequest request) {
@@ -287,27 +291,9 @@ class BoundaryDeciderEnforcementTests {
 		}
 
 		@Override
-		public List<AuthorizationDecision> decideAll(List<DecisionRequest> requests, AuthorizationCall call) {
-			return this.engine.decide(requests, call);
-		}
-
-	}
-
-	record EnginePolicies(Engine engine) implements PolicyEvaluator, BoundaryDecider {
-
-		@Override
 		public AuthorizationDecision evaluatePolicy(AuthorizationRequest request) {
 			throw new AssertionError("a boundary decider is asked through decideAll");
 		}
-
-		@Override
-		public List<AuthorizationDecision> decideAll(List<DecisionRequest> requests, AuthorizationCall call) {
-			return this.engine.decide(requests, call);
-		}
-
-	}
-
-	record EnginePermissions(Engine engine) implements PermissionChecker, BoundaryDecider {
 
 		@Override
 		public AuthorizationDecision checkPermission(PermissionCheckRequest request) {

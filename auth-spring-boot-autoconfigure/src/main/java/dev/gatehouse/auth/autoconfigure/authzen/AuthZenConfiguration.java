@@ -1,7 +1,10 @@
 package dev.gatehouse.auth.autoconfigure.authzen;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.gatehouse.auth.authzen.AuthZenClient;
@@ -66,8 +69,8 @@ class AuthZenConfiguration {
 							"Set " + PREFIX + ".base-url to the decision point's http(s) URL, and " + PREFIX
 									+ ".timeout, " + PREFIX + ".failure-threshold and " + PREFIX
 									+ ".open-interval to positive values."));
-			settings = new AuthZenClient.Settings(UNUSABLE, false, java.time.Duration.ofSeconds(1), java.util.Map.of(),
-					1, java.time.Duration.ofSeconds(1));
+			settings = new AuthZenClient.Settings(UNUSABLE, false, Duration.ofSeconds(1), Map.of(), 1,
+					Duration.ofSeconds(1));
 		}
 		return new AuthZenClient(settings, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
@@ -85,7 +88,7 @@ class AuthZenConfiguration {
 					new InvalidGatehouseConfigurationException(PREFIX + ".subject-type",
 							String.valueOf(ex.getMessage()),
 							"Set " + PREFIX + ".subject-type to a non-blank type such as 'user'."));
-			return new DefaultAuthZenRequestMapper(properties.getProfile(), "user", java.util.List.of());
+			return new DefaultAuthZenRequestMapper(properties.getProfile(), "user", List.of());
 		}
 	}
 
